@@ -1,0 +1,130 @@
+import type { Bytes, BytesPerSecond, FlopPerSecond, UsdPerHour, Watts } from "../model/units";
+
+/** Where a figure comes from. `url` may be a repository path or a document name. */
+export interface Source {
+  readonly url: string;
+  readonly kind?: string;
+  readonly note?: string;
+}
+export type Confidence = "high" | "medium" | "low";
+
+/** Numeric formats the core knows. Weight precisions a request may name are a subset. */
+export type Precision = "bf16" | "fp8" | "int8" | "int4" | "fp4";
+export type KvPrecision = "bf16" | "fp8" | "int8" | "fp4";
+export type WeightPrecision = "bf16" | "fp8" | "int4" | "fp4";
+export type EngineId = "vllm" | "sglang" | "trtllm";
+export type GpuGeneration = "ampere" | "ada" | "hopper" | "blackwell" | "cdna3" | "cdna4";
+
+export interface GpuSpec {
+  readonly id: string;
+  readonly name: string;
+  readonly vendor: "NVIDIA" | "AMD";
+  readonly generation: GpuGeneration;
+  readonly memory: Bytes;
+  readonly hbmBandwidth: BytesPerSecond;
+  /** Dense (no 2:4 sparsity) peak matmul throughput per datatype; null where the chip has no such path. */
+  readonly peakFlops: {
+    readonly bf16: FlopPerSecond;
+    readonly fp8: FlopPerSecond | null;
+    readonly fp4: FlopPerSecond | null;
+    readonly int8: FlopPerSecond | null;
+  };
+  /** Scale-up interconnect bandwidth per GPU, one direction (NVLink / Infinity Fabric / PCIe). */
+  readonly interconnectBandwidth: BytesPerSecond;
+  readonly interconnect: string;
+  /** GPUs that share one NVLink / Infinity Fabric domain (8 for HGX, 72 for GB200 NVL72). */
+  readonly nvlinkDomain: number;
+  readonly tdp: Watts;
+  readonly confidence: Confidence;
+  readonly sources: readonly Source[];
+  readonly notes?: string;
+}
+
+export type AttentionSpec =
+  | {
+      readonly kind: "gqa";
+      readonly numHeads: number;
+      readonly numKvHeads: number;
+      readonly headDim: number;
+      /** Q/K/V/O projections carry biases (Qwen2, gpt-oss). */
+      readonly bias: boolean;
+    }
+  | {
+      /** Multi-head latent attention (DeepSeek-V2/V3): the cache holds one latent + rope key per token per layer. */
+      readonly kind: "mla";
+      readonly numHeads: number;
+      readonly qLoraRank: number | null;
+      readonly kvLoraRank: number;
+      readonly qkNopeHeadDim: number;
+      readonly qkRopeHeadDim: number;
+      readonly vHeadDim: number;
+    };
+
+/** Fixed-size recurrent state of a linear-attention layer (Gated DeltaNet and kin). */
+export interface LinearAttentionSpec {
+  readonly numKeyHeads: number;
+  readonly numValueHeads: number;
+  readonly keyHeadDim: number;
+  readonly valueHeadDim: number;
+  readonly convKernel: number;
+}
+
+export interface MoeSpec {
+  readonly numExperts: number;
+  readonly expertsPerToken: number;
+  readonly sharedExperts: number;
+  /** FFN width of one routed expert. */
+  readonly expertFfnSize: number;
+  /** FFN width of one shared expert (often equal to expertFfnSize). */
+  readonly sharedExpertFfnSize: number;
+  /** Layers whose FFN is an MoE block; the rest (`layers - moeLayers`) use the dense FFN. */
+  readonly moeLayers: number;
+}
+
+/** A decoder-only transformer, normalised from its config. Counts, not names. */
+export interface ModelArch {
+  readonly id: string;
+  readonly name: string;
+  readonly layers: number;
+  readonly hiddenSize: number;
+  readonly vocabSize: number;
+  readonly tiedEmbeddings: boolean;
+  readonly maxContext: number;
+  readonly attention: AttentionSpec;
+  /** How many layers of each attention kind; they sum to `layers`. */
+  readonly layerKinds: { readonly full: number; readonly sliding: number; readonly linear: number };
+  /** Window in tokens of the sliding (or chunked-local) layers; null when there are none. */
+  readonly slidingWindow: number | null;
+  readonly linearAttention: LinearAttentionSpec | null;
+  /** Dense FFN: width, and whether it is gated (SwiGLU: gate, up, down = 3 matrices) or plain (2). */
+  readonly ffn: { readonly intermediateSize: number; readonly gated: boolean };
+  readonly moe: MoeSpec | null;
+  /** Precision the checkpoint ships in, when the config says (quantization_config). */
+  readonly nativePrecision?: Precision;
+  readonly sources: readonly Source[];
+  readonly notes?: string;
+}
+
+export type PricingTerm = "on-demand" | "1yr" | "3yr" | "spot";
+
+export interface GpuPrice {
+  readonly gpuId: string;
+  readonly provider: string;
+  readonly instance: string;
+  readonly region: string | null;
+  readonly term: PricingTerm;
+  readonly perGpuHour: UsdPerHour;
+  readonly gpusPerInstance: number;
+  readonly dateSeen: string;
+  readonly source: string;
+  readonly confidence: Confidence;
+}
+
+export interface ApiPrice {
+  readonly provider: string;
+  readonly model: string;
+  readonly usdPerMillionInput: number | null;
+  readonly usdPerMillionOutput: number;
+  readonly dateSeen: string;
+  readonly source: string;
+}

@@ -1,0 +1,39 @@
+import type { Bytes } from "./units";
+import type { Derivation } from "./derivation";
+
+/** What bounds a decode step, in plain words for the UI. */
+export type BindingResource = "memory-bandwidth" | "compute" | "communication" | "overhead" | "kv-capacity";
+
+/** Per-GPU memory, by kind, in bytes. */
+export interface MemoryBreakdown {
+  readonly capacity: Bytes;
+  readonly weights: Bytes;
+  readonly kvCache: Bytes;
+  readonly activations: Bytes;
+  readonly runtimeReserve: Bytes;
+  readonly free: Bytes;
+}
+
+/**
+ * The answer for one configuration. Times in the API are milliseconds (names say so);
+ * everything else SI. `derivations` is filled when the caller asks for explanations.
+ */
+export interface EstimateResult {
+  readonly ttftMs: number;
+  readonly tpotMs: number;
+  readonly outputTokensPerSecond: number;
+  readonly outputTokensPerSecondPerGpu: number;
+  readonly tokensPerSecondPerUser: number;
+  readonly maxConcurrency: number;
+  readonly fits: boolean;
+  /** Why it does not fit / is impossible; empty when it fits. */
+  readonly problems: readonly string[];
+  readonly memory: MemoryBreakdown;
+  readonly costUsdPerMillionInputTokens: number;
+  readonly costUsdPerMillionOutputTokens: number;
+  readonly costUsdPerHour: number;
+  readonly costUsdPerMonth: number;
+  readonly gpusPerReplica: number;
+  readonly binding: BindingResource;
+  readonly derivations?: readonly Derivation[];
+}

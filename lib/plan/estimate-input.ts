@@ -1,0 +1,60 @@
+import { z } from "zod";
+
+export const ENGINE_IDS = ["vllm", "sglang", "trtllm"] as const;
+export const WEIGHT_PRECISIONS = ["bf16", "fp8", "fp4", "int4"] as const;
+export const KV_PRECISIONS = ["bf16", "fp8", "int8", "fp4"] as const;
+
+const count = (name: string, max: number) =>
+  z
+    .number({ error: `${name} must be a number` })
+    .int({ error: `${name} must be a whole number` })
+    .min(1, { error: `${name} must be at least 1` })
+    .max(max, { error: `${name} must be at most ${max}` });
+
+/**
+ * THE estimate request: one configuration of model × hardware × precision ×
+ * parallelism × workload. Shared by `/calculate`, `POST /api/estimate` and the CLI.
+ * GPUs per replica = tp × pp × dp.
+ */
+export const estimateInputSchema = z
+  .object({
+    id: z.union([z.string(), z.number()]).optional(),
+    /** Catalog model id. */
+    model: z.string().min(1).optional(),
+    /** Path to a Hugging Face config.json (CLI only; resolved at the edge). */
+    hfConfig: z.string().min(1).optional(),
+    /** A pasted Hugging Face config.json object (UI and API). */
+    hfConfigJson: z.record(z.string(), z.unknown()).optional(),
+    gpu: z.string({ error: "gpu is required" }).min(1, { error: "gpu is required" }),
+    engine: z.enum(ENGINE_IDS, { error: `engine must be one of ${ENGINE_IDS.join(", ")}` }).default("vllm"),
+    weights: z
+      .enum(WEIGHT_PRECISIONS, { error: `weights must be one of ${WEIGHT_PRECISIONS.join(", ")}` })
+      .default("bf16"),
+    kv: z.enum(KV_PRECISIONS, { error: `kv must be one of ${KV_PRECISIONS.join(", ")}` }).optional(),
+    tp: count("tp", 1024).default(1),
+    pp: count("pp", 256).default(1),
+    dp: count("dp", 1024).default(1),
+    moeTp: count("moeTp", 1024).optional(),
+    moeEp: count("moeEp", 1024).optional(),
+    isl: count("isl", 10_000_000).default(1024),
+    osl: count("osl", 10_000_000).default(256),
+    concurrency: count("concurrency", 1_000_000).default(1),
+    priceUsdPerGpuHour: z
+      .number({ error: "priceUsdPerGpuHour must be a number" })
+      .positive({ error: "priceUsdPerGpuHour must be positive" })
+      .max(10_000, { error: "priceUsdPerGpuHour must be at most 10000" })
+      .optional(),
+  })
+  .superRefine((v, ctx) => {
+    const given = [v.model, v.hfConfig, v.hfConfigJson].filter((x) => x !== undefined).length;
+    if (given !== 1) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["model"],
+        message: "give exactly one of model (catalog id), hfConfig (path) or hfConfigJson (object)",
+      });
+    }
+  });
+
+export type EstimateInput = z.output<typeof estimateInputSchema>;
+export type EstimateInputRaw = z.input<typeof estimateInputSchema>;
