@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+/** PostgreSQL tests; run through scripts/with-postgres.sh, which starts a server and sets DATABASE_URL. */
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    environment: "node",
+    include: ["tests/pg/**/*.test.ts"],
+    testTimeout: 30_000,
+    fileParallelism: false,
+  },
+});
