@@ -1,0 +1,130 @@
+import type { KvPrecision, WeightPrecision } from "../../lib/catalog/types";
+import type { PublicMetric, PublicRow } from "../../lib/validation/types";
+
+/** Model names in measurements-public.csv → catalog id, and why when it is a stand-in of the same architecture. */
+export const PUBLIC_MODELS: Readonly<Record<string, { id: string; note: string | null }>> = {
+  "Llama-3.1-8B": { id: "llama-3.1-8b", note: null },
+  "Llama-3.1-70B": { id: "llama-3.1-70b", note: null },
+  "Llama-3.1-405B": { id: "llama-3.1-405b", note: null },
+  "Llama-3.3-70B": { id: "llama-3.3-70b", note: null },
+  "Llama-3-8B": { id: "llama-3.1-8b", note: "Llama 3 8B has the Llama 3.1 8B architecture (only the context length differs)" },
+  "Llama-3-70B": { id: "llama-3.1-70b", note: "Llama 3 70B has the Llama 3.1 70B architecture (only the context length differs)" },
+  "Llama-4-Scout-17B-16E": { id: "llama-4-scout", note: null },
+  "Llama-4-Maverick-17B-128E": { id: "llama-4-maverick", note: null },
+  "Mistral-7B": { id: "mistral-7b-v0.1", note: null },
+  "Mixtral-8x7B": { id: "mixtral-8x7b", note: null },
+  "Mixtral-8x22B": { id: "mixtral-8x22b", note: null },
+  "Qwen3-30B-A3B": { id: "qwen3-30b-a3b", note: null },
+  "Qwen3-235B-A22B": { id: "qwen3-235b-a22b", note: null },
+  "gpt-oss-20b": { id: "gpt-oss-20b", note: null },
+  "gpt-oss-120b": { id: "gpt-oss-120b", note: null },
+  "DeepSeek-R1": { id: "deepseek-r1", note: null },
+  "DeepSeek-R1-0528": { id: "deepseek-r1", note: "DeepSeek-R1-0528 has the DeepSeek-R1 architecture" },
+};
+
+/** GPU labels in measurements-public.csv → catalog id (TensorRT-LLM's H100/H200/A100 tables are SXM parts). */
+export const PUBLIC_GPUS: Readonly<Record<string, string>> = {
+  H100: "h100-sxm",
+  H200: "h200-sxm",
+  A100: "a100-80gb",
+  L40S: "l40s",
+  B200: "b200",
+  GB200: "gb200",
+  GH200: "gh200",
+  "H100 PCIe": "h100-pcie",
+  "RTX 4090": "rtx-4090",
+};
+
+const METRICS: readonly PublicMetric[] = [
+  "output_tps_total",
+  "output_tps_per_gpu",
+  "tokens_per_s_per_user",
+  "ttft_ms",
+  "itl_ms",
+];
+
+function precision(p: string): WeightPrecision | null {
+  if (p === "FP8") return "fp8";
+  if (p === "FP16" || p === "BF16") return "bf16";
+  if (p === "FP4" || p.startsWith("FP4 (")) return "fp4";
+  return null;
+}
+
+function wholeOrNull(s: string | undefined): number | null {
+  if (s === undefined || s === "") return null;
+  const v = Number(s);
+  return Number.isInteger(v) && v > 0 ? v : null;
+}
+
+const SUSPECT = /SUSPECT|speculative decoding[^;]*ENABLED|no \/GPU/i;
+
+/**
+ * One measurements-public.csv record → a row the estimator can express, or null with the reason it cannot
+ * (engine not modelled, online serving at an offered request rate, model or GPU not in the catalog, …).
+ */
+export function publicRow(
+  rec: Record<string, string>,
+  row: number,
+): { ok: true; row: PublicRow } | { ok: false; reason: string } {
+  const engineText = rec.engine ?? "";
+  if (!engineText.startsWith("TensorRT-LLM")) return { ok: false, reason: `engine not modelled: ${engineText}` };
+  if (/online serving/i.test(engineText)) return { ok: false, reason: "online serving at an offered request rate" };
+  const m = PUBLIC_MODELS[rec.model ?? ""];
+  if (!m) return { ok: false, reason: `model not in catalog: ${rec.model}` };
+  const gpu = PUBLIC_GPUS[rec.gpu ?? ""];
+  if (!gpu) return { ok: false, reason: `GPU not in catalog: ${rec.gpu}` };
+  const weights = precision(rec.precision ?? "");
+  if (!weights) return { ok: false, reason: `precision not modelled: ${rec.precision}` };
+  const metric = METRICS.find((x) => x === rec.metric);
+  if (!metric) return { ok: false, reason: `metric not predicted: ${rec.metric}` };
+  const isl = wholeOrNull(rec.isl);
+  const osl = wholeOrNull(rec.osl);
+  const tpCol = wholeOrNull(rec.tp);
+  const numGpus = wholeOrNull(rec.num_gpus);
+  const value = Number(rec.value);
+  if (isl === null || osl === null) return { ok: false, reason: "ISL/OSL not stated" };
+  if (tpCol === null || numGpus === null) return { ok: false, reason: "parallelism not stated" };
+  if (!Number.isFinite(value) || value <= 0) return { ok: false, reason: `value not a positive number: ${rec.value}` };
+  const pp = wholeOrNull(rec.pp) ?? 1;
+  const ep = wholeOrNull(rec.ep);
+  const notes = rec.notes ?? "";
+  // "DEPn" = attention data parallel over n ranks + expert parallel over the same n GPUs; the source writes tp = ep = n
+  const dep = /\bDEP\d/.test(`${rec.source_detail ?? ""} ${notes}`);
+  const tp = dep ? 1 : tpCol;
+  const dp = dep ? tpCol : 1;
+  const moeEp = ep;
+  const moeTp = ep === null ? null : dep ? 1 : Math.max(1, Math.round(tpCol / ep));
+  // FP8 rows of TensorRT-LLM ≥ 0.10 also use an FP8 KV cache unless noted (measurements-public.md)
+  const kv: KvPrecision | null = weights === "fp8" && !/KV cache[^;]*(FP16|BF16)/i.test(notes) ? "fp8" : null;
+  return {
+    ok: true,
+    row: {
+      row,
+      modelName: rec.model ?? "",
+      model: m.id,
+      modelNote: m.note,
+      gpuName: rec.gpu ?? "",
+      gpu,
+      engine: "trtllm",
+      engineLabel: engineText,
+      weights,
+      kv,
+      numGpus,
+      tp,
+      pp,
+      dp,
+      moeTp,
+      moeEp,
+      isl,
+      osl,
+      concurrency: wholeOrNull(rec.concurrency),
+      metric,
+      value,
+      unit: rec.unit ?? "",
+      suspect: SUSPECT.test(notes),
+      source: rec.source ?? "",
+      sourceDetail: rec.source_detail ?? "",
+      notes,
+    },
+  };
+}
