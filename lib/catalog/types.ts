@@ -48,6 +48,16 @@ export type AttentionSpec =
       readonly headDim: number;
       /** Q/K/V/O projections carry biases (Qwen2, gpt-oss). */
       readonly bias: boolean;
+      /**
+       * Full-attention layers with their own KV layout (Gemma 4: `num_global_key_value_heads`, `global_head_dim`,
+       * `attention_k_eq_v`). Absent: full and sliding layers share numKvHeads / headDim.
+       */
+      readonly fullLayers?: {
+        readonly numKvHeads: number;
+        readonly headDim: number;
+        /** Keys double as values (no V projection), so one tensor per KV head is cached instead of two. */
+        readonly keyIsValue: boolean;
+      };
     }
   | {
       /** Multi-head latent attention (DeepSeek-V2/V3): the cache holds one latent + rope key per token per layer. */
