@@ -1,0 +1,17 @@
+/**
+ * Runs once when the server starts: opens the database and applies pending migrations
+ * (drizzle/ for SQLite, drizzle-pg/ for PostgreSQL) before the first request. If that
+ * fails (say PostgreSQL is not up yet) the server still starts; the first request that
+ * needs the database tries again and answers 503 until it can.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { getStore } = await import("./db/client");
+  try {
+    const store = await getStore();
+    console.log(`[atlas] database ready (${store.kind}, migrations applied)`);
+  } catch (e) {
+    console.error("[atlas] database not ready at start-up; will retry on first use:", e);
+  }
+}
