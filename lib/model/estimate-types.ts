@@ -35,5 +35,10 @@ export interface EstimateResult {
   readonly costUsdPerMonth: number;
   readonly gpusPerReplica: number;
   readonly binding: BindingResource;
+  /**
+   * Plain-words remarks that do not make the configuration impossible (weight-only dequantisation, collectives
+   * crossing the NVLink domain, no price given). Additive field; may be absent.
+   */
+  readonly notes?: readonly string[];
   readonly derivations?: readonly Derivation[];
 }

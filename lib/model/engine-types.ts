@@ -1,0 +1,55 @@
+import type { EngineId, GpuGeneration } from "../catalog/types";
+
+/**
+ * The named physical factors of one serving engine on one GPU generation. Every one is a property of the engine's
+ * kernels and scheduler on that silicon — not of any model — so a profile fitted on some models predicts others.
+ */
+export interface EngineFactors {
+  /** Achieved fraction of peak HBM bandwidth when streaming weights / KV in decode (0–1). */
+  readonly bwEff: number;
+  /** Achieved fraction of peak matmul FLOP/s on decode-shaped (skinny) GEMMs (0–1). */
+  readonly flopEffDecode: number;
+  /** Achieved fraction of peak matmul FLOP/s in prefill (large GEMMs, flash attention) (0–1). */
+  readonly flopEffPrefill: number;
+  /** Fixed cost of one engine iteration: scheduling, launch of the (CUDA-graphed) step, sampling (s). */
+  readonly stepOverheadS: number;
+  /** Per-layer cost of one iteration that bandwidth and FLOPs do not explain: kernel tails, small ops (s/layer). */
+  readonly layerOverheadS: number;
+  /** Per-sequence CPU/GPU bookkeeping per iteration: scheduler, sampler, detokeniser (s/sequence). */
+  readonly seqOverheadS: number;
+  /** Achieved fraction of link bandwidth in collectives (0–1). */
+  readonly commEff: number;
+  /** Fixed latency of one collective call (all-reduce / all-to-all) inside an NVLink domain (s). */
+  readonly commLatencyS: number;
+  /** Fraction of GPU memory the engine manages (vLLM gpu_memory_utilization, TRT-LLM free_gpu_memory_fraction). */
+  readonly kvMemFraction: number;
+  /** Prefill tokens scheduled per iteration (chunk size / max_num_batched_tokens). */
+  readonly prefillChunkTokens: number;
+  /**
+   * How much of a new request's prefill time stalls the requests already decoding (0 = perfectly hidden,
+   * 1 = every prefill second is a second the decoders wait).
+   */
+  readonly prefillStall: number;
+  /**
+   * How much a waiting request's TTFT grows with the prefill queue: multiplies the M/D/1 waiting time of the
+   * prefill server (1 = Poisson-like arrivals; closed-loop bursts make it larger).
+   */
+  readonly queueFactor: number;
+}
+
+export type GenerationClass = "hopper" | "blackwell";
+
+export interface EngineProfile {
+  readonly engine: EngineId;
+  readonly generation: GenerationClass;
+  readonly factors: EngineFactors;
+  /** Whether the engine's default KV cache is FP8 when weights are FP8/FP4 (TRT-LLM recipes) or the model dtype. */
+  readonly kvFp8ByDefault: boolean;
+  /** "fitted" when the factors come from calibration rows of this engine × generation, "default" otherwise. */
+  readonly origin: "fitted" | "default";
+}
+
+/** Generations without calibration data borrow the nearest measured one (documented in README). */
+export function generationClass(g: GpuGeneration): GenerationClass {
+  return g === "blackwell" || g === "cdna4" ? "blackwell" : "hopper";
+}

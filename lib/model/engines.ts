@@ -1,0 +1,66 @@
+import type { EngineId, GpuSpec } from "../catalog/types";
+import { CALIBRATION } from "./calibration.generated";
+import { generationClass, type EngineFactors, type EngineProfile, type GenerationClass } from "./engine-types";
+
+export type { EngineFactors, EngineProfile, GenerationClass } from "./engine-types";
+export { generationClass } from "./engine-types";
+
+/**
+ * Physical priors, used where calibration has no rows: the middle of the ranges engines are known to reach
+ * (decode bandwidth 60–85 %, prefill matmul 40–70 %, CUDA-graphed steps of a few hundred µs, NVLink collectives of
+ * ~10 µs per call).
+ */
+export const PRIOR_FACTORS: EngineFactors = {
+  bwEff: 0.75,
+  flopEffDecode: 0.5,
+  flopEffPrefill: 0.6,
+  stepOverheadS: 0.0015,
+  layerOverheadS: 0.00002,
+  seqOverheadS: 0.000005,
+  commEff: 0.7,
+  commLatencyS: 0.00001,
+  kvMemFraction: 0.9,
+  prefillChunkTokens: 8192,
+  prefillStall: 1,
+  queueFactor: 1,
+};
+
+const KV_FP8_DEFAULT: Readonly<Record<EngineId, boolean>> = { trtllm: true, vllm: false, sglang: false };
+
+export const ENGINE_IDS_MODEL: readonly EngineId[] = ["vllm", "sglang", "trtllm"];
+const CLASSES: readonly GenerationClass[] = ["hopper", "blackwell"];
+
+function build(engine: EngineId, generation: GenerationClass): EngineProfile {
+  const key = `${engine}:${generation}`;
+  const fitted = CALIBRATION.factors[key];
+  return {
+    engine,
+    generation,
+    factors: { ...PRIOR_FACTORS, ...(fitted ?? {}) },
+    kvFp8ByDefault: KV_FP8_DEFAULT[engine],
+    origin: fitted ? "fitted" : "default",
+  };
+}
+
+/** Every engine × generation-class profile, built once from the priors and the committed calibration. */
+export const ENGINE_PROFILES: readonly EngineProfile[] = ENGINE_IDS_MODEL.flatMap((e) => CLASSES.map((g) => build(e, g)));
+
+const BY_KEY = new Map<string, EngineProfile>(ENGINE_PROFILES.map((p) => [`${p.engine}:${p.generation}`, p]));
+
+/** Profile by "engine" (Hopper class) or "engine:generation". Undefined for an unknown id. */
+export function getEngineProfile(id: string, generation: GenerationClass = "hopper"): EngineProfile | undefined {
+  if (id.includes(":")) return BY_KEY.get(id);
+  return BY_KEY.get(`${id}:${generation}`);
+}
+
+/** The profile an estimate uses: the engine's, for the GPU's generation class. */
+export function profileFor(engine: EngineId, gpu: GpuSpec): EngineProfile {
+  const p = BY_KEY.get(`${engine}:${generationClass(gpu.generation)}`);
+  if (!p) throw new Error(`no engine profile for ${engine}`);
+  return p;
+}
+
+/** A profile with factors overridden (calibration and tests use this). */
+export function withFactors(base: EngineProfile, f: Partial<EngineFactors>): EngineProfile {
+  return { ...base, factors: { ...base.factors, ...f } };
+}

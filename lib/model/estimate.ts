@@ -1,0 +1,151 @@
+import type { GpuSpec, KvPrecision, ModelArch } from "../catalog/types";
+import type { EstimateInput } from "../plan/estimate-input";
+import { servingCost, type Cost } from "./cost";
+import type { BindingResource, EstimateResult } from "./estimate-types";
+import { profileFor, type EngineProfile } from "./engines";
+import { explainEstimate } from "./explain";
+import { layoutProblems, resolveLayout, type Layout } from "./layout";
+import { memoryPerGpu, type MemoryPerGpu } from "./memory";
+import { isWeightOnly } from "./precision";
+import { serve, type Serving } from "./serving";
+import { buildSetup, type Setup } from "./setup";
+
+export interface EstimateArgs {
+  readonly model: ModelArch;
+  readonly gpu: GpuSpec;
+  readonly input: EstimateInput;
+  readonly explain?: boolean;
+  /** Override the engine profile (calibration, tests). Defaults to the committed profile of input.engine × GPU. */
+  readonly profile?: EngineProfile;
+}
+
+/** The pieces an estimate is made of, for explain and for callers that want the internals. */
+export interface EstimateCore {
+  readonly setup: Setup;
+  readonly layout: Layout;
+  readonly memory: MemoryPerGpu;
+  readonly serving: Serving;
+  readonly cost: Cost;
+  readonly price: number;
+}
+
+const GB = 1e9;
+
+function kvPrecisionFor(input: EstimateInput, profile: EngineProfile, gpu: GpuSpec): KvPrecision {
+  if (input.kv) return input.kv;
+  if (profile.kvFp8ByDefault && (input.weights === "fp8" || input.weights === "fp4") && gpu.peakFlops.fp8 !== null) {
+    return "fp8";
+  }
+  return "bf16";
+}
+
+function binding(srv: Serving, overCapacity: boolean): BindingResource {
+  if (overCapacity) return "kv-capacity";
+  const d = srv.decode;
+  const memory = d.tRoofline - d.tComputeBound;
+  const best = Math.max(memory, d.tComputeBound, d.tComm, d.tOverhead);
+  if (best === memory) return "memory-bandwidth";
+  if (best === d.tComputeBound) return "compute";
+  if (best === d.tComm) return "communication";
+  return "overhead";
+}
+
+/**
+ * Estimate one configuration. Pure; never throws for a valid-but-impossible request (fits = false, problems say why).
+ * explain = false is the lean numeric path the planner calls in its search loop.
+ */
+export function estimateConfig(args: EstimateArgs): EstimateResult {
+  const { model, gpu, input } = args;
+  const profile = args.profile ?? profileFor(input.engine, gpu);
+  const layout = resolveLayout(model, gpu, input);
+  const kv = kvPrecisionFor(input, profile, gpu);
+  const setup = buildSetup(model, gpu, layout, profile.factors, input.weights, kv);
+  const memory = memoryPerGpu(setup, input.concurrency, input.isl, input.osl);
+  const srv = serve(setup, input.concurrency, memory.maxConcurrency, input.isl, input.osl);
+  const price = input.priceUsdPerGpuHour ?? 0;
+  const cost = servingCost(
+    price,
+    layout.gpus,
+    srv.prefillUtilisation,
+    srv.requestsPerSecond * input.isl,
+    srv.outputTokensPerSecond,
+  );
+
+  let problems: string[] = layoutProblems(model, layout);
+  if (input.isl + input.osl > model.maxContext) {
+    problems.push(
+      `ISL + OSL = ${input.isl + input.osl} tokens exceeds the model's context window of ${model.maxContext} tokens.`,
+    );
+  }
+  if (!memory.fits) {
+    const need = memory.weights + memory.activations + memory.runtimeReserve + memory.kvPerRequest;
+    problems.push(
+      `Does not fit: each GPU needs ${(memory.weights / GB).toFixed(1)} GB of weights + ${(memory.activations / GB).toFixed(1)} GB of activations + ${(memory.runtimeReserve / GB).toFixed(1)} GB runtime reserve + ${(memory.kvPerRequest / GB).toFixed(2)} GB of KV for one request = ${(need / GB).toFixed(1)} GB, but has ${(memory.capacity / GB).toFixed(0)} GB. Use more GPUs (TP/PP/EP) or a smaller precision.`,
+    );
+  }
+  const fits = problems.length === 0;
+  if (fits) problems = EMPTY as string[];
+
+  let notes: string[] | undefined;
+  if (isWeightOnly(input.weights, gpu) || layout.crossesDomain || input.priceUsdPerGpuHour === undefined) {
+    notes = [];
+    if (isWeightOnly(input.weights, gpu)) {
+      notes.push(
+        `${gpu.name} has no ${input.weights} tensor-core path: weights are stored at ${input.weights} and dequantised on the fly (weight-only), math runs at bf16.`,
+      );
+    }
+    if (layout.crossesDomain) {
+      notes.push(
+        `tp × dp = ${layout.stageGpus} GPUs exceeds one NVLink domain of ${gpu.nvlinkDomain}: collectives run over the inter-node network (slower).`,
+      );
+    }
+    if (input.priceUsdPerGpuHour === undefined) notes.push("No GPU price given: costs are 0.");
+  }
+
+  const gpus = layout.gpus;
+  const out = srv.outputTokensPerSecond;
+  const result: EstimateResult = {
+    ttftMs: srv.ttft * 1e3,
+    tpotMs: srv.tpot * 1e3,
+    outputTokensPerSecond: out,
+    outputTokensPerSecondPerGpu: out / gpus,
+    tokensPerSecondPerUser: 1 / srv.tpot,
+    maxConcurrency: memory.maxConcurrency,
+    fits,
+    problems,
+    memory: {
+      capacity: memory.capacity as EstimateResult["memory"]["capacity"],
+      weights: memory.weights as EstimateResult["memory"]["weights"],
+      kvCache: memory.kvCache as EstimateResult["memory"]["kvCache"],
+      activations: memory.activations as EstimateResult["memory"]["activations"],
+      runtimeReserve: memory.runtimeReserve as EstimateResult["memory"]["runtimeReserve"],
+      free: memory.free as EstimateResult["memory"]["free"],
+    },
+    costUsdPerMillionInputTokens: cost.perMillionInput,
+    costUsdPerMillionOutputTokens: cost.perMillionOutput,
+    costUsdPerHour: cost.perHour,
+    costUsdPerMonth: cost.perMonth,
+    gpusPerReplica: gpus,
+    binding: binding(srv, input.concurrency > memory.maxConcurrency),
+    ...(notes ? { notes } : {}),
+  };
+  if (!args.explain) return result;
+  const core: EstimateCore = { setup, layout, memory, serving: srv, cost, price };
+  return { ...result, derivations: explainEstimate(core, input) };
+}
+
+const EMPTY: readonly string[] = Object.freeze([]);
+
+/** The internals of an estimate (setup, memory, serving, cost), for lessons and diagnostics. */
+export function estimateCore(args: EstimateArgs): EstimateCore {
+  const { model, gpu, input } = args;
+  const profile = args.profile ?? profileFor(input.engine, gpu);
+  const layout = resolveLayout(model, gpu, input);
+  const kv = kvPrecisionFor(input, profile, gpu);
+  const setup = buildSetup(model, gpu, layout, profile.factors, input.weights, kv);
+  const memory = memoryPerGpu(setup, input.concurrency, input.isl, input.osl);
+  const serving = serve(setup, input.concurrency, memory.maxConcurrency, input.isl, input.osl);
+  const price = input.priceUsdPerGpuHour ?? 0;
+  const cost = servingCost(price, layout.gpus, serving.prefillUtilisation, serving.requestsPerSecond * input.isl, serving.outputTokensPerSecond);
+  return { setup, layout, memory, serving, cost, price };
+}

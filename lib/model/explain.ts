@@ -1,0 +1,280 @@
+import type { EstimateInput } from "../plan/estimate-input";
+import type { Derivation } from "./derivation";
+import type { EstimateCore } from "./estimate";
+import { bytesStr, count, flopStr, secs, sig, usdStr } from "./explain-format";
+import { kvBytesPerToken } from "./kv";
+import { HOURS_PER_MONTH } from "./units";
+
+function d(key: string, label: string, value: number, unit: string, formula: string, substituted: string): Derivation {
+  return { key, label, value, unit, formula, substituted };
+}
+
+/** Parameter derivations of a model (also used by the lessons). */
+export function paramDerivations(c: EstimateCore): Derivation[] {
+  const m = c.setup.model;
+  const p = c.setup.md.params;
+  const a = m.attention;
+  const dd = m.hiddenSize;
+  const mats = m.ffn.gated ? 3 : 2;
+  const attnFormula =
+    a.kind === "gqa"
+      ? "L · (d·n_q·h + 2·d·n_kv·h + n_q·h·d)"
+      : "L · (q: d·r_q + r_q·n·(h_n+h_r); kv_a: d·(r_kv+h_r); kv_b: r_kv·n·(h_n+h_v); o: n·h_v·d)";
+  const attnSub =
+    a.kind === "gqa"
+      ? `${m.layers} · (${dd}·${a.numHeads}·${a.headDim} + 2·${dd}·${a.numKvHeads}·${a.headDim} + ${a.numHeads}·${a.headDim}·${dd})${a.bias ? " + biases" : ""}`
+      : `${m.layers} · (${count(p.attnQ)} + ${count(p.attnK)} + ${count(p.attnV)} + ${count(p.attnO)})`;
+  const out: Derivation[] = [
+    d("params.embedding", "Embedding parameters", p.embedding, "1", "V · d", `${m.vocabSize} · ${dd}`),
+    d("params.attention", "Attention parameters", p.attention, "1", attnFormula, `${attnSub} = ${count(p.attention)}`),
+    d(
+      "params.ffn",
+      "Dense FFN parameters",
+      p.ffn,
+      "1",
+      `L_dense · ${mats} · d · d_ff`,
+      `${p.denseLayers} · ${mats} · ${dd} · ${m.ffn.intermediateSize} = ${count(p.ffn)}`,
+    ),
+    d(
+      "params.experts",
+      "Routed-expert parameters",
+      p.experts,
+      "1",
+      `L_moe · E · ${mats} · d · d_e`,
+      m.moe
+        ? `${p.moeLayers} · ${m.moe.numExperts} · ${mats} · ${dd} · ${m.moe.expertFfnSize} = ${count(p.experts)}`
+        : "dense model: 0",
+    ),
+    d(
+      "params.lmHead",
+      "LM head parameters",
+      p.lmHead,
+      "1",
+      "V · d (0 when tied to the embedding)",
+      m.tiedEmbeddings ? "tied: 0" : `${m.vocabSize} · ${dd}`,
+    ),
+    d(
+      "params.total",
+      "Total parameters",
+      p.total,
+      "1",
+      "embedding + attention + dense FFN + experts + router + shared experts + norms + LM head",
+      `${count(p.embedding)} + ${count(p.attention)} + ${count(p.ffn)} + ${count(p.experts)} + ${count(p.router)} + ${count(p.sharedExperts)} + ${count(p.norms)} + ${count(p.lmHead)} = ${count(p.total)}`,
+    ),
+    d(
+      "params.active",
+      "Active parameters per token",
+      p.active,
+      "1",
+      "total − experts + L_moe · k · expert",
+      m.moe
+        ? `${count(p.total)} − ${count(p.experts)} + ${p.moeLayers} · ${m.moe.expertsPerToken} · ${count(p.expertParams)} = ${count(p.active)}`
+        : `dense: = total = ${count(p.total)}`,
+    ),
+  ];
+  return out;
+}
+
+/** All derivations of one estimate, keyed as documented in lib/model/README.md. */
+export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivation[] {
+  const { setup: s, layout: l, memory: mem, serving: srv, cost } = c;
+  const m = s.model;
+  const p = s.md.params;
+  const wb = s.wb;
+  const dec = srv.decode;
+  const f = s.f;
+  const out = paramDerivations(c);
+  const kvpt = kvBytesPerToken(m, s.kvBytes);
+  const a = m.attention;
+  out.push(
+    d(
+      "weights.total",
+      "Weight bytes (whole model)",
+      wb.total,
+      "B",
+      "Σ params × bytes/weight (linears at the weight precision incl. scales; embeddings, norms, router, LM head at 16 bit)",
+      `${bytesStr(wb.embedding + wb.lmHead)} (emb+head) + ${bytesStr(wb.attention)} (attn, ${s.lp.dense}) + ${bytesStr(wb.ffn + wb.sharedExperts)} (FFN) + ${bytesStr(wb.experts)} (experts, ${s.lp.experts}) + ${bytesStr(wb.router + wb.norms)} = ${bytesStr(wb.total)}`,
+    ),
+    d(
+      "weights.perLayer",
+      "Weight bytes per layer",
+      wb.perLayer,
+      "B",
+      "(total − embedding − LM head) / L",
+      `(${bytesStr(wb.total)} − ${bytesStr(wb.embedding + wb.lmHead)}) / ${m.layers} = ${bytesStr(wb.perLayer)}`,
+    ),
+    d(
+      "weights.perGpu",
+      "Weight bytes per GPU",
+      s.wg.total,
+      "B",
+      "stage share · (attention + FFN)/tp + experts/(moeTp·moeEp) + (emb+head)/tp + norms",
+      `${bytesStr(s.wg.attention)} + ${bytesStr(s.wg.ffn + s.wg.sharedExperts)} + ${bytesStr(s.wg.experts)} + ${bytesStr(s.wg.other)} (tp=${l.tp}, pp=${l.pp}, dp=${l.dp}, moeTp=${l.moeTp}, moeEp=${l.moeEp}) = ${bytesStr(s.wg.total)}`,
+    ),
+    d(
+      "kv.bytesPerToken",
+      "KV-cache bytes per token",
+      kvpt,
+      "B",
+      a.kind === "gqa" ? "2 · L_attn · n_kv · h · bytes" : "(r_kv + h_r) · L_attn · bytes",
+      a.kind === "gqa"
+        ? `2 · ${m.layerKinds.full + m.layerKinds.sliding} · ${a.numKvHeads} · ${a.headDim} · ${sig(s.kvBytes)} B = ${bytesStr(kvpt)}`
+        : `(${a.kvLoraRank} + ${a.qkRopeHeadDim}) · ${m.layerKinds.full + m.layerKinds.sliding} · ${sig(s.kvBytes)} B = ${bytesStr(kvpt)}`,
+    ),
+    d(
+      "flops.decodePerToken",
+      "FLOPs per generated token",
+      2 * p.active,
+      "FLOP",
+      "2 · active parameters (+ attention over the context)",
+      `2 · ${count(p.active)} = ${flopStr(2 * p.active)}`,
+    ),
+    d(
+      "bytes.decodePerStep",
+      "Bytes read per GPU per decode step",
+      dec.bytes,
+      "B",
+      "weights (dense) + touched experts + KV of the batch + LM head",
+      `${bytesStr(dec.bytesWeights)} + ${bytesStr(dec.bytesExperts)}${m.moe ? ` (${sig(dec.expertsTouched)} of ${m.moe.numExperts} experts touched at B=${sig(srv.decodeBatch)})` : ""} + ${bytesStr(dec.bytesKv)} + ${bytesStr(dec.bytesLmHead)} = ${bytesStr(dec.bytes)}`,
+    ),
+    d("memory.weights", "VRAM: weights", mem.weights, "B", "weights per GPU", bytesStr(mem.weights)),
+    d(
+      "memory.kvCache",
+      "VRAM: KV cache in use",
+      mem.kvCache,
+      "B",
+      "min(C/dp, pool/KV_req) · KV per request (ISL+OSL tokens)",
+      `min(${sig(input.concurrency / l.dp)}, ${sig(mem.maxConcurrency / l.dp)}) · ${bytesStr(mem.kvPerRequest)} = ${bytesStr(mem.kvCache)}`,
+    ),
+    d(
+      "memory.activations",
+      "VRAM: activations / workspace",
+      mem.activations,
+      "B",
+      "chunk tokens · 2 B · (4·d + 2·FFN width / tp)",
+      `${f.prefillChunkTokens} · 2 · (4·${m.hiddenSize} + 2·${s.md.ffnWidth}/${l.tp}) = ${bytesStr(mem.activations)}`,
+    ),
+    d(
+      "memory.reserve",
+      "VRAM: runtime reserve",
+      mem.runtimeReserve,
+      "B",
+      "(1 − kv memory fraction) · capacity",
+      `(1 − ${sig(f.kvMemFraction)}) · ${bytesStr(mem.capacity)} = ${bytesStr(mem.runtimeReserve)}`,
+    ),
+    d(
+      "memory.free",
+      "VRAM: free",
+      mem.free,
+      "B",
+      "capacity − weights − activations − reserve − KV in use",
+      `${bytesStr(mem.capacity)} − ${bytesStr(mem.weights)} − ${bytesStr(mem.activations)} − ${bytesStr(mem.runtimeReserve)} − ${bytesStr(mem.kvCache)} = ${bytesStr(mem.free)}`,
+    ),
+    d(
+      "maxConcurrency",
+      "Max concurrent requests the KV cache holds",
+      mem.maxConcurrency,
+      "1",
+      "dp · floor((capacity · f_kv − weights − activations) / KV per request)",
+      `${l.dp} · floor((${bytesStr(mem.capacity)} · ${sig(f.kvMemFraction)} − ${bytesStr(mem.weights)} − ${bytesStr(mem.activations)}) / ${bytesStr(mem.kvPerRequest)}) = ${mem.maxConcurrency}`,
+    ),
+    d(
+      "step.compute",
+      "Decode step: compute time",
+      dec.tCompute,
+      "s",
+      "Σ FLOPs / (peak · η_flop,decode)",
+      `${flopStr(dec.flops)} / (${flopStr(s.peakDense)}/s · ${sig(f.flopEffDecode)}) ≈ ${secs(dec.tCompute)}`,
+    ),
+    d(
+      "step.memory",
+      "Decode step: memory time",
+      dec.tMemory,
+      "s",
+      "Σ bytes / (HBM bandwidth · η_bw)",
+      `${bytesStr(dec.bytes)} / (${bytesStr(s.gpu.hbmBandwidth)}/s · ${sig(f.bwEff)}) = ${secs(dec.tMemory)}`,
+    ),
+    d(
+      "step.comm",
+      "Decode step: communication",
+      dec.tComm,
+      "s",
+      "per layer: TP all-reduce (latency + 2(n−1)/n · B·d·2 B / link) + MoE dispatch/combine",
+      `tp=${l.tp}, moe group=${l.stageGpus}, latency ${secs(s.linkTp.latency)}/call, link ${bytesStr(s.linkTp.bandwidth)}/s → ${secs(dec.tComm)}`,
+    ),
+    d(
+      "step.overhead",
+      "Decode step: fixed overhead",
+      dec.tOverhead,
+      "s",
+      "t_step + t_layer · L + t_seq · b",
+      `${secs(f.stepOverheadS)} + ${secs(f.layerOverheadS)} · ${m.layers} + ${secs(f.seqOverheadS)} · ${sig(srv.decodeBatch / l.dp)} = ${secs(dec.tOverhead)}`,
+    ),
+    d(
+      "tpot",
+      "Time per output token",
+      srv.tpot,
+      "s",
+      "Σ_op max(t_compute, t_memory) + t_comm + t_overhead + σ · ((C − 1)/dp) · t_prefill / OSL",
+      `${secs(dec.tRoofline)} + ${secs(dec.tComm)} + ${secs(dec.tOverhead)} + ${sig(f.prefillStall)} · ${sig(Math.max(0, (srv.concurrencyRunning - 1) / l.dp))} · ${secs(srv.prefill.t)} / ${input.osl} = ${secs(srv.tpot)}`,
+    ),
+    d(
+      "ttft",
+      "Time to first token",
+      srv.ttft,
+      "s",
+      "t_prefill(ISL) + n_chunks · t_step + prefill queue wait + KV-capacity wait",
+      `${secs(srv.prefill.t)} + ${srv.prefillChunks} · ${secs(dec.t)} + ${secs(srv.waitPrefill)} + ${secs(srv.waitKv)} = ${secs(srv.ttft)}`,
+    ),
+    d(
+      "throughput",
+      "Output tokens/s (replica)",
+      srv.outputTokensPerSecond,
+      "tok/s",
+      "C_run / (TTFT + (OSL − 1) · TPOT) · OSL",
+      `${sig(srv.concurrencyRunning)} / (${secs(srv.ttft - srv.waitKv)} + ${input.osl - 1} · ${secs(srv.tpot)}) · ${input.osl} = ${sig(srv.outputTokensPerSecond)} tok/s`,
+    ),
+    d(
+      "throughputPerGpu",
+      "Output tokens/s per GPU",
+      srv.outputTokensPerSecond / l.gpus,
+      "tok/s",
+      "throughput / (tp · pp · dp)",
+      `${sig(srv.outputTokensPerSecond)} / ${l.gpus} = ${sig(srv.outputTokensPerSecond / l.gpus)} tok/s`,
+    ),
+    d("perUser", "Tokens/s per user", 1 / srv.tpot, "tok/s", "1 / TPOT", `1 / ${secs(srv.tpot)} = ${sig(1 / srv.tpot)} tok/s`),
+    d(
+      "cost.perHour",
+      "Cost per hour",
+      cost.perHour,
+      "USD/h",
+      "price per GPU-hour · GPUs",
+      `${usdStr(c.price)} · ${l.gpus} = ${usdStr(cost.perHour)}`,
+    ),
+    d(
+      "cost.perMonth",
+      "Cost per month",
+      cost.perMonth,
+      "USD",
+      "$/h · hours per month",
+      `${usdStr(cost.perHour)} · ${HOURS_PER_MONTH} = ${usdStr(cost.perMonth)}`,
+    ),
+    d(
+      "cost.perMillionInput",
+      "Cost per million input tokens",
+      cost.perMillionInput,
+      "USD",
+      "$/h · ρ_prefill / (input tok/s · 3600) · 10⁶",
+      `${usdStr(cost.perHour)} · ${sig(srv.prefillUtilisation)} / (${sig(srv.requestsPerSecond * input.isl)} · 3600) · 10⁶ = ${usdStr(cost.perMillionInput)}`,
+    ),
+    d(
+      "cost.perMillionOutput",
+      "Cost per million output tokens",
+      cost.perMillionOutput,
+      "USD",
+      "$/h · (1 − ρ_prefill) / (output tok/s · 3600) · 10⁶",
+      `${usdStr(cost.perHour)} · ${sig(1 - srv.prefillUtilisation)} / (${sig(srv.outputTokensPerSecond)} · 3600) · 10⁶ = ${usdStr(cost.perMillionOutput)}`,
+    ),
+  );
+  return out;
+}

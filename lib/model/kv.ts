@@ -1,0 +1,53 @@
+import type { ModelArch } from "../catalog/types";
+
+/**
+ * KV-cache elements per token per layer of each kind (elements, multiply by bytes per element).
+ *  - GQA full / sliding layer: 2·n_kv·h (one K and one V vector per KV head).
+ *  - MLA layer: r_kv + h_r (one compressed latent plus the shared rope key).
+ */
+export function kvElementsPerTokenPerLayer(m: ModelArch): number {
+  const a = m.attention;
+  return a.kind === "gqa" ? 2 * a.numKvHeads * a.headDim : a.kvLoraRank + a.qkRopeHeadDim;
+}
+
+/**
+ * Fixed recurrent state of one linear-attention layer, in elements, independent of context:
+ * n_v heads × (d_k × d_v) matrix state + the short convolution window over q, k, v channels.
+ */
+export function linearStateElementsPerLayer(m: ModelArch): number {
+  const la = m.linearAttention;
+  if (!la) return 0;
+  const state = la.numValueHeads * la.keyHeadDim * la.valueHeadDim;
+  const convChannels = 2 * la.numKeyHeads * la.keyHeadDim + la.numValueHeads * la.valueHeadDim;
+  return state + Math.max(0, la.convKernel - 1) * convChannels;
+}
+
+/**
+ * KV bytes per token of context, counting every layer that grows with context (full + sliding layers) —
+ * the headline "KV per token" figure: 2·L·n_kv·h·bytes for GQA, (r_kv + h_r)·L·bytes for MLA.
+ * Linear-attention layers add nothing per token (their state is fixed). Sliding layers stop growing at the window;
+ * `kvBytesForContext` applies that cap.
+ */
+export function kvBytesPerToken(m: ModelArch, kvBytesPerElement: number): number {
+  return kvElementsPerTokenPerLayer(m) * (m.layerKinds.full + m.layerKinds.sliding) * kvBytesPerElement;
+}
+
+/**
+ * KV bytes one sequence holds at context n: full layers hold n tokens, sliding layers min(n, window),
+ * linear layers a fixed state.
+ */
+export function kvBytesForContext(m: ModelArch, kvBytesPerElement: number, n: number): number {
+  const e = kvElementsPerTokenPerLayer(m);
+  const w = m.slidingWindow ?? n;
+  const tokens = m.layerKinds.full * n + m.layerKinds.sliding * Math.min(n, w);
+  return e * tokens * kvBytesPerElement + m.layerKinds.linear * linearStateElementsPerLayer(m) * kvBytesPerElement;
+}
+
+/**
+ * Effective tokens per layer-average for KV reads at context n (used for attention FLOPs/bytes):
+ * full layers see n, sliding layers min(n, w). Returns Σ_layers tokens (layer-tokens).
+ */
+export function attendedLayerTokens(m: ModelArch, n: number): number {
+  const w = m.slidingWindow ?? n;
+  return m.layerKinds.full * n + m.layerKinds.sliding * Math.min(n, w);
+}

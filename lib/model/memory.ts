@@ -1,0 +1,55 @@
+import { activationBytes, type Setup } from "./setup";
+import { kvBytesPerSeqPerGpu } from "./step";
+
+/**
+ * VRAM of one GPU (the most loaded one) of the replica.
+ *  - weights: the GPU's shard (weights.ts split rules);
+ *  - activations: workspace for one prefill chunk through the widest layer;
+ *  - runtimeReserve: what the engine leaves unmanaged, (1 − kvMemFraction) × capacity (CUDA context, NCCL buffers,
+ *    CUDA graphs, fragmentation);
+ *  - KV pool: what remains of kvMemFraction × capacity after weights and activations, in which each request needs the
+ *    KV of ISL + OSL tokens (sliding layers capped at the window, linear layers a fixed state);
+ *  - kvCache: the part of the pool the workload's in-flight requests hold; free: the rest.
+ */
+export interface MemoryPerGpu {
+  readonly capacity: number;
+  readonly weights: number;
+  readonly activations: number;
+  readonly runtimeReserve: number;
+  /** Bytes the engine can give to KV on this GPU (may be negative: the model does not fit). */
+  readonly kvPool: number;
+  /** KV bytes one request of ISL + OSL tokens holds on this GPU. */
+  readonly kvPerRequest: number;
+  /** Requests whose KV the replica holds at once: dp × floor(pool / per request). */
+  readonly maxConcurrency: number;
+  readonly kvCache: number;
+  readonly free: number;
+  /** Weights + activations + reserve + one request's KV fit in the GPU. */
+  readonly fits: boolean;
+}
+
+export function memoryPerGpu(s: Setup, concurrency: number, isl: number, osl: number): MemoryPerGpu {
+  const capacity = s.gpu.memory;
+  const weights = s.wg.total;
+  const activations = activationBytes(s);
+  const runtimeReserve = capacity * (1 - s.f.kvMemFraction);
+  const kvPool = capacity * s.f.kvMemFraction - weights - activations;
+  const kvPerRequest = kvBytesPerSeqPerGpu(s, isl + osl);
+  const perRank = kvPool > 0 ? Math.floor(kvPool / kvPerRequest) : 0;
+  const maxConcurrency = s.layout.dp * perRank;
+  const runningPerRank = Math.min(Math.ceil(concurrency / s.layout.dp), perRank);
+  const kvCache = Math.max(0, runningPerRank * kvPerRequest);
+  const free = Math.max(0, capacity - weights - activations - runtimeReserve - kvCache);
+  return {
+    capacity,
+    weights,
+    activations,
+    runtimeReserve,
+    kvPool,
+    kvPerRequest,
+    maxConcurrency,
+    kvCache,
+    free,
+    fits: perRank >= 1,
+  };
+}

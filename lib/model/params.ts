@@ -1,0 +1,131 @@
+import type { ModelArch } from "../catalog/types";
+
+/**
+ * Parameter counts by component (counts, not bytes). Per-layer figures are for one layer of that kind;
+ * totals multiply by the number of such layers.
+ *
+ * Symbols: L layers, d hidden size, V vocabulary, GQA: n_q heads, n_kv KV heads, h head dim;
+ * MLA: r_q q-LoRA rank, r_kv kv-LoRA rank, h_n nope dim, h_r rope dim, h_v value dim;
+ * FFN: d_ff width (3 matrices when gated); MoE: E experts, k per token, s shared, d_e / d_s widths.
+ */
+export interface ParamBreakdown {
+  /** V·d. */
+  readonly embedding: number;
+  /** V·d unless tied (then 0). */
+  readonly lmHead: number;
+  /** Q projection(s) per layer (MLA: q_a + q_norm + q_b, or q). */
+  readonly attnQ: number;
+  /** K projection per layer (MLA: the shared down-projection kv_a + kv_norm). */
+  readonly attnK: number;
+  /** V projection per layer (MLA: the up-projection kv_b, which makes both K-nope and V). */
+  readonly attnV: number;
+  /** O projection per layer. */
+  readonly attnO: number;
+  /** Q+K+V+O(+bias) per layer. */
+  readonly attentionPerLayer: number;
+  /** All attention layers: L × attentionPerLayer. */
+  readonly attention: number;
+  /** Dense FFN per dense layer: (2|3)·d·d_ff. */
+  readonly ffnPerDenseLayer: number;
+  /** Number of layers with a dense FFN (L − moeLayers). */
+  readonly denseLayers: number;
+  /** All dense FFN layers. */
+  readonly ffn: number;
+  /** One routed expert: (2|3)·d·d_e. */
+  readonly expertParams: number;
+  /** All routed experts over all MoE layers: moeLayers·E·expertParams. */
+  readonly experts: number;
+  /** Routers: moeLayers·d·E. */
+  readonly router: number;
+  /** Shared experts: moeLayers·s·(2|3)·d·d_s. */
+  readonly sharedExperts: number;
+  /** RMSNorm weights: 2d per layer + final d (+ MLA latent norms). */
+  readonly norms: number;
+  readonly moeLayers: number;
+  readonly total: number;
+  /** Parameters one token touches: everything but the routed experts, plus k experts per MoE layer. */
+  readonly active: number;
+}
+
+function attentionParts(m: ModelArch): { q: number; k: number; v: number; o: number; norms: number } {
+  const d = m.hiddenSize;
+  const a = m.attention;
+  if (a.kind === "gqa") {
+    const bq = a.bias ? a.numHeads * a.headDim : 0;
+    const bkv = a.bias ? a.numKvHeads * a.headDim : 0;
+    const bo = a.bias ? d : 0;
+    return {
+      q: d * a.numHeads * a.headDim + bq,
+      k: d * a.numKvHeads * a.headDim + bkv,
+      v: d * a.numKvHeads * a.headDim + bkv,
+      o: a.numHeads * a.headDim * d + bo,
+      norms: 0,
+    };
+  }
+  const n = a.numHeads;
+  const qHead = a.qkNopeHeadDim + a.qkRopeHeadDim;
+  const q = a.qLoraRank !== null ? d * a.qLoraRank + a.qLoraRank * n * qHead : d * n * qHead;
+  const qNorm = a.qLoraRank !== null ? a.qLoraRank : 0;
+  return {
+    q,
+    k: d * (a.kvLoraRank + a.qkRopeHeadDim),
+    v: a.kvLoraRank * n * (a.qkNopeHeadDim + a.vHeadDim),
+    o: n * a.vHeadDim * d,
+    norms: qNorm + a.kvLoraRank,
+  };
+}
+
+/**
+ * Linear-attention layers (Gated DeltaNet) have their own projections; we approximate them with the same
+ * Q/K/V/O shapes as a full-attention layer of the model (same d, same head budget). Documented in README.
+ */
+export function paramsByComponent(m: ModelArch): ParamBreakdown {
+  const d = m.hiddenSize;
+  const L = m.layers;
+  const embedding = m.vocabSize * d;
+  const lmHead = m.tiedEmbeddings ? 0 : m.vocabSize * d;
+  const ap = attentionParts(m);
+  const attentionPerLayer = ap.q + ap.k + ap.v + ap.o;
+  const attention = L * attentionPerLayer;
+  const mats = m.ffn.gated ? 3 : 2;
+  const moeLayers = m.moe ? Math.min(m.moe.moeLayers, L) : 0;
+  const denseLayers = L - moeLayers;
+  const ffnPerDenseLayer = mats * d * m.ffn.intermediateSize;
+  const ffn = denseLayers * ffnPerDenseLayer;
+  let expertParams = 0;
+  let experts = 0;
+  let router = 0;
+  let sharedExperts = 0;
+  let activeExperts = 0;
+  if (m.moe) {
+    expertParams = mats * d * m.moe.expertFfnSize;
+    experts = moeLayers * m.moe.numExperts * expertParams;
+    router = moeLayers * d * m.moe.numExperts;
+    sharedExperts = moeLayers * m.moe.sharedExperts * mats * d * m.moe.sharedExpertFfnSize;
+    activeExperts = moeLayers * m.moe.expertsPerToken * expertParams;
+  }
+  const norms = L * (2 * d + ap.norms) + d;
+  const total = embedding + lmHead + attention + ffn + experts + router + sharedExperts + norms;
+  const active = total - experts + activeExperts;
+  return {
+    embedding,
+    lmHead,
+    attnQ: ap.q,
+    attnK: ap.k,
+    attnV: ap.v,
+    attnO: ap.o,
+    attentionPerLayer,
+    attention,
+    ffnPerDenseLayer,
+    denseLayers,
+    ffn,
+    expertParams,
+    experts,
+    router,
+    sharedExperts,
+    norms,
+    moeLayers,
+    total,
+    active,
+  };
+}
