@@ -1,0 +1,34 @@
+import type { CsvCell } from "@/lib/plan/csv";
+import type { PlanSummary } from "@/lib/plan/save-request";
+import type { FieldError } from "./http";
+
+/** One row of a plan's options table, as the CSV export and /compare show it. */
+export interface OptionRow {
+  readonly label: string;
+  readonly cells: Readonly<Record<string, CsvCell>>;
+}
+
+/** The headline of a plan result: what /p, /plans and /compare lead with. */
+export interface PlanHeadline {
+  readonly feasible: boolean;
+  readonly deployment: string | null;
+  readonly costUsdPerMonth: number | null;
+  readonly ttftP95Ms: number | null;
+  readonly tpotP95Ms: number | null;
+}
+
+/**
+ * What the plan routes need from the planner, behind one seam: parse with the shared
+ * schema, run the search, and read a result. app/_plans/engine.ts implements it with
+ * planInputSchema and runPlan; tests can pass a stand-in.
+ */
+export interface PlanEngine<I = unknown, R = unknown> {
+  readonly schemaVersion: string | number;
+  readonly catalogVersion: string;
+  parseInput(raw: unknown): { ok: true; input: I } | { ok: false; errors: FieldError[] };
+  compute(input: I): R;
+  summarize(input: I, result: R): PlanSummary;
+  headline(result: unknown): PlanHeadline;
+  /** Column names and rows of the options table, cheapest-first as ranked. */
+  optionsTable(result: unknown): { columns: readonly string[]; rows: readonly OptionRow[] };
+}
