@@ -1,16 +1,18 @@
 /**
- * `npm run transcribe`: ../shared calibration and public benchmark CSVs → lib/validation/measurements.generated.ts.
+ * `npm run transcribe`: ../shared calibration and public benchmark CSVs → lib/validation/measurements.generated.ts and
+ * lib/validation/public-measurements.generated.ts.
  * Re-running on unchanged data reproduces the file byte for byte (the date stamp is kept when nothing else changes).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { renderModule, stampedDate, transcribe } from "./transcribe/render";
+import { renderModules, stampedDate, transcribe } from "./transcribe/render";
 
 const root = process.cwd();
 const shared = path.resolve(root, "../shared");
 const aicPath = path.join(shared, "calibration/aic-silicon-agg.csv");
 const publicPath = path.join(shared, "reference/measurements-public.csv");
-const outPath = path.join(root, "lib/validation/measurements.generated.ts");
+const measuredPath = path.join(root, "lib/validation/measurements.generated.ts");
+const publicOutPath = path.join(root, "lib/validation/public-measurements.generated.ts");
 
 for (const p of [aicPath, publicPath]) {
   if (!existsSync(p)) {
@@ -21,12 +23,18 @@ for (const p of [aicPath, publicPath]) {
 
 const t = transcribe(readFileSync(aicPath, "utf8"), readFileSync(publicPath, "utf8"));
 const today = new Date().toISOString().slice(0, 10);
-const previous = existsSync(outPath) ? readFileSync(outPath, "utf8") : null;
+const previous = existsSync(measuredPath) ? readFileSync(measuredPath, "utf8") : null;
+const previousPublic = existsSync(publicOutPath) ? readFileSync(publicOutPath, "utf8") : null;
 const oldDate = previous === null ? null : stampedDate(previous);
-const unchanged = previous !== null && oldDate !== null && renderModule(t, oldDate) === previous;
-if (!unchanged) writeFileSync(outPath, renderModule(t, today));
+const again = oldDate === null ? null : renderModules(t, oldDate);
+const unchanged = again !== null && again.measured === previous && again.published === previousPublic;
+if (!unchanged) {
+  const fresh = renderModules(t, today);
+  writeFileSync(measuredPath, fresh.measured);
+  writeFileSync(publicOutPath, fresh.published);
+}
 
-console.log(`${unchanged ? "unchanged" : "wrote"} ${path.relative(root, outPath)}`);
+console.log(`${unchanged ? "unchanged" : "wrote"} ${path.relative(root, measuredPath)}, ${path.relative(root, publicOutPath)}`);
 console.log(`  measured rows: ${t.measured.length} of ${t.aicCsvRows} (aic-silicon-agg.csv)`);
 console.log(`  public rows:   ${t.published.length} of ${t.publicCsvRows} (measurements-public.csv)`);
 for (const s of t.skipped.slice(0, 12)) console.log(`    skipped ${String(s.count).padStart(5)}  ${s.reason}`);

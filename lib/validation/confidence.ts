@@ -1,0 +1,185 @@
+import type { Confidence } from "../catalog/types";
+import { percent } from "./percent";
+import {
+  FALLBACK_CHAIN,
+  MARGINAL_DIMS,
+  groupDims,
+  groupId,
+  groupLabel,
+  project,
+  type Regime,
+  type RegimeDim,
+  type RegimeGroup,
+} from "./regimes";
+import type { ScoredRow } from "./score";
+import { summarize, type ErrorSummary } from "./stats";
+
+/**
+ * How a level follows from measured errors. Not declared per regime: every regime gets its level from these rules
+ * applied to its own rows. TPOT limits follow the issue's target (≤ 15 %), TTFT limits are looser because TTFT
+ * includes queueing behind other prefills (target ≤ 25 %).
+ */
+export const CONFIDENCE_RULES = {
+  /** A regime with fewer predicted rows is not judged on its own; a broader one is used. */
+  minRows: 8,
+  high: { minRows: 20, tpotMdape: 0.15, ttftMdape: 0.25, sharePredicted: 0.95 },
+  medium: { tpotMdape: 0.3, ttftMdape: 0.5, sharePredicted: 0.8 },
+} as const;
+
+export interface LevelJudgement {
+  readonly level: Confidence;
+  /** Plain-words reasons, each naming the measured figure and the limit it was held to. */
+  readonly reasons: readonly string[];
+}
+
+/** The level a group of rows earns from its measured errors. */
+export function levelOf(s: ErrorSummary): LevelJudgement {
+  const R = CONFIDENCE_RULES;
+  if (s.predicted < R.minRows || s.tpotMdape === null || s.ttftMdape === null || s.sharePredicted === null) {
+    return { level: "low", reasons: [`only ${s.predicted} measured rows predicted (a level needs ≥ ${R.minRows})`] };
+  }
+  const figures = `TPOT MdAPE ${percent(s.tpotMdape)}, TTFT MdAPE ${percent(s.ttftMdape)} over ${s.predicted} rows`;
+  const highMisses: string[] = [];
+  if (s.predicted < R.high.minRows) highMisses.push(`${s.predicted} rows < ${R.high.minRows}`);
+  if (s.tpotMdape > R.high.tpotMdape) highMisses.push(`TPOT MdAPE > ${percent(R.high.tpotMdape)}`);
+  if (s.ttftMdape > R.high.ttftMdape) highMisses.push(`TTFT MdAPE > ${percent(R.high.ttftMdape)}`);
+  if (s.sharePredicted < R.high.sharePredicted) {
+    highMisses.push(`${percent(s.sharePredicted)} of rows predicted < ${percent(R.high.sharePredicted)}`);
+  }
+  if (highMisses.length === 0) return { level: "high", reasons: [figures] };
+  const mediumMisses: string[] = [];
+  if (s.tpotMdape > R.medium.tpotMdape) mediumMisses.push(`TPOT MdAPE > ${percent(R.medium.tpotMdape)}`);
+  if (s.ttftMdape > R.medium.ttftMdape) mediumMisses.push(`TTFT MdAPE > ${percent(R.medium.ttftMdape)}`);
+  if (s.sharePredicted < R.medium.sharePredicted) {
+    mediumMisses.push(`${percent(s.sharePredicted)} of rows predicted < ${percent(R.medium.sharePredicted)}`);
+  }
+  if (mediumMisses.length === 0) return { level: "medium", reasons: [figures, `not high: ${highMisses.join(", ")}`] };
+  return { level: "low", reasons: [figures, `low: ${mediumMisses.join(", ")}`] };
+}
+
+export interface RegimeStats {
+  readonly id: string;
+  readonly label: string;
+  readonly group: RegimeGroup;
+  readonly dims: readonly RegimeDim[];
+  readonly summary: ErrorSummary;
+  readonly judgement: LevelJudgement;
+}
+
+/**
+ * Judged regimes. Plain data (no Map/Set) so a server component can hand it to client components as a prop and
+ * `lookupConfidence` can run in the browser without the measured rows.
+ */
+export interface ConfidenceTable {
+  /** Every group along the fallback chain, and every single-dimension group, that has at least one row, by id. */
+  readonly byId: Readonly<Record<string, RegimeStats>>;
+  /** Ids of the groups fixing one dimension (dense, MoE, batch 1–8, …), in MARGINAL_DIMS order. */
+  readonly marginals: readonly string[];
+  /** Which values of each dimension were measured at all. */
+  readonly measuredValues: Readonly<Record<RegimeDim, readonly string[]>>;
+}
+
+function stats(group: RegimeGroup, rows: readonly ScoredRow[]): RegimeStats {
+  const summary = summarize(rows);
+  return {
+    id: groupId(group),
+    label: groupLabel(group),
+    group,
+    dims: groupDims(group),
+    summary,
+    judgement: levelOf(summary),
+  };
+}
+
+/** Group scored rows along the fallback chain and by single dimensions; judge each group. */
+export function buildConfidenceTable(scored: readonly ScoredRow[]): ConfidenceTable {
+  const withRegime = scored.filter((s): s is ScoredRow & { regime: Regime } => s.regime !== null);
+  const buckets = new Map<string, { group: RegimeGroup; rows: ScoredRow[] }>();
+  const add = (group: RegimeGroup, s: ScoredRow) => {
+    const id = groupId(group);
+    let b = buckets.get(id);
+    if (!b) buckets.set(id, (b = { group, rows: [] }));
+    b.rows.push(s);
+  };
+  for (const s of withRegime) {
+    for (const dims of FALLBACK_CHAIN) add(project(s.regime, dims), s);
+    for (const d of MARGINAL_DIMS) if (d !== "arch") add(project(s.regime, [d]), s);
+  }
+  const byId: Record<string, RegimeStats> = {};
+  for (const id of [...buckets.keys()].sort()) {
+    const b = buckets.get(id)!;
+    byId[id] = stats(b.group, b.rows);
+  }
+  const measuredValues = Object.fromEntries(
+    MARGINAL_DIMS.map((d) => [d, [...new Set(withRegime.map((s) => s.regime[d]))].sort()]),
+  ) as Record<RegimeDim, string[]>;
+  const marginals = MARGINAL_DIMS.flatMap((d) =>
+    Object.values(byId)
+      .filter((r) => r.dims.length === 1 && r.dims[0] === d)
+      .map((r) => r.id),
+  );
+  return { byId, marginals, measuredValues };
+}
+
+export interface ConfidenceAnswer {
+  readonly level: Confidence;
+  readonly tpotMdape: number | null;
+  readonly ttftMdape: number | null;
+  /** Predicted measured rows behind the figures. */
+  readonly rows: number;
+  /** The regime whose measured errors set the level; its id is the anchor on /validate. */
+  readonly regime: { readonly id: string; readonly label: string; readonly href: string };
+  readonly reasons: readonly string[];
+}
+
+const ORDER: readonly Confidence[] = ["low", "medium", "high"];
+const cap = (l: Confidence, max: Confidence): Confidence =>
+  ORDER.indexOf(l) <= ORDER.indexOf(max) ? l : max;
+
+/**
+ * The confidence of an estimate in `regime`: the most specific group along FALLBACK_CHAIN with enough predicted
+ * rows sets the level. A level from a group broader than GPU generation × engine is capped at medium (the exact
+ * setting was not measured enough); a dimension value never measured (an Ampere GPU, say) caps it at low.
+ */
+export function lookupConfidence(table: ConfidenceTable, regime: Regime): ConfidenceAnswer {
+  const unmeasured = MARGINAL_DIMS.filter((d) => !table.measuredValues[d].includes(regime[d]));
+  let chosen: RegimeStats | undefined;
+  let step = 0;
+  for (; step < FALLBACK_CHAIN.length; step++) {
+    const s = table.byId[groupId(project(regime, FALLBACK_CHAIN[step]!))];
+    if (s && s.summary.predicted >= CONFIDENCE_RULES.minRows) {
+      chosen = s;
+      break;
+    }
+  }
+  const reasons: string[] = [];
+  if (!chosen) {
+    const all = table.byId["regime_all"];
+    return {
+      level: "low",
+      tpotMdape: all?.summary.tpotMdape ?? null,
+      ttftMdape: all?.summary.ttftMdape ?? null,
+      rows: all?.summary.predicted ?? 0,
+      regime: { id: "regime_all", label: "all rows", href: "/validate#regime_all" },
+      reasons: ["too few measured rows to judge any regime"],
+    };
+  }
+  let level = chosen.judgement.level;
+  reasons.push(`${chosen.label}: ${chosen.judgement.reasons.join("; ")}`);
+  if (step > 1) {
+    level = cap(level, "medium");
+    reasons.push(`fewer than ${CONFIDENCE_RULES.minRows} measured rows in the exact regime; judged on ${chosen.label}`);
+  }
+  if (unmeasured.length > 0) {
+    level = "low";
+    reasons.push(`never measured: ${unmeasured.map((d) => `${d} ${regime[d]}`).join(", ")}`);
+  }
+  return {
+    level,
+    tpotMdape: chosen.summary.tpotMdape,
+    ttftMdape: chosen.summary.ttftMdape,
+    rows: chosen.summary.predicted,
+    regime: { id: chosen.id, label: chosen.label, href: `/validate#${chosen.id}` },
+    reasons,
+  };
+}

@@ -1,0 +1,90 @@
+import { CONFIDENCE_RULES, type ConfidenceTable, type RegimeStats } from "./confidence";
+import { percent } from "./percent";
+import { inGroup, type Regime, type RegimeGroup } from "./regimes";
+import type { ScoredRow } from "./score";
+
+export interface FailureMode {
+  readonly regime: RegimeStats;
+  /** One sentence naming the regime and its measured error. */
+  readonly text: string;
+}
+
+function direction(bias: number | null, what: "TPOT" | "TTFT"): string {
+  if (bias === null) return "";
+  return bias > 0 ? `, ${what} predicted ${percent(bias)} too slow (median)` : `, ${what} predicted ${percent(-bias)} too fast (median)`;
+}
+
+function isAncestor(a: RegimeGroup, b: RegimeGroup): boolean {
+  const ka = Object.keys(a) as (keyof Regime)[];
+  const kb = Object.keys(b) as (keyof Regime)[];
+  return ka.length < kb.length && ka.every((k) => a[k] === b[k]);
+}
+
+function severity(r: RegimeStats): number {
+  const M = CONFIDENCE_RULES.medium;
+  return Math.max((r.summary.tpotMdape ?? 0) / M.tpotMdape, (r.summary.ttftMdape ?? 0) / M.ttftMdape);
+}
+
+/**
+ * Regimes whose measured error earns them "low" (with enough rows to say so), broadest first; a regime is left out
+ * when a broader regime that contains it is already listed. Worst first: by the larger of each error over its
+ * "medium" limit.
+ */
+export function knownFailureModes(table: ConfidenceTable): FailureMode[] {
+  const weak = Object.values(table.byId).filter(
+    (r) => r.id !== "regime_all" && r.summary.predicted >= CONFIDENCE_RULES.minRows && r.judgement.level === "low",
+  );
+  const kept = weak.filter((r) => !weak.some((o) => isAncestor(o.group, r.group)));
+  kept.sort((a, b) => severity(b) - severity(a) || a.id.localeCompare(b.id));
+  return kept.map((r) => {
+    const s = r.summary;
+    const text =
+      `${r.label}: TPOT MdAPE ${percent(s.tpotMdape ?? 0)}${direction(s.tpotBias, "TPOT")}; ` +
+      `TTFT MdAPE ${percent(s.ttftMdape ?? 0)}${direction(s.ttftBias, "TTFT")}; ` +
+      `${s.predicted} of ${s.rows} rows predicted`;
+    return { regime: r, text };
+  });
+}
+
+export interface Overshoot {
+  /** Predicted rows in the group. */
+  readonly rows: number;
+  /** Largest measured TPOT / predicted TPOT: how many times the estimate overstates per-user throughput. */
+  readonly worst: number | null;
+  readonly worstRowId: string | null;
+  /** Rows overstating throughput by more than `limit`. */
+  readonly over: number;
+  readonly limit: number;
+}
+
+/** The issue's "no blow-ups" check: decode throughput overstated by more than `limit`× within a group of regimes. */
+export function throughputOvershoot(scored: readonly ScoredRow[], group: RegimeGroup, limit = 2): Overshoot {
+  let worst: number | null = null;
+  let worstRowId: string | null = null;
+  let rows = 0;
+  let over = 0;
+  for (const s of scored) {
+    if (s.regime === null || s.tpotErr === null || !inGroup(s.regime, group)) continue;
+    rows++;
+    // throughput ∝ 1 / TPOT, so overshoot = (1/predicted) / (1/measured) = 1 / (1 + e)
+    const factor = 1 / (1 + s.tpotErr);
+    if (factor > limit) over++;
+    if (worst === null || factor > worst) {
+      worst = factor;
+      worstRowId = s.row.id;
+    }
+  }
+  return { rows, worst, worstRowId, over, limit };
+}
+
+/** Why rows were not predicted, most frequent first. */
+export function unpredictedReasons(scored: readonly ScoredRow[]): { reason: string; count: number }[] {
+  const m = new Map<string, number>();
+  for (const s of scored) {
+    if (s.problem === null) continue;
+    // the estimator's problem text names figures per row; group on its first clause
+    const key = s.problem.split(/[:(]/).slice(0, 2).join(":").trim();
+    m.set(key, (m.get(key) ?? 0) + 1);
+  }
+  return [...m].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+}

@@ -1,0 +1,33 @@
+export type { MeasuredRow, PublicRow, PublicMetric, MeasurementsProvenance } from "./types";
+export { relativeError, median, mdape, shareWithin, summarize, BAND, type ErrorSummary } from "./stats";
+export {
+  batchBucket,
+  contextBucket,
+  groupId,
+  groupLabel,
+  FALLBACK_CHAIN,
+  type Regime,
+  type RegimeGroup,
+  type RegimeDim,
+} from "./regimes";
+export { scoreRow, scoreRows, rowInput, type PredictEnv, type ScoredRow, type EstimateFigures } from "./score";
+export {
+  CONFIDENCE_RULES,
+  levelOf,
+  buildConfidenceTable,
+  lookupConfidence,
+  type ConfidenceTable,
+  type ConfidenceAnswer,
+  type RegimeStats,
+} from "./confidence";
+export { knownFailureModes, throughputOvershoot, unpredictedReasons, type FailureMode } from "./failure-modes";
+export {
+  comparePublicRow,
+  summarizePublic,
+  predictedMetric,
+  UNSTATED_BATCH_CAP,
+  METRIC_LABELS,
+  type PublicComparison,
+} from "./public-compare";
+export { LIVE_ENV, liveValidation, confidenceTable, confidenceFor } from "./live";
+export { confidenceFromTable, regimeOf, type ConfidenceQuery } from "./lookup";

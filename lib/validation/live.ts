@@ -1,0 +1,37 @@
+import { getGpu, getModel } from "../catalog";
+import { estimateConfig } from "../model";
+import { buildConfidenceTable, type ConfidenceAnswer, type ConfidenceTable } from "./confidence";
+import { confidenceFromTable, type ConfidenceQuery } from "./lookup";
+import { MEASURED_ROWS } from "./measurements.generated";
+import { scoreRows, type PredictEnv, type ScoredRow } from "./score";
+
+/** The current core and catalog: every prediction on /validate and every badge comes from here, never from a file. */
+export const LIVE_ENV: PredictEnv = {
+  getModel,
+  getGpu,
+  estimate: ({ model, gpu, input }) => estimateConfig({ model, gpu, input, explain: false }),
+};
+
+let cached: { scored: readonly ScoredRow[]; table: ConfidenceTable } | null = null;
+
+/** Every shipped measured row predicted by the current core, and the regimes judged from them. Computed once. */
+export function liveValidation(): { scored: readonly ScoredRow[]; table: ConfidenceTable } {
+  if (cached === null) {
+    const scored = scoreRows(MEASURED_ROWS, LIVE_ENV);
+    cached = { scored, table: buildConfidenceTable(scored) };
+  }
+  return cached;
+}
+
+/** The judged regimes as plain data, small enough to pass to a client component (no measured rows inside). */
+export function confidenceTable(): ConfidenceTable {
+  return liveValidation().table;
+}
+
+/**
+ * Confidence badge data for an estimate: the level its regime earned from measured errors, the errors, and the
+ * /validate anchor. The first call predicts all measured rows (a few ms); later calls are lookups.
+ */
+export function confidenceFor(q: ConfidenceQuery): ConfidenceAnswer {
+  return confidenceFromTable(confidenceTable(), q);
+}

@@ -1,0 +1,56 @@
+import { getGpu, getModel } from "../catalog";
+import type { EngineId, GpuSpec, ModelArch } from "../catalog/types";
+import { lookupConfidence, type ConfidenceAnswer, type ConfidenceTable } from "./confidence";
+import { batchBucket, contextBucket, type Regime } from "./regimes";
+
+/*
+ * Badge lookups that need no measured rows and no estimator: a client component can import this module and the
+ * ConfidenceTable its server parent got from `confidenceTable()` (lib/validation/live.ts).
+ */
+
+export interface ConfidenceQuery {
+  /** A catalog id or an architecture (an imported Hugging Face config, say). */
+  readonly model: ModelArch | string;
+  /** A catalog id or a GPU spec. */
+  readonly gpu: GpuSpec | string;
+  readonly engine: EngineId;
+  readonly input: { readonly isl: number; readonly osl: number; readonly concurrency: number };
+}
+
+/** The regime of a configuration, or why it has none. Pure; no measured rows needed. */
+export function regimeOf(
+  q: ConfidenceQuery,
+  resolve: { getModel: (id: string) => ModelArch | undefined; getGpu: (id: string) => GpuSpec | undefined } = {
+    getModel,
+    getGpu,
+  },
+): Regime | string {
+  const model = typeof q.model === "string" ? resolve.getModel(q.model) : q.model;
+  const gpu = typeof q.gpu === "string" ? resolve.getGpu(q.gpu) : q.gpu;
+  if (!model) return `unknown model ${String(q.model)}`;
+  if (!gpu) return `unknown GPU ${String(q.gpu)}`;
+  return {
+    arch: model.moe === null ? "dense" : "moe",
+    batch: batchBucket(q.input.concurrency),
+    context: contextBucket(q.input.isl, q.input.osl),
+    generation: gpu.generation,
+    engine: q.engine,
+  };
+}
+
+/** Level for a regime, or "low" with the reason when the configuration has no regime. */
+export function confidenceFromTable(table: ConfidenceTable, q: ConfidenceQuery): ConfidenceAnswer {
+  const regime = regimeOf(q);
+  if (typeof regime === "string") {
+    return {
+      level: "low",
+      tpotMdape: null,
+      ttftMdape: null,
+      rows: 0,
+      regime: { id: "regime_all", label: "all rows", href: "/validate#regime_all" },
+      reasons: [regime],
+    };
+  }
+  return lookupConfidence(table, regime);
+}
+

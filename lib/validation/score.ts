@@ -1,0 +1,112 @@
+import type { GpuSpec, ModelArch } from "../catalog/types";
+import type { EstimateResult } from "../model/estimate-types";
+import { estimateInputSchema, type EstimateInput } from "../plan/estimate-input";
+import { batchBucket, contextBucket, type Regime } from "./regimes";
+import { relativeError } from "./stats";
+import type { MeasuredRow } from "./types";
+
+/** The figures of an estimate the validation reads. */
+export type EstimateFigures = Pick<
+  EstimateResult,
+  | "ttftMs"
+  | "tpotMs"
+  | "fits"
+  | "problems"
+  | "outputTokensPerSecond"
+  | "outputTokensPerSecondPerGpu"
+  | "tokensPerSecondPerUser"
+  | "maxConcurrency"
+  | "gpusPerReplica"
+>;
+
+/** What scoring needs from the catalog and the core; the live binding passes getModel, getGpu and estimateConfig. */
+export interface PredictEnv {
+  readonly getModel: (id: string) => ModelArch | undefined;
+  readonly getGpu: (id: string) => GpuSpec | undefined;
+  readonly estimate: (args: { model: ModelArch; gpu: GpuSpec; input: EstimateInput }) => EstimateFigures;
+}
+
+export interface ScoredRow {
+  readonly row: MeasuredRow;
+  /** null when the catalog lacks the row's model or GPU. */
+  readonly regime: Regime | null;
+  readonly predictedTtftMs: number | null;
+  readonly predictedTpotMs: number | null;
+  /** predicted / measured − 1; null when the row was not predicted. */
+  readonly tpotErr: number | null;
+  readonly ttftErr: number | null;
+  /** Why the row was not predicted (null when it was). */
+  readonly problem: string | null;
+}
+
+/** Build the estimate request of a measured row, through THE request schema (defaults and limits included). */
+export function rowInput(row: MeasuredRow): { ok: true; input: EstimateInput } | { ok: false; problem: string } {
+  const parsed = estimateInputSchema.safeParse({
+    model: row.model ?? row.hfModel,
+    gpu: row.gpu,
+    engine: row.engine,
+    weights: row.weights,
+    tp: row.tp,
+    pp: row.pp,
+    dp: row.dp,
+    ...(row.moeTp === null ? {} : { moeTp: row.moeTp }),
+    ...(row.moeEp === null ? {} : { moeEp: row.moeEp }),
+    isl: row.isl,
+    osl: row.osl,
+    concurrency: row.concurrency,
+  });
+  if (parsed.success) return { ok: true, input: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, problem: `request rejected: ${issue?.path.join(".") ?? "?"}: ${issue?.message ?? "invalid"}` };
+}
+
+function finitePositive(x: number): boolean {
+  return Number.isFinite(x) && x > 0;
+}
+
+/** Predict one measured row and compare. Never throws: an estimator exception becomes the row's problem. */
+export function scoreRow(row: MeasuredRow, env: PredictEnv): ScoredRow {
+  const model = row.model === null ? undefined : env.getModel(row.model);
+  const gpu = env.getGpu(row.gpu);
+  const none = { predictedTtftMs: null, predictedTpotMs: null, tpotErr: null, ttftErr: null };
+  if (!model || !gpu) {
+    const what = !model ? `model ${row.model ?? row.hfModel} not in the catalog` : `GPU ${row.gpu} not in the catalog`;
+    return { row, regime: null, ...none, problem: what };
+  }
+  const regime: Regime = {
+    arch: model.moe === null ? "dense" : "moe",
+    batch: batchBucket(row.concurrency),
+    context: contextBucket(row.isl, row.osl),
+    generation: gpu.generation,
+    engine: row.engine,
+  };
+  const req = rowInput(row);
+  if (!req.ok) return { row, regime, ...none, problem: req.problem };
+  let est: EstimateFigures;
+  try {
+    est = env.estimate({ model, gpu, input: req.input });
+  } catch (e) {
+    return { row, regime, ...none, problem: `estimator error: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const ttft = finitePositive(est.ttftMs) ? est.ttftMs : null;
+  const tpot = finitePositive(est.tpotMs) ? est.tpotMs : null;
+  if (!est.fits || ttft === null || tpot === null) {
+    const problem = !est.fits
+      ? `estimator: does not fit${est.problems.length > 0 ? ` (${est.problems.join("; ")})` : ""}`
+      : "estimator returned no finite TTFT/TPOT";
+    return { row, regime, predictedTtftMs: ttft, predictedTpotMs: tpot, tpotErr: null, ttftErr: null, problem };
+  }
+  return {
+    row,
+    regime,
+    predictedTtftMs: ttft,
+    predictedTpotMs: tpot,
+    tpotErr: relativeError(tpot, row.tpotMs),
+    ttftErr: relativeError(ttft, row.ttftMs),
+    problem: null,
+  };
+}
+
+export function scoreRows(rows: readonly MeasuredRow[], env: PredictEnv): ScoredRow[] {
+  return rows.map((r) => scoreRow(r, env));
+}
