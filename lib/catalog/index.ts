@@ -4,3 +4,4 @@ export { MODELS, MODEL_IDS, getModel } from "./models";
 export { GPU_PRICES, PROVIDERS, pricePerGpuHour } from "./prices";
 export { API_PRICES } from "./api-prices";
 export { CATALOG_VERSION } from "./version";
+export { importHfConfig, HfConfigError, type HfImportOptions } from "./hf-import";
