@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import {
+  CONFIDENCE_RULES,
+  buildConfidenceTable,
+  levelOf,
+  lookupConfidence,
+} from "../../../lib/validation/confidence";
+import type { ErrorSummary } from "../../../lib/validation/stats";
+import { scored } from "./fixtures";
+
+function summary(over: Partial<ErrorSummary>): ErrorSummary {
+  return {
+    rows: 40,
+    predicted: 40,
+    sharePredicted: 1,
+    tpotMdape: 0.1,
+    ttftMdape: 0.2,
+    tpotBias: 0,
+    ttftBias: 0,
+    tpotWithinBand: 1,
+    ttftWithinBand: 1,
+    ...over,
+  };
+}
+
+describe("levelOf thresholds", () => {
+  it("high needs ≥ 20 rows, TPOT ≤ 15 %, TTFT ≤ 25 %, ≥ 95 % predicted (edges inclusive)", () => {
+    expect(levelOf(summary({ predicted: 20, tpotMdape: 0.15, ttftMdape: 0.25, sharePredicted: 0.95 })).level).toBe(
+      "high",
+    );
+  });
+  it("drops to medium just past any high limit", () => {
+    expect(levelOf(summary({ tpotMdape: 0.151 })).level).toBe("medium");
+    expect(levelOf(summary({ ttftMdape: 0.251 })).level).toBe("medium");
+    expect(levelOf(summary({ predicted: 19, rows: 19 })).level).toBe("medium");
+    expect(levelOf(summary({ sharePredicted: 0.94 })).level).toBe("medium");
+  });
+  it("medium holds up to TPOT 30 % / TTFT 50 % / 80 % predicted, low beyond", () => {
+    expect(levelOf(summary({ tpotMdape: 0.3, ttftMdape: 0.5, sharePredicted: 0.8 })).level).toBe("medium");
+    expect(levelOf(summary({ tpotMdape: 0.301 })).level).toBe("low");
+    expect(levelOf(summary({ ttftMdape: 0.501 })).level).toBe("low");
+    expect(levelOf(summary({ sharePredicted: 0.79 })).level).toBe("low");
+  });
+  it("is low with too few predicted rows, whatever the error", () => {
+    const j = levelOf(summary({ predicted: CONFIDENCE_RULES.minRows - 1, tpotMdape: 0.01, ttftMdape: 0.01 }));
+    expect(j.level).toBe("low");
+    expect(j.reasons[0]).toMatch(/only 7 measured rows/);
+  });
+  it("names the measured figures in its reasons", () => {
+    // 0.42 → "42 %", 0.6 → "60 %"
+    const j = levelOf(summary({ tpotMdape: 0.42, ttftMdape: 0.6 }));
+    expect(j.reasons.join(" ")).toContain("TPOT MdAPE 42 %");
+    expect(j.reasons.join(" ")).toContain("TTFT MdAPE > 50 %");
+  });
+});
+
+describe("confidence table and lookup", () => {
+  // 20 dense/hopper/vllm/b9-64/ctx≤2k rows at +10 % TPOT, −20 % TTFT → high on the full regime
+  const good = Array.from({ length: 20 }, () => scored(0.1, -0.2));
+  // 10 MoE/blackwell/sglang/b1-8 rows at −50 % TPOT → low; 3 MoE/blackwell/trtllm/b1-8 rows (too few alone)
+  const bad = Array.from({ length: 10 }, () =>
+    scored(-0.5, 0.1, { arch: "moe", batch: "b1-8", generation: "blackwell", engine: "sglang" }),
+  );
+  const few = Array.from({ length: 3 }, () =>
+    scored(0.05, 0.05, { arch: "moe", batch: "b1-8", generation: "blackwell", engine: "trtllm" }),
+  );
+  const table = buildConfidenceTable([...good, ...bad, ...few]);
+
+  it("judges every group along the fallback chain and each single dimension", () => {
+    expect(table.byId["regime_dense_b9-64_hopper_vllm_ctx-le2k"]?.judgement.level).toBe("high");
+    expect(table.byId["regime_moe_b1-8_blackwell_sglang"]?.summary.tpotMdape).toBeCloseTo(0.5, 12);
+    expect(table.byId["regime_all"]?.summary.rows).toBe(33);
+    // MoE group: 10 rows |−0.5| and 3 rows 0.05 → sorted 0.05×3, 0.5×10 → median (7th of 13) 0.5
+    expect(table.byId["regime_moe"]?.summary.tpotMdape).toBeCloseTo(0.5, 12);
+    expect(table.marginals).toContain("regime_sglang");
+    expect(table.measuredValues.engine).toEqual(["sglang", "trtllm", "vllm"]);
+  });
+
+  it("uses the most specific regime with enough rows", () => {
+    const a = lookupConfidence(table, {
+      arch: "dense",
+      batch: "b9-64",
+      context: "ctx-le2k",
+      generation: "hopper",
+      engine: "vllm",
+    });
+    expect(a.level).toBe("high");
+    expect(a.regime.href).toBe("/validate#regime_dense_b9-64_hopper_vllm_ctx-le2k");
+    expect(a.rows).toBe(20);
+    expect(a.tpotMdape).toBeCloseTo(0.1, 12);
+  });
+
+  it("falls back to a broader regime and caps the level at medium there", () => {
+    // moe/b1-8/blackwell/trtllm has 3 rows; moe/b1-8/blackwell has 13 (10 at 50 %, 3 at 5 %) → low anyway
+    const a = lookupConfidence(table, {
+      arch: "moe",
+      batch: "b1-8",
+      context: "ctx-le2k",
+      generation: "blackwell",
+      engine: "trtllm",
+    });
+    expect(a.regime.id).toBe("regime_moe_b1-8_blackwell");
+    expect(a.level).toBe("low");
+    expect(a.reasons.join(" ")).toMatch(/judged on MoE · batch 1–8 · Blackwell/);
+  });
+
+  it("caps at low a dimension value never measured", () => {
+    const a = lookupConfidence(table, {
+      arch: "dense",
+      batch: "b9-64",
+      context: "ctx-le2k",
+      generation: "ampere",
+      engine: "vllm",
+    });
+    expect(a.level).toBe("low");
+    expect(a.regime.id).toBe("regime_dense_b9-64");
+    expect(a.reasons.join(" ")).toMatch(/never measured: generation ampere/);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { buildConfidenceTable } from "../../../lib/validation/confidence";
+import { knownFailureModes, throughputOvershoot } from "../../../lib/validation/failure-modes";
+import { scored } from "./fixtures";
+
+describe("knownFailureModes", () => {
+  // 30 dense rows at 5 % error (fine); 10 MoE/b1-8 rows predicted 60 % too fast on TPOT (low)
+  const rows = [
+    ...Array.from({ length: 30 }, () => scored(0.05, 0.05)),
+    ...Array.from({ length: 10 }, () => scored(-0.6, 0.1, { arch: "moe", batch: "b1-8" })),
+  ];
+  const modes = knownFailureModes(buildConfidenceTable(rows));
+
+  it("names the weak regime with its measured error, broadest first", () => {
+    // MoE (10 rows) is low and contains every MoE sub-regime, so only it (and batch 1–8, same rows) is listed
+    const ids = modes.map((m) => m.regime.id).sort();
+    expect(ids).toEqual(["regime_b1-8", "regime_moe"]);
+    const moe = modes.find((m) => m.regime.id === "regime_moe")!;
+    // |−0.6| → 60 %; median signed −0.6 → "60 % too fast"
+    expect(moe.text).toContain("TPOT MdAPE 60 %");
+    expect(moe.text).toContain("TPOT predicted 60 % too fast");
+    expect(moe.text).toContain("10 of 10 rows predicted");
+  });
+
+  it("lists nothing when every regime is fine", () => {
+    expect(knownFailureModes(buildConfidenceTable(rows.slice(0, 30)))).toEqual([]);
+  });
+});
+
+describe("throughputOvershoot", () => {
+  it("reports measured TPOT / predicted TPOT for the group", () => {
+    const rows = [
+      // e = −0.6 → predicted TPOT 0.4 × measured → throughput overstated 1 / 0.4 = 2.5×
+      scored(-0.6, 0, { arch: "moe", batch: "b1-8" }),
+      // e = −0.2 → 1 / 0.8 = 1.25×
+      scored(-0.2, 0, { arch: "moe", batch: "b1-8" }),
+      // outside the group: ignored
+      scored(-0.9, 0, { arch: "dense", batch: "b1-8" }),
+    ];
+    const o = throughputOvershoot(rows, { arch: "moe", batch: "b1-8" });
+    expect(o.rows).toBe(2);
+    expect(o.worst).toBeCloseTo(2.5, 12);
+    expect(o.over).toBe(1);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { GPUS, MODELS } from "../../../lib/catalog";
+import { confidenceFor, confidenceTable, liveValidation } from "../../../lib/validation/live";
+import { MEASURED_ROWS } from "../../../lib/validation/measurements.generated";
+
+describe("live validation against the current core and catalog", () => {
+  it("finds every measured row's model and GPU in the catalog", () => {
+    const { scored } = liveValidation();
+    expect(scored.length).toBe(MEASURED_ROWS.length);
+    const missing = scored.filter((s) => s.regime === null).map((s) => s.problem);
+    expect(missing).toEqual([]);
+  });
+
+  it("computes the table once", () => {
+    expect(confidenceTable()).toBe(confidenceTable());
+  });
+
+  it("answers for every catalog model × GPU with an anchor the page renders", () => {
+    const table = confidenceTable();
+    for (const model of MODELS) {
+      for (const gpu of GPUS) {
+        const a = confidenceFor({ model, gpu, engine: "vllm", input: { isl: 1024, osl: 256, concurrency: 8 } });
+        expect(["high", "medium", "low"]).toContain(a.level);
+        expect(table.byId[a.regime.id], `${model.id} on ${gpu.id} → ${a.regime.id}`).toBeDefined();
+        expect(a.regime.href).toBe(`/validate#${a.regime.id}`);
+      }
+    }
+  });
+
+  it("says low, with the reason, for a model it cannot resolve", () => {
+    const a = confidenceFor({ model: "no-such-model", gpu: "h100-sxm", engine: "vllm", input: { isl: 1, osl: 1, concurrency: 1 } });
+    expect(a.level).toBe("low");
+    expect(a.reasons).toEqual(["unknown model no-such-model"]);
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { rowInput, scoreRow } from "../../../lib/validation/score";
+import { env, figures, measured } from "./fixtures";
+
+describe("scoreRow", () => {
+  it("compares predicted with measured and classifies the regime", () => {
+    const s = scoreRow(
+      measured({ tpotMs: 20, ttftMs: 200, concurrency: 4, isl: 8192, osl: 1024, gpu: "blackwell-x", model: "moe-x" }),
+      env(() => figures({ tpotMs: 25, ttftMs: 150 })),
+    );
+    // TPOT 25 / 20 − 1 = +0.25 ; TTFT 150 / 200 − 1 = −0.25
+    expect(s.tpotErr).toBeCloseTo(0.25, 12);
+    expect(s.ttftErr).toBeCloseTo(-0.25, 12);
+    expect(s.problem).toBeNull();
+    expect(s.regime).toEqual({
+      arch: "moe",
+      batch: "b1-8",
+      context: "ctx-gt8k",
+      generation: "blackwell",
+      engine: "vllm",
+    });
+  });
+
+  it("passes the row's parallelism and workload to the estimator", () => {
+    let seen: unknown;
+    scoreRow(
+      measured({ tp: 4, dp: 2, moeTp: 1, moeEp: 8, isl: 2000, osl: 500, concurrency: 64, weights: "fp8", engine: "trtllm" }),
+      env(({ input }) => {
+        seen = input;
+        return figures();
+      }),
+    );
+    expect(seen).toMatchObject({
+      model: "dense-x",
+      gpu: "hopper-x",
+      engine: "trtllm",
+      weights: "fp8",
+      tp: 4,
+      pp: 1,
+      dp: 2,
+      moeTp: 1,
+      moeEp: 8,
+      isl: 2000,
+      osl: 500,
+      concurrency: 64,
+    });
+  });
+
+  it("does not count a configuration the estimator says does not fit", () => {
+    const s = scoreRow(measured(), env(() => figures({ fits: false, problems: ["weights exceed memory"] })));
+    expect(s.tpotErr).toBeNull();
+    expect(s.problem).toBe("estimator: does not fit (weights exceed memory)");
+  });
+
+  it("names a model missing from the catalog and never calls the estimator", () => {
+    const s = scoreRow(
+      measured({ model: null, hfModel: "org/unknown" }),
+      env(() => {
+        throw new Error("must not be called");
+      }),
+    );
+    expect(s.regime).toBeNull();
+    expect(s.problem).toBe("model org/unknown not in the catalog");
+  });
+
+  it("turns an estimator exception into the row's problem", () => {
+    const s = scoreRow(
+      measured(),
+      env(() => {
+        throw new Error("boom");
+      }),
+    );
+    expect(s.problem).toBe("estimator error: boom");
+  });
+
+  it("rejects a request the schema refuses, naming the field", () => {
+    const r = rowInput(measured({ tp: 0 }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem).toMatch(/^request rejected: tp:/);
+  });
+});
