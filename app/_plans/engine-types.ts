@@ -26,6 +26,10 @@ export interface PlanEngine<I = unknown, R = unknown> {
   readonly schemaVersion: string | number;
   readonly catalogVersion: string;
   parseInput(raw: unknown): { ok: true; input: I } | { ok: false; errors: FieldError[] };
+  /** A permalink token → validated input; throws PermalinkError (lib/plan/permalink.ts). */
+  decodeLink(token: string): { input: I; fromSchemaVersion: string | null };
+  /** Validated input → permalink token. */
+  encodeLink(input: I): string;
   compute(input: I): R;
   summarize(input: I, result: R): PlanSummary;
   headline(result: unknown): PlanHeadline;

@@ -1,6 +1,7 @@
 /** A stand-in PlanEngine for route tests: a tiny schema and a deterministic "search". */
 import { z } from "zod";
 import type { PlanEngine } from "../../../app/_plans/engine-types";
+import { decodePermalink, encodePermalink } from "../../../lib/plan/permalink";
 
 const schema = z.object({
   model: z.string({ error: "model is required" }).min(1, { error: "model is required" }),
@@ -23,6 +24,8 @@ export const fakeEngine: PlanEngine<In, Out> = {
       ? { ok: true, input: r.data }
       : { ok: false, errors: r.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })) };
   },
+  decodeLink: (t) => decodePermalink(t, schema, 1),
+  encodeLink: (i) => encodePermalink(i, 1),
   // cost = 1000 $/month per rps: 12.5 rps → $12,500; second option 1.5× that
   compute: (i) => ({
     options: [

@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PermalinkError, PERMALINK_PARAM } from "@/lib/plan/permalink";
+import { planEngine } from "../../_plans/engine";
+import { SavePlanForm } from "../../_plans/SavePlanForm";
+import { Headline, InputsTable, OptionsTable, PermalinkProblem } from "../../_plans/views";
+
+export const metadata: Metadata = { title: "Shared plan · Atlas", robots: { index: false } };
+
+type Props = { params: Promise<{ token: string }> };
+
+/**
+ * An unsaved plan carried whole in its link (/l/v1.…): decoded, validated with the plan
+ * schema and computed now. A damaged, truncated or outdated link shows what is wrong and
+ * where to go, never an error page.
+ */
+export default async function SharedLinkPage({ params }: Props) {
+  const { token } = await params;
+  let decoded: ReturnType<typeof planEngine.decodeLink>;
+  try {
+    decoded = planEngine.decodeLink(decodeURIComponent(token));
+  } catch (e) {
+    if (!(e instanceof PermalinkError)) throw e;
+    return (
+      <main className="mx-auto max-w-3xl px-4 py-10">
+        <h1 className="mb-4 text-2xl font-bold">Shared plan</h1>
+        <PermalinkProblem error={e} />
+      </main>
+    );
+  }
+  const { input, fromSchemaVersion } = decoded;
+  const result = planEngine.compute(input);
+  const { columns, rows } = planEngine.optionsTable(result);
+  const link = "text-blue-700 underline dark:text-blue-400";
+  return (
+    <main className="mx-auto max-w-5xl space-y-6 px-4 py-8">
+      <header className="space-y-1">
+        <p className="text-sm text-zinc-500">Shared plan (not saved) · computed now with catalog {planEngine.catalogVersion}</p>
+        <h1 className="text-2xl font-bold">Shared plan</h1>
+        {fromSchemaVersion && (
+          <p className="text-sm text-amber-700 dark:text-amber-400">
+            This link was made with plan form v{fromSchemaVersion}; it still reads correctly with today&apos;s form.
+          </p>
+        )}
+      </header>
+      <nav className="flex flex-wrap gap-4 text-sm" aria-label="Plan actions">
+        <Link href={`/plan?${PERMALINK_PARAM}=${planEngine.encodeLink(input)}`} className={link}>
+          Edit in the planner
+        </Link>
+        <Link href={`/compare?l=${planEngine.encodeLink(input)}`} className={link}>
+          Compare…
+        </Link>
+      </nav>
+      <Headline h={planEngine.headline(result)} />
+      <section aria-labelledby="options" className="space-y-2">
+        <h2 id="options" className="text-lg font-semibold">
+          Options
+        </h2>
+        <OptionsTable columns={columns} rows={rows} />
+      </section>
+      <section aria-labelledby="save" className="max-w-xl space-y-2">
+        <h2 id="save" className="text-lg font-semibold">
+          Save this plan
+        </h2>
+        <p className="text-sm text-zinc-500">Saving keeps these exact figures under a short link that never changes.</p>
+        <SavePlanForm input={input} />
+      </section>
+      <section aria-labelledby="inputs" className="space-y-2">
+        <h2 id="inputs" className="text-lg font-semibold">
+          Inputs
+        </h2>
+        <InputsTable input={input} />
+      </section>
+    </main>
+  );
+}

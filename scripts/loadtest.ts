@@ -1,0 +1,154 @@
+/**
+ * `npm run loadtest`: starts the production build (`next start`, needs `npm run build`)
+ * on loopback with a throwaway SQLite file, seeds one saved plan, then drives three
+ * endpoints with autocannon for a bounded time each and prints requests/s, p50/p99
+ * latency and errors per endpoint. Writes reports/loadtest.json. Stops the server.
+ *
+ * Env: LOADTEST_SECONDS (per endpoint, default 8), LOADTEST_CONNECTIONS (default 10).
+ */
+import autocannon, { type Result } from "autocannon";
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { SAMPLE_PLAN_INPUT } from "../tests/fixtures/sample-plan-input";
+
+const root = path.resolve(import.meta.dirname, "..");
+const SECONDS = Number(process.env.LOADTEST_SECONDS ?? 8);
+const CONNECTIONS = Number(process.env.LOADTEST_CONNECTIONS ?? 10);
+
+if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  console.error("loadtest: no production build found; run `npm run build` first");
+  process.exit(1);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      const port = typeof a === "object" && a ? a.port : 0;
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
+}
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-loadtest-"));
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  cwd: root,
+  env: { ...process.env, DATABASE_PATH: path.join(tmp, "loadtest.db"), DATABASE_URL: "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  stdio: ["ignore", "pipe", "pipe"],
+  detached: true,
+});
+let serverLog = "";
+server.stdout.on("data", (d: Buffer) => (serverLog += d.toString()));
+server.stderr.on("data", (d: Buffer) => (serverLog += d.toString()));
+
+function stop(): void {
+  try {
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+  } catch {
+    /* already gone */
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+process.on("SIGINT", () => {
+  stop();
+  process.exit(130);
+});
+
+async function waitReady(): Promise<void> {
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    try {
+      const r = await fetch(`${base}/api/plans?limit=1`);
+      if (r.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server did not become ready:\n${serverLog}`);
+}
+
+const json = { "content-type": "application/json" };
+const saveBody = JSON.stringify({ title: "Load test plan", notes: "seeded by scripts/loadtest.ts", input: SAMPLE_PLAN_INPUT });
+const planBody = JSON.stringify(SAMPLE_PLAN_INPUT);
+
+interface Row {
+  endpoint: string;
+  connections: number;
+  seconds: number;
+  requests: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+}
+
+async function drive(endpoint: string, opts: { url: string; method?: string; body?: string; connections: number }): Promise<Row> {
+  // Warm-up (JIT, first render, recompute cache) outside the measured window.
+  for (let i = 0; i < 3; i++) {
+    await fetch(opts.url, { method: opts.method ?? "GET", headers: opts.body ? json : {}, body: opts.body }).then((r) => r.arrayBuffer());
+  }
+  const r: Result = await autocannon({
+    url: opts.url,
+    method: opts.method ?? "GET",
+    headers: opts.body ? json : {},
+    body: opts.body,
+    connections: opts.connections,
+    duration: SECONDS,
+    timeout: 10,
+  });
+  return {
+    endpoint,
+    connections: opts.connections,
+    seconds: SECONDS,
+    requests: r.requests.total,
+    rps: Math.round(r.requests.average),
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    errors: r.errors + r.timeouts + r.non2xx,
+    non2xx: r.non2xx,
+    timeouts: r.timeouts,
+  };
+}
+
+try {
+  await waitReady();
+  const seeded = await fetch(`${base}/api/plans`, { method: "POST", headers: json, body: saveBody });
+  if (seeded.status !== 201) throw new Error(`seeding failed: ${seeded.status} ${await seeded.text()}`);
+  const { slug } = (await seeded.json()) as { slug: string };
+  console.log(`loadtest: next start on ${base}, seeded /p/${slug}; ${SECONDS} s per endpoint, ${os.cpus().length} cores`);
+
+  const rows: Row[] = [];
+  rows.push(await drive(`GET /p/${slug}`, { url: `${base}/p/${slug}`, connections: CONNECTIONS }));
+  rows.push(await drive("GET /api/plans/<slug>", { url: `${base}/api/plans/${slug}`, connections: CONNECTIONS }));
+  // The planner search is CPU-bound (hundreds of ms); fewer connections keep the queue sane on 2 cores.
+  rows.push(await drive("POST /api/plan", { url: `${base}/api/plan`, method: "POST", body: planBody, connections: 2 }));
+  rows.push(await drive("POST /api/plans", { url: `${base}/api/plans`, method: "POST", body: saveBody, connections: 2 }));
+
+  const pad = (s: string | number, n: number) => String(s).padStart(n);
+  console.log(`\n${"endpoint".padEnd(30)}${pad("conns", 6)}${pad("requests", 10)}${pad("req/s", 8)}${pad("p50 ms", 8)}${pad("p99 ms", 8)}${pad("errors", 8)}`);
+  for (const r of rows) {
+    console.log(`${r.endpoint.padEnd(30)}${pad(r.connections, 6)}${pad(r.requests, 10)}${pad(r.rps, 8)}${pad(r.p50Ms, 8)}${pad(r.p99Ms, 8)}${pad(r.errors, 8)}`);
+  }
+  const permalink = rows[0]!;
+  const verdict = permalink.errors === 0 && permalink.p99Ms < 100 ? "met" : "NOT met";
+  console.log(`\npermalink reads: p99 ${permalink.p99Ms} ms, ${permalink.errors} errors — target (0 errors, p99 < 100 ms) ${verdict}`);
+  fs.mkdirSync(path.join(root, "reports"), { recursive: true });
+  fs.writeFileSync(path.join(root, "reports", "loadtest.json"), JSON.stringify({ date: new Date().toISOString(), rows }, null, 2));
+  const totalErrors = rows.reduce((s, r) => s + r.errors, 0);
+  stop();
+  process.exit(totalErrors === 0 ? 0 : 1);
+} catch (e) {
+  console.error("loadtest failed:", e instanceof Error ? e.message : e);
+  stop();
+  process.exit(1);
+}
