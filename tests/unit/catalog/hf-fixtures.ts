@@ -1,0 +1,256 @@
+/** Small hand-written config.json fixtures, one per family the importer reads (values chosen to be easy to check). */
+
+export const LLAMA = {
+  architectures: ["LlamaForCausalLM"],
+  model_type: "llama",
+  hidden_size: 4096,
+  intermediate_size: 14336,
+  num_hidden_layers: 32,
+  num_attention_heads: 32,
+  num_key_value_heads: 8,
+  max_position_embeddings: 131072,
+  vocab_size: 128256,
+  tie_word_embeddings: false,
+  attention_bias: false,
+};
+
+export const MISTRAL_V01 = {
+  model_type: "mistral",
+  hidden_size: 4096,
+  intermediate_size: 14336,
+  num_hidden_layers: 32,
+  num_attention_heads: 32,
+  num_key_value_heads: 8,
+  max_position_embeddings: 32768,
+  vocab_size: 32000,
+  sliding_window: 4096,
+};
+
+export const MIXTRAL = {
+  model_type: "mixtral",
+  hidden_size: 4096,
+  intermediate_size: 14336,
+  num_hidden_layers: 32,
+  num_attention_heads: 32,
+  num_key_value_heads: 8,
+  max_position_embeddings: 32768,
+  vocab_size: 32000,
+  num_local_experts: 8,
+  num_experts_per_tok: 2,
+  sliding_window: null,
+};
+
+/** Qwen2-7B-like: no attention_bias field (Qwen2 has Q/K/V biases), sliding window configured but switched off. */
+export const QWEN2 = {
+  model_type: "qwen2",
+  hidden_size: 3584,
+  intermediate_size: 18944,
+  num_hidden_layers: 28,
+  num_attention_heads: 28,
+  num_key_value_heads: 4,
+  max_position_embeddings: 32768,
+  vocab_size: 152064,
+  sliding_window: 131072,
+  use_sliding_window: false,
+  max_window_layers: 28,
+  tie_word_embeddings: false,
+};
+
+export const QWEN3 = {
+  model_type: "qwen3",
+  hidden_size: 5120,
+  intermediate_size: 25600,
+  num_hidden_layers: 64,
+  num_attention_heads: 64,
+  num_key_value_heads: 8,
+  head_dim: 128,
+  max_position_embeddings: 40960,
+  vocab_size: 151936,
+  attention_bias: false,
+  tie_word_embeddings: false,
+};
+
+/** Qwen3-MoE with every 2nd layer sparse and layer 1 forced dense. */
+export const QWEN3_MOE = {
+  model_type: "qwen3_moe",
+  hidden_size: 2048,
+  intermediate_size: 6144,
+  moe_intermediate_size: 768,
+  num_hidden_layers: 8,
+  num_attention_heads: 32,
+  num_key_value_heads: 4,
+  head_dim: 128,
+  num_experts: 128,
+  num_experts_per_tok: 8,
+  decoder_sparse_step: 2,
+  mlp_only_layers: [1],
+  max_position_embeddings: 40960,
+  vocab_size: 151936,
+  tie_word_embeddings: false,
+};
+
+export const DEEPSEEK_V3 = {
+  model_type: "deepseek_v3",
+  hidden_size: 7168,
+  intermediate_size: 18432,
+  moe_intermediate_size: 2048,
+  num_hidden_layers: 61,
+  num_attention_heads: 128,
+  num_key_value_heads: 128,
+  q_lora_rank: 1536,
+  kv_lora_rank: 512,
+  qk_nope_head_dim: 128,
+  qk_rope_head_dim: 64,
+  v_head_dim: 128,
+  n_routed_experts: 256,
+  n_shared_experts: 1,
+  num_experts_per_tok: 8,
+  first_k_dense_replace: 3,
+  moe_layer_freq: 1,
+  max_position_embeddings: 163840,
+  vocab_size: 129280,
+  tie_word_embeddings: false,
+  quantization_config: { quant_method: "fp8", fmt: "e4m3", weight_block_size: [128, 128] },
+};
+
+export const GPT_OSS = {
+  model_type: "gpt_oss",
+  hidden_size: 2880,
+  intermediate_size: 2880,
+  num_hidden_layers: 4,
+  num_attention_heads: 64,
+  num_key_value_heads: 8,
+  head_dim: 64,
+  attention_bias: true,
+  num_local_experts: 32,
+  experts_per_token: 4,
+  num_experts_per_tok: 4,
+  layer_types: ["sliding_attention", "full_attention", "sliding_attention", "full_attention"],
+  sliding_window: 128,
+  max_position_embeddings: 131072,
+  vocab_size: 201088,
+  tie_word_embeddings: false,
+  quantization_config: { quant_method: "mxfp4", modules_to_not_convert: ["model.layers.*.self_attn"] },
+};
+
+/** Llama 4 wrapper: the language model sits in text_config; MoE every 2nd layer; chunked attention. */
+export const LLAMA4 = {
+  model_type: "llama4",
+  architectures: ["Llama4ForConditionalGeneration"],
+  text_config: {
+    model_type: "llama4_text",
+    hidden_size: 5120,
+    intermediate_size: 8192,
+    intermediate_size_mlp: 16384,
+    num_hidden_layers: 8,
+    num_attention_heads: 40,
+    num_key_value_heads: 8,
+    head_dim: 128,
+    num_local_experts: 128,
+    num_experts_per_tok: 1,
+    interleave_moe_layer_step: 2,
+    attention_chunk_size: 8192,
+    max_position_embeddings: 1048576,
+    vocab_size: 202048,
+  },
+};
+
+/** Gemma 2: no layer_types; transformers alternates sliding (even layers) and global. */
+export const GEMMA2 = {
+  model_type: "gemma2",
+  hidden_size: 3584,
+  intermediate_size: 14336,
+  num_hidden_layers: 42,
+  num_attention_heads: 16,
+  num_key_value_heads: 8,
+  head_dim: 256,
+  sliding_window: 4096,
+  max_position_embeddings: 8192,
+  vocab_size: 256000,
+};
+
+/** Gemma 3 text: sliding_window_pattern 6 = five local layers then one global. */
+export const GEMMA3 = {
+  model_type: "gemma3",
+  text_config: {
+    model_type: "gemma3_text",
+    hidden_size: 5376,
+    intermediate_size: 21504,
+    num_hidden_layers: 62,
+    num_attention_heads: 32,
+    num_key_value_heads: 16,
+    head_dim: 128,
+    sliding_window: 1024,
+    sliding_window_pattern: 6,
+    max_position_embeddings: 131072,
+    vocab_size: 262208,
+  },
+};
+
+/** Gemma 4 MoE shape: global layers with their own KV layout, a dense MLP beside the experts. */
+export const GEMMA4 = {
+  model_type: "gemma4",
+  tie_word_embeddings: true,
+  text_config: {
+    model_type: "gemma4_text",
+    hidden_size: 256,
+    intermediate_size: 512,
+    moe_intermediate_size: 128,
+    num_hidden_layers: 6,
+    num_attention_heads: 4,
+    num_key_value_heads: 2,
+    num_global_key_value_heads: 1,
+    head_dim: 64,
+    global_head_dim: 128,
+    attention_k_eq_v: true,
+    enable_moe_block: true,
+    num_experts: 4,
+    top_k_experts: 2,
+    layer_types: [
+      "sliding_attention", "sliding_attention", "full_attention",
+      "sliding_attention", "sliding_attention", "full_attention",
+    ],
+    sliding_window: 32,
+    hidden_size_per_layer_input: 0,
+    num_kv_shared_layers: 0,
+    use_double_wide_mlp: false,
+    max_position_embeddings: 2048,
+    vocab_size: 1024,
+  },
+};
+
+/** Qwen3-Next style hybrid: Gated DeltaNet linear attention on 3 of 4 layers, plus a shared expert. */
+export const QWEN3_NEXT = {
+  model_type: "qwen3_next",
+  hidden_size: 2048,
+  intermediate_size: 5120,
+  moe_intermediate_size: 512,
+  shared_expert_intermediate_size: 512,
+  num_hidden_layers: 8,
+  num_attention_heads: 16,
+  num_key_value_heads: 2,
+  head_dim: 256,
+  num_experts: 512,
+  num_experts_per_tok: 10,
+  decoder_sparse_step: 1,
+  mlp_only_layers: [],
+  full_attention_interval: 4,
+  linear_num_key_heads: 16,
+  linear_num_value_heads: 32,
+  linear_key_head_dim: 128,
+  linear_value_head_dim: 128,
+  linear_conv_kernel_dim: 4,
+  max_position_embeddings: 262144,
+  vocab_size: 151936,
+  tie_word_embeddings: false,
+};
+
+/** A copy of `base` with fields replaced (undefined deletes the field). */
+export function withFields<T extends Record<string, unknown>>(base: T, patch: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined) delete out[k];
+    else out[k] = v;
+  }
+  return out;
+}
