@@ -1,0 +1,87 @@
+import type { RegimeStats } from "../../../lib/validation";
+import type { RegimeBlock } from "../_lib/view-model";
+import { count, pct, signedPct } from "./fmt";
+import { LevelBadge } from "./LevelBadge";
+
+function Row({ r, indent = false }: { r: RegimeStats; indent?: boolean }) {
+  const s = r.summary;
+  return (
+    <tr id={r.id} className="scroll-mt-20 border-b border-neutral-200 target:bg-amber-100 dark:border-neutral-800 dark:target:bg-amber-900/40">
+      <td className={`p-1 ${indent ? "pl-6 text-neutral-500" : ""}`}>
+        <a href={`#${r.id}`} className="hover:underline">
+          {r.label}
+        </a>
+      </td>
+      <td className="p-1">
+        <LevelBadge level={r.judgement.level} title={r.judgement.reasons.join("; ")} />
+      </td>
+      <td className="p-1 text-right">
+        {count(s.predicted)}/{count(s.rows)}
+      </td>
+      <td className="p-1 text-right">{pct(s.tpotMdape)}</td>
+      <td className="p-1 text-right">{signedPct(s.tpotBias)}</td>
+      <td className="p-1 text-right">{pct(s.ttftMdape)}</td>
+      <td className="p-1 text-right">{signedPct(s.ttftBias)}</td>
+      <td className="p-1 text-right">{pct(s.tpotWithinBand)}</td>
+    </tr>
+  );
+}
+
+function Head({ first }: { first: string }) {
+  return (
+    <thead className="border-b border-neutral-300 dark:border-neutral-700">
+      <tr>
+        <th className="p-1">{first}</th>
+        <th className="p-1">Level</th>
+        <th className="p-1 text-right">Predicted/rows</th>
+        <th className="p-1 text-right">TPOT MdAPE</th>
+        <th className="p-1 text-right">TPOT bias</th>
+        <th className="p-1 text-right">TTFT MdAPE</th>
+        <th className="p-1 text-right">TTFT bias</th>
+        <th className="p-1 text-right">TPOT within band</th>
+      </tr>
+    </thead>
+  );
+}
+
+/** Regimes one dimension at a time. */
+export function MarginalTable({ rows }: { rows: readonly RegimeStats[] }) {
+  return (
+    <table className="w-full text-left text-xs" data-testid="confidence-marginals">
+      <Head first="Regime (one dimension)" />
+      <tbody>
+        {rows.map((r) => (
+          <Row key={r.id} r={r} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Architecture × batch × GPU generation × engine, each with its context-length sub-regimes. */
+export function RegimeTable({ blocks }: { blocks: readonly RegimeBlock[] }) {
+  return (
+    <table className="w-full text-left text-xs" data-testid="confidence-regimes">
+      <Head first="Regime" />
+      <tbody>
+        {blocks.flatMap((b) => [
+          <Row key={b.regime.id} r={b.regime} />,
+          ...b.byContext.map((c) => <Row key={c.id} r={c} indent />),
+        ])}
+      </tbody>
+    </table>
+  );
+}
+
+export function BroaderTable({ rows }: { rows: readonly RegimeStats[] }) {
+  return (
+    <table className="w-full text-left text-xs">
+      <Head first="Broader regime" />
+      <tbody>
+        {rows.map((r) => (
+          <Row key={r.id} r={r} />
+        ))}
+      </tbody>
+    </table>
+  );
+}

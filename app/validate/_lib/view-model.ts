@@ -1,0 +1,197 @@
+import "server-only";
+import { CALIBRATION } from "../../../lib/model";
+import {
+  BAND,
+  CONFIDENCE_RULES,
+  FALLBACK_CHAIN,
+  LIVE_ENV,
+  comparePublicRow,
+  groupId,
+  knownFailureModes,
+  liveValidation,
+  summarize,
+  summarizePublic,
+  throughputOvershoot,
+  unpredictedReasons,
+  type ConfidenceTable,
+  type ErrorSummary,
+  type FailureMode,
+  type PublicComparison,
+  type RegimeStats,
+  type ScoredRow,
+} from "../../../lib/validation";
+import { PROVENANCE } from "../../../lib/validation/measurements.generated";
+import { PUBLIC_ROWS } from "../../../lib/validation/public-measurements.generated";
+import { project } from "../../../lib/validation/regimes";
+import type { EngineId } from "../../../lib/catalog/types";
+
+/** One measured row as the client explorer needs it (short keys: 1,483 of them travel to the browser). */
+export interface ExplorerRow {
+  readonly k: number;
+  readonly model: string;
+  readonly hf: string;
+  readonly gpu: string;
+  readonly engine: EngineId;
+  readonly weights: string;
+  readonly isl: number;
+  readonly osl: number;
+  readonly c: number;
+  readonly par: string;
+  readonly mTpot: number;
+  readonly mTtft: number;
+  readonly pTpot: number | null;
+  readonly pTtft: number | null;
+  readonly eTpot: number | null;
+  readonly eTtft: number | null;
+  /** Source after the common prefix (given once as `sourcePrefix`). */
+  readonly src: string;
+  readonly problem: string | null;
+  readonly regime: string | null;
+}
+
+export interface PublicViewRow {
+  readonly k: number;
+  readonly model: string;
+  readonly gpu: string;
+  readonly weights: string;
+  readonly isl: number;
+  readonly osl: number;
+  readonly par: string;
+  readonly c: number | null;
+  readonly cUsed: number | null;
+  readonly metric: string;
+  readonly unit: string;
+  readonly measured: number;
+  readonly predicted: number | null;
+  readonly err: number | null;
+  readonly suspect: boolean;
+  readonly engineLabel: string;
+  readonly source: string;
+  readonly sourceDetail: string;
+  readonly notes: string;
+  readonly problem: string | null;
+}
+
+function parallelism(r: { tp: number; pp: number; dp: number; moeTp: number | null; moeEp: number | null }): string {
+  const parts = [`TP${r.tp}`];
+  if (r.pp > 1) parts.push(`PP${r.pp}`);
+  if (r.dp > 1) parts.push(`DP${r.dp}`);
+  if (r.moeEp !== null && r.moeEp > 1) parts.push(`EP${r.moeEp}`);
+  if (r.moeTp !== null && r.moeTp > 1 && r.moeTp !== r.tp) parts.push(`moeTP${r.moeTp}`);
+  return parts.join(" ");
+}
+
+const SOURCE_PREFIX = `${PROVENANCE.aic.repo}@${PROVENANCE.aic.commit.slice(0, 7)} ${PROVENANCE.aic.path} `;
+
+function explorerRow(s: ScoredRow, k: number): ExplorerRow {
+  const r = s.row;
+  return {
+    k,
+    model: r.model ?? r.hfModel,
+    hf: r.hfModel,
+    gpu: r.gpu,
+    engine: r.engine,
+    weights: r.weights,
+    isl: r.isl,
+    osl: r.osl,
+    c: r.concurrency,
+    par: parallelism(r),
+    mTpot: r.tpotMs,
+    mTtft: r.ttftMs,
+    pTpot: s.predictedTpotMs,
+    pTtft: s.predictedTtftMs,
+    eTpot: s.tpotErr,
+    eTtft: s.ttftErr,
+    src: r.source.startsWith(SOURCE_PREFIX) ? r.source.slice(SOURCE_PREFIX.length) : r.source,
+    problem: s.problem,
+    regime: s.regime ? groupId(project(s.regime, FALLBACK_CHAIN[0]!)) : null,
+  };
+}
+
+function publicViewRow(c: PublicComparison, k: number): PublicViewRow {
+  const r = c.row;
+  return {
+    k,
+    model: r.modelName,
+    gpu: r.gpuName,
+    weights: r.weights,
+    isl: r.isl,
+    osl: r.osl,
+    par: parallelism(r),
+    c: r.concurrency,
+    cUsed: c.concurrencyUsed,
+    metric: r.metric,
+    unit: r.unit,
+    measured: r.value,
+    predicted: c.predicted,
+    err: c.err,
+    suspect: r.suspect,
+    engineLabel: r.engineLabel,
+    source: r.source,
+    sourceDetail: r.sourceDetail,
+    notes: [r.modelNote, r.notes].filter((x) => x).join(" — "),
+    problem: c.problem,
+  };
+}
+
+/** A regime and its finer context sub-regimes, for the confidence table. */
+export interface RegimeBlock {
+  readonly regime: RegimeStats;
+  readonly byContext: readonly RegimeStats[];
+}
+
+export interface ValidationView {
+  readonly provenance: typeof PROVENANCE;
+  readonly sourcePrefix: string;
+  readonly overall: ErrorSummary;
+  readonly byEngine: readonly { engine: EngineId; summary: ErrorSummary }[];
+  readonly rows: readonly ExplorerRow[];
+  readonly table: ConfidenceTable;
+  readonly marginals: readonly RegimeStats[];
+  readonly blocks: readonly RegimeBlock[];
+  readonly broader: readonly RegimeStats[];
+  readonly failureModes: readonly FailureMode[];
+  readonly moeSmallBatch: ReturnType<typeof throughputOvershoot>;
+  readonly unpredicted: readonly { reason: string; count: number }[];
+  readonly publicRows: readonly PublicViewRow[];
+  readonly publicSummary: ReturnType<typeof summarizePublic>;
+  readonly calibration: typeof CALIBRATION;
+  readonly band: number;
+  readonly rules: typeof CONFIDENCE_RULES;
+}
+
+let view: ValidationView | null = null;
+
+/** Everything /validate shows, computed from the shipped rows by the current core (once per server process). */
+export function validationView(): ValidationView {
+  if (view) return view;
+  const { scored, table } = liveValidation();
+  const all = Object.values(table.byId);
+  const ofDims = (n: number) => all.filter((r) => r.dims.length === n);
+  const blocks = ofDims(4).map((regime) => ({
+    regime,
+    byContext: ofDims(5).filter((c) => c.id.startsWith(`${regime.id}_`)),
+  }));
+  const engines: EngineId[] = ["vllm", "sglang", "trtllm"];
+  const comparisons = PUBLIC_ROWS.map((r) => comparePublicRow(r, LIVE_ENV));
+  view = {
+    provenance: PROVENANCE,
+    sourcePrefix: SOURCE_PREFIX,
+    overall: summarize(scored),
+    byEngine: engines.map((engine) => ({ engine, summary: summarize(scored.filter((s) => s.row.engine === engine)) })),
+    rows: scored.map(explorerRow),
+    table,
+    marginals: table.marginals.map((id) => table.byId[id]!),
+    blocks,
+    broader: [...ofDims(3), ...ofDims(2), table.byId["regime_all"]].filter((r): r is RegimeStats => !!r),
+    failureModes: knownFailureModes(table),
+    moeSmallBatch: throughputOvershoot(scored, { arch: "moe", batch: "b1-8" }),
+    unpredicted: unpredictedReasons(scored),
+    publicRows: comparisons.map(publicViewRow),
+    publicSummary: summarizePublic(comparisons),
+    calibration: CALIBRATION,
+    band: BAND,
+    rules: CONFIDENCE_RULES,
+  };
+  return view;
+}
