@@ -77,14 +77,18 @@ export function throughputOvershoot(scored: readonly ScoredRow[], group: RegimeG
   return { rows, worst, worstRowId, over, limit };
 }
 
-/** Why rows were not predicted, most frequent first. */
+/** Rows not predicted, grouped by setup (model, precision, GPUs) and the first clause of the reason; most first. */
 export function unpredictedReasons(scored: readonly ScoredRow[]): { reason: string; count: number }[] {
   const m = new Map<string, number>();
   for (const s of scored) {
     if (s.problem === null) continue;
-    // the estimator's problem text names figures per row; group on its first clause
-    const key = s.problem.split(/[:(]/).slice(0, 2).join(":").trim();
+    const r = s.row;
+    // the estimator's text carries per-row figures after "(": group on what comes before
+    const why = s.problem.split("(")[0]!.trim();
+    const key = `${r.model ?? r.hfModel} ${r.weights} on ${r.tp * r.pp * r.dp}× ${r.gpu}: ${why}`;
     m.set(key, (m.get(key) ?? 0) + 1);
   }
-  return [...m].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+  return [...m]
+    .map(([reason, count]) => ({ reason, count }))
+    .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
 }

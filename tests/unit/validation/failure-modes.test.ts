@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildConfidenceTable } from "../../../lib/validation/confidence";
-import { knownFailureModes, throughputOvershoot } from "../../../lib/validation/failure-modes";
+import { knownFailureModes, throughputOvershoot, unpredictedReasons } from "../../../lib/validation/failure-modes";
 import { scored } from "./fixtures";
 
 describe("knownFailureModes", () => {
@@ -41,5 +41,21 @@ describe("throughputOvershoot", () => {
     expect(o.rows).toBe(2);
     expect(o.worst).toBeCloseTo(2.5, 12);
     expect(o.over).toBe(1);
+  });
+});
+
+describe("unpredictedReasons", () => {
+  it("groups rows not predicted by setup and the reason before its per-row figures", () => {
+    const miss = (tp: number, problem: string) => ({ ...scored(null, null), row: { ...scored(null, null).row, tp }, problem });
+    const out = unpredictedReasons([
+      miss(4, "estimator: does not fit (needs 187.7 GB)"),
+      miss(4, "estimator: does not fit (needs 187.4 GB)"),
+      miss(8, "estimator: does not fit (needs 90 GB)"),
+      scored(0.1, 0.1),
+    ]);
+    expect(out).toEqual([
+      { reason: "dense-x bf16 on 4× hopper-x: estimator: does not fit", count: 2 },
+      { reason: "dense-x bf16 on 8× hopper-x: estimator: does not fit", count: 1 },
+    ]);
   });
 });
