@@ -31,10 +31,13 @@ export interface EngineFactors {
    */
   readonly prefillStall: number;
   /**
-   * How much a waiting request's TTFT grows with the prefill queue: multiplies the M/D/1 waiting time of the
-   * prefill server (1 = Poisson-like arrivals; closed-loop bursts make it larger).
+   * Prefill queueing of a closed-loop benchmark: it starts all C requests at once, so the first wave's prefills
+   * queue behind each other (mean wait (C−1)/2 prefills), and later waves inherit part of that alignment.
+   * Mean TTFT ≈ t_prefill · (1 + β · (C/dp − 1)); β = 1/2 would be a benchmark of one wave, β → 0 many waves.
    */
-  readonly queueFactor: number;
+  readonly burstFactor: number;
+  /** Fixed part of TTFT outside the GPU: HTTP, tokenisation, scheduling of a new request, first detokenisation (s). */
+  readonly ttftOverheadS: number;
 }
 
 export type GenerationClass = "hopper" | "blackwell";

@@ -22,7 +22,8 @@ export const PRIOR_FACTORS: EngineFactors = {
   kvMemFraction: 0.9,
   prefillChunkTokens: 8192,
   prefillStall: 1,
-  queueFactor: 1,
+  burstFactor: 0.1,
+  ttftOverheadS: 0.03,
 };
 
 const KV_FP8_DEFAULT: Readonly<Record<EngineId, boolean>> = { trtllm: true, vllm: false, sglang: false };

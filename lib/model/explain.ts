@@ -223,8 +223,8 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
       "Time to first token",
       srv.ttft,
       "s",
-      "t_prefill(ISL) + n_chunks · t_step + prefill queue wait + KV-capacity wait",
-      `${secs(srv.prefill.t)} + ${srv.prefillChunks} · ${secs(dec.t)} + ${secs(srv.waitPrefill)} + ${secs(srv.waitKv)} = ${secs(srv.ttft)}`,
+      "t_0 + t_prefill(ISL) + β·(C/dp − 1)·t_prefill + n_chunks · t_step + KV-capacity wait",
+      `${secs(f.ttftOverheadS)} + ${secs(srv.prefill.t)} + ${secs(srv.waitPrefill)} + ${srv.prefillChunks} · ${secs(dec.t)} + ${secs(srv.waitKv)} = ${secs(srv.ttft)}`,
     ),
     d(
       "throughput",

@@ -9,14 +9,14 @@ import { decodeStep, prefill, type StepBreakdown } from "./step";
  *   B     = C_run · φ                           decode batch; φ = share of a request's life spent decoding
  *   N̄     = ISL + OSL/2                         mean context during decode
  *   TPOT  = t_step(B, N̄) + σ · ((C_run − 1)/dp) · t_prefill(ISL) / OSL
- *           (each of the other requests on a rank is replaced about once during one request's OSL steps, and its
- *            prefill — chunked into the others' steps — stalls them by σ · t_prefill; σ = prefillStall)
- *   X     = C_run / (TTFT_service + (OSL − 1) · TPOT)   requests/s (Little's law)
- *   ρ     = (X/dp) · t_prefill(ISL)             prefill utilisation of one attention rank
- *   TTFT  = t_prefill + n_chunks · t_step(B)    (each chunk rides along one decode step)
- *           + q · ρ/(2(1−ρ)) · t_prefill        (M/D/1 wait for the prefill slot, q = queueFactor)
- *           + (C − C_run)/X                     (waiting for KV room when C > C_max)
- * Solved by a few fixed-point passes (φ and ρ depend on X).
+ *           (each other request on a rank is replaced about once during one request's OSL steps; its prefill,
+ *            chunked into the running steps, stalls them by σ · t_prefill; σ = prefillStall)
+ *   TTFT  = t_0 + t_prefill · (1 + β · (C_run/dp − 1)) + n_chunks · t_step(B) + (C − C_run) / X
+ *           (t_0 = ttftOverhead; β = burstFactor: prefills queued behind each other; each chunk rides along one
+ *            decode step; the last term is the wait for KV room when C > C_max)
+ *   X     = C_run / (TTFT_run + (OSL − 1) · TPOT)   requests/s (Little's law)
+ *   ρ     = (X/dp) · t_prefill(ISL)             share of GPU time spent on prefill (for the cost split)
+ * φ depends on X, so the decode batch is refined by a few fixed-point passes.
  */
 export interface Serving {
   readonly concurrencyRunning: number;
@@ -27,6 +27,7 @@ export interface Serving {
   readonly prefillChunks: number;
   readonly prefillStallPerToken: number;
   readonly prefillUtilisation: number;
+  /** Wait behind other requests' prefills (burst term). */
   readonly waitPrefill: number;
   readonly waitKv: number;
   readonly ttft: number;
@@ -35,8 +36,6 @@ export interface Serving {
   readonly requestsPerSecond: number;
   readonly outputTokensPerSecond: number;
 }
-
-const RHO_MAX = 0.95;
 
 export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl: number, osl: number): Serving {
   const f = s.f;
@@ -47,29 +46,24 @@ export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl
   const tPre = pre.t;
   const chunks = Math.ceil(isl / f.prefillChunkTokens);
   const steps = Math.max(osl - 1, 1);
+  const others = Math.max(0, cRun / dp - 1);
+  const waitPrefill = f.burstFactor * others * tPre;
+  const stall = (f.prefillStall * Math.max(0, (cRun - 1) / dp) * tPre) / osl;
   let phi = 1;
   let dec = decodeStep(s, cRun, nBar);
-  let tpot = 0;
-  let ttftService = 0;
-  let x = 0;
-  let rho = 0;
-  let waitPrefill = 0;
-  for (let it = 0; it < 4; it++) {
-    const stall = (f.prefillStall * Math.max(0, (cRun - 1) / dp) * tPre) / osl;
-    tpot = dec.t + stall;
-    const base = tPre + chunks * dec.t;
-    ttftService = base + waitPrefill;
-    x = cRun / (ttftService + steps * tpot);
-    rho = Math.min(RHO_MAX, (x / dp) * tPre);
-    waitPrefill = (f.queueFactor * rho * tPre) / (2 * (1 - rho));
-    const life = ttftService + steps * tpot;
+  let tpot = dec.t + stall;
+  let ttftRun = f.ttftOverheadS + tPre + waitPrefill + chunks * dec.t;
+  for (let it = 0; it < 3; it++) {
+    const life = ttftRun + steps * tpot;
     const newPhi = Math.max(1 / cRun, Math.min(1, (steps * tpot) / life));
-    if (Math.abs(newPhi - phi) > 0.02) {
-      phi = newPhi;
-      dec = decodeStep(s, cRun * phi, nBar);
-    }
+    if (Math.abs(newPhi - phi) <= 0.02) break;
+    phi = newPhi;
+    dec = decodeStep(s, cRun * phi, nBar);
+    tpot = dec.t + stall;
+    ttftRun = f.ttftOverheadS + tPre + waitPrefill + chunks * dec.t;
   }
-  ttftService = tPre + chunks * dec.t + waitPrefill;
+  const x = cRun / (ttftRun + steps * tpot);
+  const rho = Math.min(1, (x / dp) * tPre);
   const waitKv = concurrency > cRun ? (concurrency - cRun) / x : 0;
   return {
     concurrencyRunning: cRun,
@@ -78,11 +72,11 @@ export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl
     decode: dec,
     prefill: pre,
     prefillChunks: chunks,
-    prefillStallPerToken: tpot - dec.t,
+    prefillStallPerToken: stall,
     prefillUtilisation: rho,
     waitPrefill,
     waitKv,
-    ttft: ttftService + waitKv,
+    ttft: ttftRun + waitKv,
     tpot,
     requestsPerSecond: x,
     outputTokensPerSecond: x * osl,

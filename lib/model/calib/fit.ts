@@ -1,0 +1,96 @@
+import type { GpuSpec, ModelArch } from "../../catalog/types";
+import type { EngineFactors, EngineProfile } from "../engine-types";
+import { nelderMead } from "./nelder-mead";
+import { predictRow } from "./predict";
+import type { CalibRow } from "./rows";
+
+/** A fitted factor: its bounds (the physically plausible range) and the prior width (in log units) of its penalty. */
+export interface FactorSpec {
+  readonly name: keyof EngineFactors;
+  readonly min: number;
+  readonly max: number;
+  /** Standard deviation of the log-space prior around PRIOR_FACTORS (ln units). */
+  readonly priorSigma: number;
+}
+
+export const FITTED_FACTORS: readonly FactorSpec[] = [
+  { name: "bwEff", min: 0.3, max: 0.95, priorSigma: 0.3 },
+  { name: "flopEffDecode", min: 0.1, max: 0.9, priorSigma: 0.7 },
+  { name: "flopEffPrefill", min: 0.1, max: 0.9, priorSigma: 0.5 },
+  { name: "stepOverheadS", min: 1e-5, max: 0.03, priorSigma: 1.5 },
+  { name: "layerOverheadS", min: 1e-7, max: 3e-4, priorSigma: 1.5 },
+  { name: "seqOverheadS", min: 1e-8, max: 1e-3, priorSigma: 2 },
+  { name: "commLatencyS", min: 2e-6, max: 2e-4, priorSigma: 1 },
+  { name: "prefillStall", min: 0.05, max: 2, priorSigma: 1 },
+  { name: "burstFactor", min: 0.001, max: 1, priorSigma: 1.5 },
+  { name: "ttftOverheadS", min: 1e-3, max: 0.5, priorSigma: 1.5 },
+];
+
+export interface FitContext {
+  readonly models: ReadonlyMap<string, ModelArch>;
+  readonly gpus: ReadonlyMap<string, GpuSpec>;
+}
+
+/** Soft-L1 (pseudo-Huber) of a log ratio: ≈ r²/2δ near 0, ≈ |r| beyond δ — robust to the data's outliers. */
+export function softL1(r: number, delta = 0.1): number {
+  return delta * (Math.sqrt(1 + (r / delta) ** 2) - 1);
+}
+
+export const TTFT_WEIGHT = 0.6;
+
+/** Mean robust log-error of TPOT and TTFT over the rows the estimator accepts, plus the prior penalty. */
+export function objective(
+  rows: readonly CalibRow[],
+  ctx: FitContext,
+  profile: EngineProfile,
+  prior: EngineFactors,
+  specs: readonly FactorSpec[] = FITTED_FACTORS,
+  priorWeight = 0.002,
+): number {
+  let sum = 0;
+  let n = 0;
+  for (const r of rows) {
+    const p = predictRow(r, ctx.models.get(r.arch)!, ctx.gpus.get(r.gpu)!, profile);
+    if (!p.predicted) continue;
+    sum += softL1(Math.log(p.tpotMs / r.tpotMs)) + TTFT_WEIGHT * softL1(Math.log(p.ttftMs / r.ttftMs));
+    n++;
+  }
+  let pen = 0;
+  for (const s of specs) {
+    const z = Math.log(profile.factors[s.name] / prior[s.name]) / s.priorSigma;
+    pen += z * z;
+  }
+  return (n ? sum / n : 0) + priorWeight * pen;
+}
+
+function clamp(x: number, lo: number, hi: number) {
+  return Math.min(hi, Math.max(lo, x));
+}
+
+/** Fit the named factors of one engine × generation profile to its rows (Nelder–Mead in log space, 2 restarts). */
+export function fitProfile(
+  rows: readonly CalibRow[],
+  ctx: FitContext,
+  base: EngineProfile,
+  prior: EngineFactors,
+  specs: readonly FactorSpec[] = FITTED_FACTORS,
+  maxEvals = 2500,
+): { factors: EngineFactors; loss: number; evals: number } {
+  const toFactors = (z: readonly number[]): EngineFactors => {
+    const f: Record<string, number> = { ...base.factors };
+    specs.forEach((s, i) => (f[s.name] = clamp(Math.exp(z[i]!), s.min, s.max)));
+    return f as unknown as EngineFactors;
+  };
+  const obj = (z: readonly number[]) =>
+    objective(rows, ctx, { ...base, factors: toFactors(z) }, prior, specs);
+  let z0 = specs.map((s) => Math.log(clamp(base.factors[s.name], s.min, s.max)));
+  let best = { x: z0, fx: obj(z0), evals: 0 };
+  let evals = 0;
+  for (let restart = 0; restart < 3; restart++) {
+    const r = nelderMead(obj, best.x, { maxEvals, step: restart === 0 ? 0.4 : 0.15, tol: 1e-6 });
+    evals += r.evals;
+    if (r.fx <= best.fx) best = r;
+  }
+  z0 = best.x;
+  return { factors: toFactors(z0), loss: best.fx, evals };
+}

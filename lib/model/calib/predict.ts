@@ -1,0 +1,37 @@
+import type { GpuSpec, ModelArch } from "../../catalog/types";
+import type { EstimateInput } from "../../plan/estimate-input";
+import type { EngineProfile } from "../engine-types";
+import { estimateConfig } from "../estimate";
+import type { CalibRow } from "./rows";
+
+export interface Prediction {
+  readonly row: CalibRow;
+  /** False when the estimator rejects the configuration (problems) — the row counts as not predicted. */
+  readonly predicted: boolean;
+  readonly ttftMs: number;
+  readonly tpotMs: number;
+  readonly problems: readonly string[];
+}
+
+export function rowInput(r: CalibRow): EstimateInput {
+  return {
+    gpu: r.gpu,
+    model: r.arch,
+    engine: r.engine,
+    weights: r.weights,
+    tp: r.tp,
+    pp: r.pp,
+    dp: r.dp,
+    moeTp: r.moeTp,
+    moeEp: r.moeEp,
+    isl: r.isl,
+    osl: r.osl,
+    concurrency: r.concurrency,
+  };
+}
+
+export function predictRow(r: CalibRow, model: ModelArch, gpu: GpuSpec, profile?: EngineProfile): Prediction {
+  const input = rowInput(r);
+  const res = estimateConfig(profile ? { model, gpu, input, profile } : { model, gpu, input });
+  return { row: r, predicted: res.fits, ttftMs: res.ttftMs, tpotMs: res.tpotMs, problems: res.problems };
+}

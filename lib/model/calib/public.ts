@@ -1,0 +1,110 @@
+import type { EngineId, WeightPrecision } from "../../catalog/types";
+import type { EstimateInput } from "../../plan/estimate-input";
+
+/**
+ * Published measurements (../shared/reference/measurements-public.csv) the estimator can express:
+ * a catalog model and GPU, TensorRT-LLM (the only modelled engine those documents use), a known TP, a weight
+ * precision we model, and a metric we predict — output tok/s (total or per GPU), per-user tok/s, TTFT, ITL/TPOT.
+ * Rows with a stated concurrency (closed loop) or static batch size are predicted at that concurrency; offline
+ * "all requests at once" throughput rows at the KV-limited concurrency, capped at MAX_BATCH (the engines'
+ * max_batch_size of those documents). Open-loop (QPS) rows are not expressible and are skipped.
+ */
+export const MODEL_NAMES: Readonly<Record<string, string>> = {
+  "Llama-3.1-70B": "llama-3.1-70b",
+  "Llama-3.3-70B": "llama-3.3-70b",
+  "Llama-3-70B": "llama-3.1-70b",
+  "Llama-3.1-8B": "llama-3.1-8b",
+  "Llama-3-8B": "llama-3.1-8b",
+  "Llama-3.1-405B": "llama-3.1-405b",
+  "Mixtral-8x7B": "mixtral-8x7b",
+  "Mixtral-8x22B": "mixtral-8x22b",
+  "Qwen3-30B-A3B": "qwen3-30b-a3b",
+  "Qwen3-235B-A22B": "qwen3-235b-a22b",
+  "Llama-4-Maverick-17B-128E": "llama-4-maverick",
+  "Llama-4-Scout-17B-16E": "llama-4-scout",
+  "gpt-oss-120b": "gpt-oss-120b",
+  "gpt-oss-20b": "gpt-oss-20b",
+  "DeepSeek-R1": "deepseek-r1",
+  "DeepSeek-R1-0528": "deepseek-r1",
+  "Mistral-7B": "mistral-7b-v0.1",
+};
+
+export const GPU_NAMES: Readonly<Record<string, string>> = {
+  H100: "h100-sxm",
+  H200: "h200-sxm",
+  A100: "a100-80gb",
+  L40S: "l40s",
+  B200: "b200",
+  GB200: "gb200",
+  GH200: "gh200",
+  "RTX 4090": "rtx-4090",
+  "H100 PCIe": "h100-pcie",
+};
+
+export const MAX_BATCH = 2048;
+
+export type PublicMetric = "output_tps_total" | "output_tps_per_gpu" | "tokens_per_s_per_user" | "ttft_ms" | "itl_ms";
+const METRICS: readonly PublicMetric[] = ["output_tps_total", "output_tps_per_gpu", "tokens_per_s_per_user", "ttft_ms", "itl_ms"];
+
+export interface PublicCase {
+  readonly model: string;
+  readonly gpu: string;
+  readonly metric: PublicMetric;
+  readonly measured: number;
+  /** Concurrency to predict at; null = offline max throughput (use the KV-limited concurrency). */
+  readonly concurrency: number | null;
+  readonly input: Omit<EstimateInput, "concurrency">;
+  readonly source: string;
+  readonly detail: string;
+}
+
+function precision(p: string): WeightPrecision | null {
+  const u = p.toUpperCase();
+  if (u.startsWith("FP8")) return "fp8";
+  if (u.startsWith("FP16") || u.startsWith("BF16")) return "bf16";
+  if (u.startsWith("FP4")) return "fp4";
+  if (u.startsWith("INT4 AWQ") || u.startsWith("INT4 (GPTQ)")) return "int4";
+  return null;
+}
+
+function engine(e: string): EngineId | null {
+  return e.startsWith("TensorRT-LLM") ? "trtllm" : null;
+}
+
+export function mapPublicRecord(r: Record<string, string>): { ok: true; c: PublicCase } | { ok: false; reason: string } {
+  const model = MODEL_NAMES[r.model ?? ""];
+  if (!model) return { ok: false, reason: "model not in catalog" };
+  const gpu = GPU_NAMES[r.gpu ?? ""];
+  if (!gpu) return { ok: false, reason: "GPU not in catalog" };
+  const eng = engine(r.engine ?? "");
+  if (!eng) return { ok: false, reason: "engine not modelled" };
+  const w = precision(r.precision ?? "");
+  if (!w) return { ok: false, reason: "precision not modelled" };
+  const metric = METRICS.find((m) => m === r.metric);
+  if (!metric) return { ok: false, reason: "metric not predicted" };
+  const tp = Number(r.tp);
+  const pp = r.pp ? Number(r.pp) : 1;
+  if (!(tp >= 1) || !(pp >= 1)) return { ok: false, reason: "parallelism not stated" };
+  const isl = Number(r.isl);
+  const osl = Number(r.osl);
+  if (!(isl >= 1) || !(osl >= 1)) return { ok: false, reason: "ISL/OSL not stated" };
+  const notes = r.notes ?? "";
+  const conc = r.concurrency ? Number(r.concurrency) : null;
+  if (conc === null && (metric === "ttft_ms" || metric === "itl_ms" || metric === "tokens_per_s_per_user")) {
+    return { ok: false, reason: "latency without concurrency (open loop)" };
+  }
+  if (conc === null && /QPS|request rate \d/i.test(notes) && !/all requests/i.test(notes)) {
+    return { ok: false, reason: "open-loop rate" };
+  }
+  const measured = Number(r.value);
+  if (!(measured > 0)) return { ok: false, reason: "no value" };
+  const dep = /\bDEP\d*/.test(notes) || /attention[- ]DP/i.test(notes);
+  const ep = r.ep ? Number(r.ep) : 1;
+  const input: Omit<EstimateInput, "concurrency"> = dep
+    ? { model, gpu, engine: eng, weights: w, tp: 1, pp, dp: tp, moeTp: 1, moeEp: tp, isl, osl }
+    : { model, gpu, engine: eng, weights: w, tp, pp, dp: 1, moeEp: ep, moeTp: Math.max(1, tp / ep), isl, osl };
+  return {
+    ok: true,
+    c: { model, gpu, metric, measured, concurrency: conc, input, source: r.source ?? "", detail: r.source_detail ?? "" },
+  };
+}

@@ -1,0 +1,110 @@
+import type { EngineId, WeightPrecision } from "../../catalog/types";
+
+/**
+ * One measured benchmark of aic-silicon-agg.csv, mapped to the estimator's request fields.
+ * Column mapping: system h100_sxm→h100-sxm, h200_sxm→h200-sxm, b200_sxm→b200, gb200→gb200; weights as-is;
+ * tp_size→tp, pp_size→pp, attention_dp_size→dp (empty or 0 → 1), moe_tp_size→moeTp and moe_ep_size→moeEp
+ * (empty or 0 → unset: the estimator's default); isl, osl, concurrency as-is. batch_size is not used (it is per
+ * attention rank and implied by concurrency).
+ */
+export interface CalibRow {
+  readonly id: string;
+  readonly modelPath: string;
+  /** The model's architecture key (the hf-configs file stem); several checkpoints share one architecture. */
+  readonly arch: string;
+  readonly gpu: string;
+  readonly engine: EngineId;
+  readonly weights: WeightPrecision;
+  readonly tp: number;
+  readonly pp: number;
+  readonly dp: number;
+  readonly moeTp: number | undefined;
+  readonly moeEp: number | undefined;
+  readonly isl: number;
+  readonly osl: number;
+  readonly concurrency: number;
+  readonly ttftMs: number;
+  readonly tpotMs: number;
+  readonly source: string;
+}
+
+export const SYSTEM_TO_GPU: Readonly<Record<string, string>> = {
+  h100_sxm: "h100-sxm",
+  h200_sxm: "h200-sxm",
+  b200_sxm: "b200",
+  gb200: "gb200",
+};
+
+/** Checkpoint → architecture (hf-configs file stem). Quantised re-releases share their base model's architecture. */
+export const MODEL_PATH_TO_ARCH: Readonly<Record<string, string>> = {
+  "meta-llama/Llama-3.1-8B-Instruct": "meta-llama--Meta-Llama-3.1-8B",
+  "nvidia/Llama-3.1-8B-Instruct-FP8": "meta-llama--Meta-Llama-3.1-8B",
+  "meta-llama/Llama-3.1-70B": "meta-llama--Meta-Llama-3.1-70B",
+  "Qwen/Qwen3-32B": "Qwen--Qwen3-32B",
+  "nvidia/Qwen3-32B-NVFP4": "Qwen--Qwen3-32B",
+  "deepseek-ai/DeepSeek-R1": "deepseek-ai--DeepSeek-R1",
+  "nvidia/DeepSeek-R1-NVFP4": "deepseek-ai--DeepSeek-R1",
+  "openai/gpt-oss-120b": "openai--gpt-oss-120b",
+};
+
+const ENGINES: readonly EngineId[] = ["vllm", "sglang", "trtllm"];
+const WEIGHTS: readonly WeightPrecision[] = ["bf16", "fp8", "fp4", "int4"];
+
+function optCount(s: string | undefined): number | undefined {
+  if (s === undefined || s === "") return undefined;
+  const n = Number(s);
+  return Number.isFinite(n) && n >= 1 ? n : undefined;
+}
+
+export type MapResult = { ok: true; row: CalibRow } | { ok: false; reason: string };
+
+export function mapCsvRecord(r: Record<string, string>): MapResult {
+  const gpu = SYSTEM_TO_GPU[r.system ?? ""];
+  if (!gpu) return { ok: false, reason: `unknown system ${r.system}` };
+  const arch = MODEL_PATH_TO_ARCH[r.model_path ?? ""];
+  if (!arch) return { ok: false, reason: `no config for ${r.model_path}` };
+  const engine = ENGINES.find((e) => e === r.backend);
+  if (!engine) return { ok: false, reason: `unknown backend ${r.backend}` };
+  const weights = WEIGHTS.find((w) => w === r.weights);
+  if (!weights) return { ok: false, reason: `unknown weights ${r.weights}` };
+  const ttftMs = Number(r.silicon_ttft_ms);
+  const tpotMs = Number(r.silicon_tpot_ms);
+  if (!(ttftMs > 0) || !(tpotMs > 0)) return { ok: false, reason: "missing measurement" };
+  return {
+    ok: true,
+    row: {
+      id: r.id ?? "",
+      modelPath: r.model_path ?? "",
+      arch,
+      gpu,
+      engine,
+      weights,
+      tp: optCount(r.tp_size) ?? 1,
+      pp: optCount(r.pp_size) ?? 1,
+      dp: optCount(r.attention_dp_size) ?? 1,
+      moeTp: optCount(r.moe_tp_size),
+      moeEp: optCount(r.moe_ep_size),
+      isl: Number(r.isl),
+      osl: Number(r.osl),
+      concurrency: Number(r.concurrency),
+      ttftMs,
+      tpotMs,
+      source: r.silicon_data_source ?? "",
+    },
+  };
+}
+
+/**
+ * Data cleaning, one documented rule. Some upstream rows on 8-GPU HGX systems (nvlinkDomain 8) record
+ * tp (or attention_dp) = n² with moe_tp = moe_ep = n: their TTFT/TPOT are identical to the n-GPU rows of the same
+ * runs (e.g. DeepSeek-R1 H200 `tp 64, moe 8×8` equals `tp 8, moe_ep 8`; `dp 64` equals `dp 8`), i.e. upstream wrote
+ * tp × ep where it meant tp. We map them back to n GPUs with expert parallelism n (moeTp 1, moeEp n).
+ * Returns the row unchanged when the rule does not apply.
+ */
+export function normaliseRow(r: CalibRow, nvlinkDomain: number): CalibRow {
+  const g = r.tp * r.dp;
+  if (g <= nvlinkDomain || r.moeTp === undefined || r.moeEp === undefined) return r;
+  if (r.moeTp !== r.moeEp || r.moeTp * r.moeEp !== g) return r;
+  const n = r.moeTp;
+  return r.tp > 1 ? { ...r, tp: n, dp: 1, moeTp: 1, moeEp: n } : { ...r, tp: 1, dp: n, moeTp: 1, moeEp: n };
+}

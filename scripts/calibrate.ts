@@ -1,0 +1,79 @@
+/**
+ * npm run calibrate — fit the engine factors to ../shared/calibration/aic-silicon-agg.csv and write
+ * lib/model/calibration.generated.ts. Deterministic: same data → same file (the date is kept when nothing else
+ * changed, so re-running reproduces the committed file byte for byte).
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fitAll, priorProfile, rowKey } from "../lib/model/calib/fit-all";
+import { FITTED_FACTORS } from "../lib/model/calib/fit";
+import { emitCalibration, round4 } from "../lib/model/calib/emit";
+import { predictRow } from "../lib/model/calib/predict";
+import type { EngineFactors } from "../lib/model/engine-types";
+import { mdape } from "../lib/model/validation-stats";
+import { loadCalibration, SHARED } from "./calibration-data";
+
+const OUT = path.resolve(process.cwd(), "lib/model/calibration.generated.ts");
+
+async function main(): Promise<number> {
+  if (!existsSync(SHARED)) {
+    console.error(`calibrate: ${SHARED} not found; the calibration data lives in ../shared/calibration.`);
+    return 1;
+  }
+  const d = await loadCalibration();
+  const ctx = { models: d.models, gpus: d.gpus };
+  console.log(
+    `calibrate: ${d.rows.length} rows (${d.skipped.length} skipped, ${d.normalised} remapped tp×ep rows), models via ${d.modelSource}`,
+  );
+  const t0 = Date.now();
+  const fit = fitAll(d.rows, ctx);
+  // Round the factors first, then measure the error of exactly what is written.
+  const rounded: Record<string, EngineFactors> = {};
+  for (const [k, f] of Object.entries(fit.factors)) {
+    const r: Record<string, number> = { ...f };
+    for (const s of FITTED_FACTORS) r[s.name] = round4(f[s.name]);
+    rounded[k] = r as unknown as EngineFactors;
+  }
+  const tp: { predicted: number; measured: number }[] = [];
+  const tt: { predicted: number; measured: number }[] = [];
+  for (const r of d.rows) {
+    const key = rowKey(r, ctx);
+    const [e, g] = key.split(":") as [Parameters<typeof priorProfile>[0], Parameters<typeof priorProfile>[1]];
+    const p = predictRow(r, d.models.get(r.arch)!, d.gpus.get(r.gpu)!, { ...priorProfile(e, g), factors: rounded[key]! });
+    if (!p.predicted) continue;
+    tp.push({ predicted: p.tpotMs, measured: r.tpotMs });
+    tt.push({ predicted: p.ttftMs, measured: r.ttftMs });
+  }
+  const fitError = { tpotMdape: mdape(tp), ttftMdape: mdape(tt) };
+  const source = "../shared/calibration/aic-silicon-agg.csv (ai-dynamo/aiconfigurator@095f58a5 silicon_sample.csv, aggregated serving)";
+  const build = (date: string) =>
+    emitCalibration({
+      generatedOn: date,
+      source,
+      rowsUsed: tp.length,
+      rowsPerKey: fit.rowsPerKey,
+      fitError,
+      factors: rounded,
+      fitted: FITTED_FACTORS.map((s) => s.name),
+    });
+  const today = new Date().toISOString().slice(0, 10);
+  let text = build(today);
+  if (existsSync(OUT)) {
+    const old = readFileSync(OUT, "utf8");
+    const m = /generatedOn: "([^"]+)"/.exec(old);
+    if (m && build(m[1]!) === old) text = old; // unchanged fit: keep the original date
+  }
+  writeFileSync(OUT, text);
+  console.log(
+    `calibrate: ${tp.length} rows used, in-sample TPOT MdAPE ${(fitError.tpotMdape * 100).toFixed(1)} %, TTFT MdAPE ${(fitError.ttftMdape * 100).toFixed(1)} %, ${((Date.now() - t0) / 1e3).toFixed(1)} s → ${path.relative(process.cwd(), OUT)}`,
+  );
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,200 @@
+/**
+ * npm run validate [-- --out reports/validation.json] [--quick]
+ * Prints, per model, GPU, engine, precision and overall: rows, share predicted, TPOT/TTFT MdAPE and share within
+ * ±25 % — in-sample (committed calibration) and leave-one-model-out (refit without the model, error on the model);
+ * the MoE small-batch throughput check; and the comparison with the published measurements.
+ * Writes every row's result as JSON to --out.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { getGpu } from "../lib/catalog/gpus";
+import { getModel } from "../lib/catalog/models";
+import { parseCsv } from "../lib/model/calib/csv";
+import { leaveOneModelOut, predictRows, throughputOf, type RowResult } from "../lib/model/calib/lomo";
+import { mapPublicRecord, MAX_BATCH, type PublicCase } from "../lib/model/calib/public";
+import { CALIBRATION } from "../lib/model/calibration.generated";
+import { estimateConfig } from "../lib/model/estimate";
+import { ape, median, shareWithin, statsBy, type GroupStats } from "../lib/model/validation-stats";
+import { loadCalibration, SHARED } from "./calibration-data";
+
+const args = process.argv.slice(2);
+const outIdx = args.indexOf("--out");
+const OUT = path.resolve(process.cwd(), outIdx >= 0 && args[outIdx + 1] ? args[outIdx + 1]! : "reports/validation.json");
+const QUICK = args.includes("--quick");
+
+const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : "—");
+
+function table(title: string, rows: GroupStats[]): void {
+  console.log(`\n${title}`);
+  console.log(`  ${"group".padEnd(42)} ${"rows".padStart(5)} ${"pred".padStart(6)} ${"TPOT MdAPE".padStart(11)} ${"TTFT MdAPE".padStart(11)} ${"TPOT ±25%".padStart(10)} ${"TTFT ±25%".padStart(10)}`);
+  for (const s of rows) {
+    console.log(
+      `  ${s.group.padEnd(42)} ${String(s.rows).padStart(5)} ${pct(s.predictedShare).padStart(6)} ${pct(s.tpotMdape).padStart(11)} ${pct(s.ttftMdape).padStart(11)} ${pct(s.tpotWithin25).padStart(10)} ${pct(s.ttftWithin25).padStart(10)}`,
+    );
+  }
+}
+
+function breakdown(label: string, recs: RowResult[]) {
+  const overall = statsBy(recs, () => "overall");
+  const byModel = statsBy(recs, (r) => r.model);
+  const byGpu = statsBy(recs, (r) => r.gpu);
+  const byEngine = statsBy(recs, (r) => r.engine);
+  const byWeights = statsBy(recs, (r) => r.weights);
+  const byMoe = statsBy(recs, (r) => (r.moe ? "MoE" : "dense"));
+  table(`${label} — overall`, overall);
+  table(`${label} — per model`, byModel);
+  table(`${label} — per GPU`, byGpu);
+  table(`${label} — per engine`, byEngine);
+  table(`${label} — per precision`, byWeights);
+  table(`${label} — dense vs MoE`, byMoe);
+  return { overall: overall[0]!, byModel, byGpu, byEngine, byWeights, byMoe };
+}
+
+/** MoE rows at concurrency 1–8: predicted / measured throughput; the worst overshoot must stay ≤ 2×. */
+function moeSmallBatch(recs: RowResult[]) {
+  const xs = recs
+    .filter((r) => r.moe && r.predicted && r.concurrency <= 8)
+    .map((r) => throughputOf(r.concurrency, r.osl, r.ttftPred, r.tpotPred) / throughputOf(r.concurrency, r.osl, r.ttftMeas, r.tpotMeas));
+  return { rows: xs.length, maxOvershoot: xs.length ? Math.max(...xs) : NaN, medianRatio: median(xs) };
+}
+
+function publicComparison() {
+  const file = path.join(SHARED, "reference/measurements-public.csv");
+  const recs = parseCsv(readFileSync(file, "utf8"));
+  const cases: PublicCase[] = [];
+  const skipped = new Map<string, number>();
+  for (const r of recs) {
+    const m = mapPublicRecord(r);
+    if (m.ok) cases.push(m.c);
+    else skipped.set(m.reason, (skipped.get(m.reason) ?? 0) + 1);
+  }
+  const results: { case: PublicCase; predicted: number | null; fits: boolean; concurrency: number }[] = [];
+  for (const c of cases) {
+    const model = getModel(c.model);
+    const gpu = getGpu(c.gpu);
+    if (!model || !gpu) {
+      skipped.set("catalog lookup failed", (skipped.get("catalog lookup failed") ?? 0) + 1);
+      continue;
+    }
+    let conc = c.concurrency ?? 1;
+    if (c.concurrency === null) {
+      const probe = estimateConfig({ model, gpu, input: { ...c.input, concurrency: 1 } });
+      conc = Math.max(1, Math.min(probe.maxConcurrency, MAX_BATCH));
+    }
+    const res = estimateConfig({ model, gpu, input: { ...c.input, concurrency: conc } });
+    let predicted: number | null = null;
+    if (res.fits) {
+      if (c.metric === "output_tps_total") predicted = res.outputTokensPerSecond;
+      else if (c.metric === "output_tps_per_gpu") predicted = res.outputTokensPerSecondPerGpu;
+      else if (c.metric === "tokens_per_s_per_user") predicted = res.tokensPerSecondPerUser;
+      else if (c.metric === "ttft_ms") predicted = res.ttftMs;
+      else predicted = res.tpotMs;
+    }
+    results.push({ case: c, predicted, fits: res.fits, concurrency: conc });
+  }
+  const ok = results.filter((r) => r.predicted !== null);
+  const pairs = (xs: typeof ok) => xs.map((r) => ({ predicted: r.predicted!, measured: r.case.measured }));
+  const byMetric = [...new Set(ok.map((r) => r.case.metric))].sort().map((m) => {
+    const xs = ok.filter((r) => r.case.metric === m);
+    const p = pairs(xs);
+    return { metric: m, rows: xs.length, mdape: median(p.map((q) => ape(q.predicted, q.measured))), within25: shareWithin(p) };
+  });
+  const all = pairs(ok);
+  return {
+    expressible: results.length,
+    predicted: ok.length,
+    notFitting: results.length - ok.length,
+    skipped: Object.fromEntries([...skipped.entries()].sort()),
+    mdape: median(all.map((q) => ape(q.predicted, q.measured))),
+    within25: shareWithin(all),
+    byMetric,
+    rows: results.map((r) => ({
+      model: r.case.model,
+      gpu: r.case.gpu,
+      metric: r.case.metric,
+      tp: r.case.input.tp,
+      dp: r.case.input.dp,
+      weights: r.case.input.weights,
+      isl: r.case.input.isl,
+      osl: r.case.input.osl,
+      concurrency: r.concurrency,
+      offline: r.case.concurrency === null,
+      measured: r.case.measured,
+      predicted: r.predicted,
+      source: r.case.source,
+      detail: r.case.detail,
+    })),
+  };
+}
+
+async function main(): Promise<number> {
+  if (!existsSync(SHARED)) {
+    console.error(`validate: ${SHARED} not found; run from the repository root with ../shared present.`);
+    return 1;
+  }
+  const d = await loadCalibration();
+  const ctx = { models: d.models, gpus: d.gpus };
+  console.log(`validate: ${d.rows.length} calibration rows (${d.normalised} remapped tp×ep rows); calibration of ${CALIBRATION.generatedOn}`);
+
+  const inSample = predictRows(d.rows, ctx, CALIBRATION.factors);
+  const ins = breakdown("IN-SAMPLE (committed calibration)", inSample);
+
+  const t0 = Date.now();
+  const held = leaveOneModelOut(d.rows, ctx, QUICK ? 800 : undefined);
+  console.log(`\n(leave-one-model-out refits: ${((Date.now() - t0) / 1e3).toFixed(1)} s)`);
+  const lomo = breakdown("LEAVE-ONE-MODEL-OUT (headline: each model predicted by a fit that never saw it)", held);
+  const moe = moeSmallBatch(held);
+  console.log(
+    `\nMoE at concurrency 1–8 (held-out): ${moe.rows} rows, worst throughput overshoot ${moe.maxOvershoot.toFixed(2)}× (target ≤ 2×), median predicted/measured ${moe.medianRatio.toFixed(2)}`,
+  );
+
+  const pub = publicComparison();
+  console.log(
+    `\nPUBLISHED MEASUREMENTS (../shared/reference/measurements-public.csv): ${pub.expressible} expressible rows, ${pub.predicted} predicted (${pub.notFitting} do not fit), MdAPE ${pct(pub.mdape)}, within ±25 % ${pct(pub.within25)}`,
+  );
+  for (const m of pub.byMetric) console.log(`  ${m.metric.padEnd(24)} rows ${String(m.rows).padStart(5)}  MdAPE ${pct(m.mdape).padStart(7)}  ±25 % ${pct(m.within25).padStart(7)}`);
+  console.log(`  skipped: ${Object.entries(pub.skipped).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+
+  const targets = {
+    tpotMdape: lomo.overall.tpotMdape,
+    ttftMdape: lomo.overall.ttftMdape,
+    predictedShare: lomo.overall.predictedShare,
+    moeMaxOvershoot: moe.maxOvershoot,
+    met:
+      lomo.overall.tpotMdape <= 0.15 &&
+      lomo.overall.ttftMdape <= 0.25 &&
+      lomo.overall.predictedShare >= 0.95 &&
+      moe.maxOvershoot <= 2,
+  };
+  console.log(
+    `\nTARGETS (held-out): TPOT MdAPE ${pct(targets.tpotMdape)} (≤ 15 %), TTFT MdAPE ${pct(targets.ttftMdape)} (≤ 25 %), predicted ${pct(targets.predictedShare)} (≥ 95 %), MoE 1–8 overshoot ${targets.moeMaxOvershoot.toFixed(2)}× (≤ 2×) → ${targets.met ? "MET" : "NOT MET"}`,
+  );
+
+  const heldById = new Map(held.map((r) => [r.id + "|" + r.arch + "|" + r.concurrency + "|" + r.isl + "|" + r.osl + "|" + r.tp + "|" + r.dp, r]));
+  const json = {
+    generatedBy: "npm run validate",
+    calibration: { generatedOn: CALIBRATION.generatedOn, rowsUsed: CALIBRATION.rowsUsed, fitError: CALIBRATION.fitError },
+    source: "../shared/calibration/aic-silicon-agg.csv",
+    targets,
+    inSample: { overall: ins.overall, byModel: ins.byModel, byGpu: ins.byGpu, byEngine: ins.byEngine, byWeights: ins.byWeights, byMoe: ins.byMoe },
+    leaveOneModelOut: { overall: lomo.overall, byModel: lomo.byModel, byGpu: lomo.byGpu, byEngine: lomo.byEngine, byWeights: lomo.byWeights, byMoe: lomo.byMoe },
+    moeSmallBatch: moe,
+    public: pub,
+    rows: inSample.map((r) => {
+      const h = heldById.get(r.id + "|" + r.arch + "|" + r.concurrency + "|" + r.isl + "|" + r.osl + "|" + r.tp + "|" + r.dp);
+      return { ...r, heldOut: h ? { tpotPred: h.tpotPred, ttftPred: h.ttftPred, predicted: h.predicted } : null };
+    }),
+  };
+  mkdirSync(path.dirname(OUT), { recursive: true });
+  writeFileSync(OUT, JSON.stringify(json, null, 1));
+  console.log(`\nwrote ${path.relative(process.cwd(), OUT)}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
