@@ -1,0 +1,44 @@
+import { expect, test, type Locator } from "@playwright/test";
+
+async function shownCount(l: Locator): Promise<number> {
+  return Number((await l.textContent())?.replace(/[^0-9]/g, "") ?? "NaN");
+}
+
+test.describe("validation journey: how well do the predictions hold?", () => {
+  test("the page plots predicted vs measured and lists every shipped row", async ({ page }) => {
+    await page.goto("/validate");
+    await expect(page.getByRole("heading", { name: "How well the predictions hold" })).toBeVisible();
+    await expect(page.getByTestId("summary-rows")).toHaveText(/^\d{1,3}(,\d{3})*$/);
+    const scatter = page.getByTestId("validate-scatter");
+    await expect(scatter.locator(".recharts-scatter-symbol").first()).toBeVisible();
+    const rows = page.getByTestId("validate-table").locator("tbody tr");
+    await expect(rows.first()).toBeVisible();
+    expect(await shownCount(page.getByTestId("row-count"))).toBe(await shownCount(page.getByTestId("summary-rows")));
+  });
+
+  test("filtering by engine narrows the table to that engine", async ({ page }) => {
+    await page.goto("/validate");
+    const count = page.getByTestId("row-count");
+    await expect(count).toBeVisible();
+    const before = await shownCount(count);
+    await page.getByLabel("Engine", { exact: true }).selectOption("sglang");
+    await expect.poll(() => shownCount(count)).toBeLessThan(before);
+    const after = await shownCount(count);
+    expect(after).toBeGreaterThan(0);
+    const engines = await page
+      .getByTestId("validate-table")
+      .locator("tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-engine")));
+    expect(engines.length).toBeGreaterThan(0);
+    expect(new Set(engines)).toEqual(new Set(["sglang"]));
+  });
+
+  test("regimes are anchors the confidence badges can link to", async ({ page }) => {
+    await page.goto("/validate#regime_dense");
+    await expect(page.locator("tr#regime_dense")).toBeVisible();
+    await expect(page.locator("tr#regime_all")).toHaveCount(1);
+    await page.getByRole("button", { name: "TTFT" }).click();
+    await expect(page.getByRole("button", { name: "TTFT" })).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByTestId("validate-table").locator("thead")).toContainText("Measured TTFT");
+  });
+});
