@@ -1,5 +1,6 @@
 import type { GpuSpec, ModelArch } from "../catalog/types";
 import type { EstimateResult } from "../model/estimate-types";
+import { normaliseRow, type CalibRow } from "../model/calib/rows";
 import { estimateInputSchema, type EstimateInput } from "../plan/estimate-input";
 import { batchBucket, contextBucket, type Regime } from "./regimes";
 import { relativeError } from "./stats";
@@ -37,20 +38,64 @@ export interface ScoredRow {
   readonly ttftErr: number | null;
   /** Why the row was not predicted (null when it was). */
   readonly problem: string | null;
+  /** The parallelism predicted, when the calibration's cleaning rule remapped the upstream one; else null. */
+  readonly remapped: Parallelism | null;
 }
 
-/** Build the estimate request of a measured row, through THE request schema (defaults and limits included). */
-export function rowInput(row: MeasuredRow): { ok: true; input: EstimateInput } | { ok: false; problem: string } {
-  const parsed = estimateInputSchema.safeParse({
-    model: row.model ?? row.hfModel,
+export interface Parallelism {
+  readonly tp: number;
+  readonly dp: number;
+  readonly moeTp: number | null;
+  readonly moeEp: number | null;
+}
+
+/**
+ * The parallelism to predict a row at: the upstream one, cleaned by the calibration's one documented rule
+ * (lib/model/calib/rows.ts `normaliseRow`: some HGX rows record tp × ep where they mean tp) so that /validate and
+ * `npm run validate` predict the same configurations.
+ */
+export function effectiveParallelism(row: MeasuredRow, nvlinkDomain: number): { p: Parallelism; remapped: boolean } {
+  const calib: CalibRow = {
+    id: row.id,
+    modelPath: row.hfModel,
+    arch: row.hfModel,
     gpu: row.gpu,
     engine: row.engine,
     weights: row.weights,
     tp: row.tp,
     pp: row.pp,
     dp: row.dp,
-    ...(row.moeTp === null ? {} : { moeTp: row.moeTp }),
-    ...(row.moeEp === null ? {} : { moeEp: row.moeEp }),
+    moeTp: row.moeTp ?? undefined,
+    moeEp: row.moeEp ?? undefined,
+    isl: row.isl,
+    osl: row.osl,
+    concurrency: row.concurrency,
+    ttftMs: row.ttftMs,
+    tpotMs: row.tpotMs,
+    source: row.source,
+  };
+  const n = normaliseRow(calib, nvlinkDomain);
+  return {
+    p: { tp: n.tp, dp: n.dp, moeTp: n.moeTp ?? null, moeEp: n.moeEp ?? null },
+    remapped: n !== calib,
+  };
+}
+
+/** Build the estimate request of a measured row, through THE request schema (defaults and limits included). */
+export function rowInput(
+  row: MeasuredRow,
+  par: Parallelism = row,
+): { ok: true; input: EstimateInput } | { ok: false; problem: string } {
+  const parsed = estimateInputSchema.safeParse({
+    model: row.model ?? row.hfModel,
+    gpu: row.gpu,
+    engine: row.engine,
+    weights: row.weights,
+    tp: par.tp,
+    pp: row.pp,
+    dp: par.dp,
+    ...(par.moeTp === null ? {} : { moeTp: par.moeTp }),
+    ...(par.moeEp === null ? {} : { moeEp: par.moeEp }),
     isl: row.isl,
     osl: row.osl,
     concurrency: row.concurrency,
@@ -68,7 +113,7 @@ function finitePositive(x: number): boolean {
 export function scoreRow(row: MeasuredRow, env: PredictEnv): ScoredRow {
   const model = row.model === null ? undefined : env.getModel(row.model);
   const gpu = env.getGpu(row.gpu);
-  const none = { predictedTtftMs: null, predictedTpotMs: null, tpotErr: null, ttftErr: null };
+  const none = { predictedTtftMs: null, predictedTpotMs: null, tpotErr: null, ttftErr: null, remapped: null };
   if (!model || !gpu) {
     const what = !model ? `model ${row.model ?? row.hfModel} not in the catalog` : `GPU ${row.gpu} not in the catalog`;
     return { row, regime: null, ...none, problem: what };
@@ -80,13 +125,15 @@ export function scoreRow(row: MeasuredRow, env: PredictEnv): ScoredRow {
     generation: gpu.generation,
     engine: row.engine,
   };
-  const req = rowInput(row);
-  if (!req.ok) return { row, regime, ...none, problem: req.problem };
+  const eff = effectiveParallelism(row, gpu.nvlinkDomain);
+  const remapped = eff.remapped ? eff.p : null;
+  const req = rowInput(row, eff.p);
+  if (!req.ok) return { row, regime, ...none, remapped, problem: req.problem };
   let est: EstimateFigures;
   try {
     est = env.estimate({ model, gpu, input: req.input });
   } catch (e) {
-    return { row, regime, ...none, problem: `estimator error: ${e instanceof Error ? e.message : String(e)}` };
+    return { row, regime, ...none, remapped, problem: `estimator error: ${e instanceof Error ? e.message : String(e)}` };
   }
   const ttft = finitePositive(est.ttftMs) ? est.ttftMs : null;
   const tpot = finitePositive(est.tpotMs) ? est.tpotMs : null;
@@ -94,7 +141,7 @@ export function scoreRow(row: MeasuredRow, env: PredictEnv): ScoredRow {
     const problem = !est.fits
       ? `estimator: does not fit${est.problems.length > 0 ? ` (${est.problems.join("; ")})` : ""}`
       : "estimator returned no finite TTFT/TPOT";
-    return { row, regime, predictedTtftMs: ttft, predictedTpotMs: tpot, tpotErr: null, ttftErr: null, problem };
+    return { row, regime, predictedTtftMs: ttft, predictedTpotMs: tpot, tpotErr: null, ttftErr: null, remapped, problem };
   }
   return {
     row,
@@ -104,6 +151,7 @@ export function scoreRow(row: MeasuredRow, env: PredictEnv): ScoredRow {
     tpotErr: relativeError(tpot, row.tpotMs),
     ttftErr: relativeError(ttft, row.ttftMs),
     problem: null,
+    remapped,
   };
 }
 

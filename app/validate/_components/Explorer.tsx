@@ -153,7 +153,9 @@ export function Explorer({ rows, band, sourcePrefix }: { rows: readonly Explorer
                     {r.isl}/{r.osl}
                   </td>
                   <td className="p-1 text-right">{r.c}</td>
-                  <td className="p-1">{r.par}</td>
+                  <td className="p-1" title={r.parUpstream ? `upstream recorded ${r.parUpstream}; predicted as cleaned by the calibration (tp × ep recorded as tp)` : undefined}>
+                    {r.par}
+                  </td>
                   <td className="p-1 text-right">{ms(metric === "tpot" ? r.mTpot : r.mTtft)}</td>
                   <td className="p-1 text-right" title={r.problem ?? undefined}>
                     {r.problem ? <span className="text-red-600">not predicted</span> : ms(metric === "tpot" ? r.pTpot : r.pTtft)}

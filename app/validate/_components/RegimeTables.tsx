@@ -1,4 +1,4 @@
-import type { RegimeStats } from "../../../lib/validation";
+import { CONFIDENCE_RULES, type RegimeStats } from "../../../lib/validation";
 import type { RegimeBlock } from "../_lib/view-model";
 import { count, pct, signedPct } from "./fmt";
 import { LevelBadge } from "./LevelBadge";
@@ -13,7 +13,11 @@ function Row({ r, indent = false }: { r: RegimeStats; indent?: boolean }) {
         </a>
       </td>
       <td className="p-1">
-        <LevelBadge level={r.judgement.level} title={r.judgement.reasons.join("; ")} />
+        <LevelBadge
+          level={r.judgement.level}
+          title={r.judgement.reasons.join("; ")}
+          tooFew={s.predicted < CONFIDENCE_RULES.minRows}
+        />
       </td>
       <td className="p-1 text-right">
         {count(s.predicted)}/{count(s.rows)}

@@ -36,7 +36,10 @@ export interface ExplorerRow {
   readonly isl: number;
   readonly osl: number;
   readonly c: number;
+  /** Parallelism predicted; "*" marks a row remapped by the calibration's cleaning rule. */
   readonly par: string;
+  /** As upstream recorded it, when remapped. */
+  readonly parUpstream: string | null;
   readonly mTpot: number;
   readonly mTtft: number;
   readonly pTpot: number | null;
@@ -95,7 +98,8 @@ function explorerRow(s: ScoredRow, k: number): ExplorerRow {
     isl: r.isl,
     osl: r.osl,
     c: r.concurrency,
-    par: parallelism(r),
+    par: s.remapped ? `${parallelism({ ...s.remapped, pp: r.pp })}*` : parallelism(r),
+    parUpstream: s.remapped ? parallelism(r) : null,
     mTpot: r.tpotMs,
     mTtft: r.ttftMs,
     pTpot: s.predictedTpotMs,

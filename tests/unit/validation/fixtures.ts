@@ -33,8 +33,8 @@ export function measured(over: Partial<MeasuredRow> = {}): MeasuredRow {
 /** Only the fields the validation reads from a model / GPU. */
 export const denseModel = { id: "dense-x", moe: null } as unknown as ModelArch;
 export const moeModel = { id: "moe-x", moe: { numExperts: 8 } } as unknown as ModelArch;
-export const hopperGpu = { id: "hopper-x", generation: "hopper" } as unknown as GpuSpec;
-export const blackwellGpu = { id: "blackwell-x", generation: "blackwell" } as unknown as GpuSpec;
+export const hopperGpu = { id: "hopper-x", generation: "hopper", nvlinkDomain: 8 } as unknown as GpuSpec;
+export const blackwellGpu = { id: "blackwell-x", generation: "blackwell", nvlinkDomain: 72 } as unknown as GpuSpec;
 
 export function figures(over: Partial<EstimateFigures> = {}): EstimateFigures {
   return {
@@ -74,5 +74,6 @@ export function scored(tpotErr: number | null, ttftErr: number | null, regime: P
     tpotErr,
     ttftErr,
     problem: tpotErr === null ? "estimator: does not fit" : null,
+    remapped: null,
   };
 }

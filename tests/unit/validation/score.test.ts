@@ -46,6 +46,22 @@ describe("scoreRow", () => {
     });
   });
 
+  it("predicts upstream tp × ep rows at the parallelism the calibration cleans them to", () => {
+    let seen: unknown;
+    // HGX (NVLink domain 8): tp 64 = 8 × 8 with moe 8 × 8 is recorded tp × ep for tp 8, ep 8 (lib/model/calib/rows.ts)
+    const s = scoreRow(
+      measured({ tp: 64, dp: 1, moeTp: 8, moeEp: 8 }),
+      env(({ input }) => {
+        seen = input;
+        return figures();
+      }),
+    );
+    expect(seen).toMatchObject({ tp: 8, dp: 1, moeTp: 1, moeEp: 8 });
+    expect(s.remapped).toEqual({ tp: 8, dp: 1, moeTp: 1, moeEp: 8 });
+    // within the domain nothing changes
+    expect(scoreRow(measured({ tp: 8, moeTp: 8, moeEp: 1 }), env(() => figures())).remapped).toBeNull();
+  });
+
   it("does not count a configuration the estimator says does not fit", () => {
     const s = scoreRow(measured(), env(() => figures({ fits: false, problems: ["weights exceed memory"] })));
     expect(s.tpotErr).toBeNull();
