@@ -88,8 +88,9 @@ export function publicRow(
   const pp = wholeOrNull(rec.pp) ?? 1;
   const ep = wholeOrNull(rec.ep);
   const notes = rec.notes ?? "";
-  // "DEPn" = attention data parallel over n ranks + expert parallel over the same n GPUs; the source writes tp = ep = n
-  const dep = /\bDEP\d/.test(`${rec.source_detail ?? ""} ${notes}`);
+  // "DEPn" (or "attention DP") = attention data parallel over n ranks + expert parallel over the same n GPUs; the
+  // source writes tp = ep = n (the same reading as lib/model/calib/public.ts, so both validations agree)
+  const dep = /\bDEP\d/.test(`${rec.source_detail ?? ""} ${notes}`) || /attention[- ]DP/i.test(notes);
   const tp = dep ? 1 : tpCol;
   const dp = dep ? tpCol : 1;
   const moeEp = ep;
