@@ -121,6 +121,44 @@ export function buildConfidenceTable(scored: readonly ScoredRow[]): ConfidenceTa
   return { byId, marginals, measuredValues };
 }
 
+/** What a badge needs of one regime. */
+export interface BadgeRegime {
+  readonly id: string;
+  readonly label: string;
+  readonly level: Confidence;
+  readonly reasons: readonly string[];
+  /** Predicted measured rows. */
+  readonly rows: number;
+  readonly tpotMdape: number | null;
+  readonly ttftMdape: number | null;
+}
+
+/**
+ * The judged regimes a badge can land on (those with enough rows), as small plain data: a server component can pass
+ * it to a client component, which calls `confidenceFromTable` (lookup.ts) without the measured rows or the core.
+ */
+export interface BadgeTable {
+  readonly regimes: Readonly<Record<string, BadgeRegime>>;
+  readonly measuredValues: Readonly<Record<RegimeDim, readonly string[]>>;
+}
+
+export function toBadgeTable(t: ConfidenceTable): BadgeTable {
+  const regimes: Record<string, BadgeRegime> = {};
+  for (const r of Object.values(t.byId)) {
+    if (r.summary.predicted < CONFIDENCE_RULES.minRows) continue;
+    regimes[r.id] = {
+      id: r.id,
+      label: r.label,
+      level: r.judgement.level,
+      reasons: r.judgement.reasons,
+      rows: r.summary.predicted,
+      tpotMdape: r.summary.tpotMdape,
+      ttftMdape: r.summary.ttftMdape,
+    };
+  }
+  return { regimes, measuredValues: t.measuredValues };
+}
+
 export interface ConfidenceAnswer {
   readonly level: Confidence;
   readonly tpotMdape: number | null;
@@ -141,31 +179,26 @@ const cap = (l: Confidence, max: Confidence): Confidence =>
  * rows sets the level. A level from a group broader than GPU generation × engine is capped at medium (the exact
  * setting was not measured enough); a dimension value never measured (an Ampere GPU, say) caps it at low.
  */
-export function lookupConfidence(table: ConfidenceTable, regime: Regime): ConfidenceAnswer {
+export function lookupConfidence(table: BadgeTable, regime: Regime): ConfidenceAnswer {
   const unmeasured = MARGINAL_DIMS.filter((d) => !table.measuredValues[d].includes(regime[d]));
-  let chosen: RegimeStats | undefined;
+  let chosen: BadgeRegime | undefined;
   let step = 0;
   for (; step < FALLBACK_CHAIN.length; step++) {
-    const s = table.byId[groupId(project(regime, FALLBACK_CHAIN[step]!))];
-    if (s && s.summary.predicted >= CONFIDENCE_RULES.minRows) {
-      chosen = s;
-      break;
-    }
+    chosen = table.regimes[groupId(project(regime, FALLBACK_CHAIN[step]!))];
+    if (chosen) break;
   }
-  const reasons: string[] = [];
   if (!chosen) {
-    const all = table.byId["regime_all"];
     return {
       level: "low",
-      tpotMdape: all?.summary.tpotMdape ?? null,
-      ttftMdape: all?.summary.ttftMdape ?? null,
-      rows: all?.summary.predicted ?? 0,
+      tpotMdape: null,
+      ttftMdape: null,
+      rows: 0,
       regime: { id: "regime_all", label: "all rows", href: "/validate#regime_all" },
       reasons: ["too few measured rows to judge any regime"],
     };
   }
-  let level = chosen.judgement.level;
-  reasons.push(`${chosen.label}: ${chosen.judgement.reasons.join("; ")}`);
+  let level = chosen.level;
+  const reasons = [`${chosen.label}: ${chosen.reasons.join("; ")}`];
   if (step > 1) {
     level = cap(level, "medium");
     reasons.push(`fewer than ${CONFIDENCE_RULES.minRows} measured rows in the exact regime; judged on ${chosen.label}`);
@@ -176,9 +209,9 @@ export function lookupConfidence(table: ConfidenceTable, regime: Regime): Confid
   }
   return {
     level,
-    tpotMdape: chosen.summary.tpotMdape,
-    ttftMdape: chosen.summary.ttftMdape,
-    rows: chosen.summary.predicted,
+    tpotMdape: chosen.tpotMdape,
+    ttftMdape: chosen.ttftMdape,
+    rows: chosen.rows,
     regime: { id: chosen.id, label: chosen.label, href: `/validate#${chosen.id}` },
     reasons,
   };

@@ -16,6 +16,9 @@ export {
   levelOf,
   buildConfidenceTable,
   lookupConfidence,
+  toBadgeTable,
+  type BadgeTable,
+  type BadgeRegime,
   type ConfidenceTable,
   type ConfidenceAnswer,
   type RegimeStats,
@@ -29,5 +32,5 @@ export {
   METRIC_LABELS,
   type PublicComparison,
 } from "./public-compare";
-export { LIVE_ENV, liveValidation, confidenceTable, confidenceFor } from "./live";
+export { LIVE_ENV, liveValidation, confidenceTable, badgeTable, confidenceFor } from "./live";
 export { confidenceFromTable, regimeOf, type ConfidenceQuery } from "./lookup";

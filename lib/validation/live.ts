@@ -1,6 +1,6 @@
 import { getGpu, getModel } from "../catalog";
 import { estimateConfig } from "../model";
-import { buildConfidenceTable, type ConfidenceAnswer, type ConfidenceTable } from "./confidence";
+import { buildConfidenceTable, toBadgeTable, type BadgeTable, type ConfidenceAnswer, type ConfidenceTable } from "./confidence";
 import { confidenceFromTable, type ConfidenceQuery } from "./lookup";
 import { MEASURED_ROWS } from "./measurements.generated";
 import { scoreRows, type PredictEnv, type ScoredRow } from "./score";
@@ -13,6 +13,7 @@ export const LIVE_ENV: PredictEnv = {
 };
 
 let cached: { scored: readonly ScoredRow[]; table: ConfidenceTable } | null = null;
+let badges: BadgeTable | null = null;
 
 /** Every shipped measured row predicted by the current core, and the regimes judged from them. Computed once. */
 export function liveValidation(): { scored: readonly ScoredRow[]; table: ConfidenceTable } {
@@ -23,9 +24,15 @@ export function liveValidation(): { scored: readonly ScoredRow[]; table: Confide
   return cached;
 }
 
-/** The judged regimes as plain data, small enough to pass to a client component (no measured rows inside). */
+/** Every judged regime with its full error summary (what /validate shows). */
 export function confidenceTable(): ConfidenceTable {
   return liveValidation().table;
+}
+
+/** The regimes a badge can land on, as small plain data to hand to a client component (no measured rows inside). */
+export function badgeTable(): BadgeTable {
+  if (badges === null) badges = toBadgeTable(confidenceTable());
+  return badges;
 }
 
 /**
@@ -33,5 +40,5 @@ export function confidenceTable(): ConfidenceTable {
  * /validate anchor. The first call predicts all measured rows (a few ms); later calls are lookups.
  */
 export function confidenceFor(q: ConfidenceQuery): ConfidenceAnswer {
-  return confidenceFromTable(confidenceTable(), q);
+  return confidenceFromTable(badgeTable(), q);
 }

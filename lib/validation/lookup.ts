@@ -1,11 +1,11 @@
 import { getGpu, getModel } from "../catalog";
 import type { EngineId, GpuSpec, ModelArch } from "../catalog/types";
-import { lookupConfidence, type ConfidenceAnswer, type ConfidenceTable } from "./confidence";
+import { lookupConfidence, type BadgeTable, type ConfidenceAnswer } from "./confidence";
 import { batchBucket, contextBucket, type Regime } from "./regimes";
 
 /*
  * Badge lookups that need no measured rows and no estimator: a client component can import this module and the
- * ConfidenceTable its server parent got from `confidenceTable()` (lib/validation/live.ts).
+ * BadgeTable its server parent got from `badgeTable()` (lib/validation/live.ts).
  */
 
 export interface ConfidenceQuery {
@@ -39,7 +39,7 @@ export function regimeOf(
 }
 
 /** Level for a regime, or "low" with the reason when the configuration has no regime. */
-export function confidenceFromTable(table: ConfidenceTable, q: ConfidenceQuery): ConfidenceAnswer {
+export function confidenceFromTable(table: BadgeTable, q: ConfidenceQuery): ConfidenceAnswer {
   const regime = regimeOf(q);
   if (typeof regime === "string") {
     return {

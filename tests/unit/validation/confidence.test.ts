@@ -4,6 +4,7 @@ import {
   buildConfidenceTable,
   levelOf,
   lookupConfidence,
+  toBadgeTable,
 } from "../../../lib/validation/confidence";
 import type { ErrorSummary } from "../../../lib/validation/stats";
 import { scored } from "./fixtures";
@@ -65,6 +66,7 @@ describe("confidence table and lookup", () => {
     scored(0.05, 0.05, { arch: "moe", batch: "b1-8", generation: "blackwell", engine: "trtllm" }),
   );
   const table = buildConfidenceTable([...good, ...bad, ...few]);
+  const badges = toBadgeTable(table);
 
   it("judges every group along the fallback chain and each single dimension", () => {
     expect(table.byId["regime_dense_b9-64_hopper_vllm_ctx-le2k"]?.judgement.level).toBe("high");
@@ -76,8 +78,13 @@ describe("confidence table and lookup", () => {
     expect(table.measuredValues.engine).toEqual(["sglang", "trtllm", "vllm"]);
   });
 
+  it("keeps in the badge table only regimes with enough rows", () => {
+    expect(badges.regimes["regime_moe_b1-8_blackwell_trtllm"]).toBeUndefined(); // 3 rows
+    expect(badges.regimes["regime_moe_b1-8_blackwell"]?.rows).toBe(13); // 10 + 3
+  });
+
   it("uses the most specific regime with enough rows", () => {
-    const a = lookupConfidence(table, {
+    const a = lookupConfidence(badges, {
       arch: "dense",
       batch: "b9-64",
       context: "ctx-le2k",
@@ -92,7 +99,7 @@ describe("confidence table and lookup", () => {
 
   it("falls back to a broader regime and caps the level at medium there", () => {
     // moe/b1-8/blackwell/trtllm has 3 rows; moe/b1-8/blackwell has 13 (10 at 50 %, 3 at 5 %) → low anyway
-    const a = lookupConfidence(table, {
+    const a = lookupConfidence(badges, {
       arch: "moe",
       batch: "b1-8",
       context: "ctx-le2k",
@@ -105,7 +112,7 @@ describe("confidence table and lookup", () => {
   });
 
   it("caps at low a dimension value never measured", () => {
-    const a = lookupConfidence(table, {
+    const a = lookupConfidence(badges, {
       arch: "dense",
       batch: "b9-64",
       context: "ctx-le2k",

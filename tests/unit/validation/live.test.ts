@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GPUS, MODELS } from "../../../lib/catalog";
-import { confidenceFor, confidenceTable, liveValidation } from "../../../lib/validation/live";
+import { badgeTable, confidenceFor, confidenceTable, liveValidation } from "../../../lib/validation/live";
 import { MEASURED_ROWS } from "../../../lib/validation/measurements.generated";
 
 describe("live validation against the current core and catalog", () => {
@@ -11,8 +11,9 @@ describe("live validation against the current core and catalog", () => {
     expect(missing).toEqual([]);
   });
 
-  it("computes the table once", () => {
+  it("computes the tables once", () => {
     expect(confidenceTable()).toBe(confidenceTable());
+    expect(badgeTable()).toBe(badgeTable());
   });
 
   it("answers for every catalog model × GPU with an anchor the page renders", () => {
