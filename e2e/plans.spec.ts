@@ -1,0 +1,112 @@
+/**
+ * Saved plans journey: save from a shared link, reopen the permalink in a fresh browser
+ * context with the same numbers, compare two plans, download the CSV, open a damaged link.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import fs from "node:fs";
+import { parseCsv } from "../lib/plan/csv";
+import { encodePermalink } from "../lib/plan/permalink";
+import { PLAN_SCHEMA_VERSION, planInputSchema } from "../lib/plan/schema";
+import { SAMPLE_PLAN_INPUT, SAMPLE_PLAN_INPUT_B } from "../tests/fixtures/sample-plan-input";
+
+const token = (raw: unknown) => encodePermalink(planInputSchema.parse(raw), PLAN_SCHEMA_VERSION);
+
+async function saveViaUi(page: Page, raw: unknown, title: string, notes = ""): Promise<string> {
+  await page.goto(`/l/${token(raw)}`);
+  await page.getByLabel("Title").fill(title);
+  if (notes) await page.getByLabel(/Notes/).fill(notes);
+  await page.getByRole("button", { name: "Save plan" }).click();
+  await page.waitForURL(/\/p\/[0-9A-Za-z]{12}$/);
+  return new URL(page.url()).pathname.split("/").pop()!;
+}
+
+test("save a plan and reopen its permalink in a fresh context with the same numbers", async ({ page, browser }) => {
+  const title = 'Chat launch <img src=x onerror="window.__xss=1"> & co';
+  const slug = await saveViaUi(page, SAMPLE_PLAN_INPUT, title, "for <b>finance</b>");
+  const cost = await page.getByTestId("headline-cost").textContent();
+  const deployment = await page.getByTestId("headline-deployment").textContent();
+  const options = await page.getByTestId("options-table").locator("tbody tr").allTextContents();
+  expect(cost).toMatch(/^\$/);
+
+  const fresh = await browser.newContext();
+  const p2 = await fresh.newPage();
+  const res = await p2.goto(`/p/${slug}`);
+  expect(res?.status()).toBe(200);
+  // Security headers on the permalink page.
+  const h = res!.headers();
+  expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(h["x-content-type-options"]).toBe("nosniff");
+  expect(h["referrer-policy"]).toBeTruthy();
+
+  await expect(p2.getByTestId("plan-title")).toHaveText(title); // shown as text
+  await expect(p2.getByTestId("plan-notes")).toHaveText("for <b>finance</b>");
+  expect(await p2.locator("img[src=x]").count()).toBe(0);
+  expect(await p2.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await expect(p2.getByTestId("headline-cost")).toHaveText(cost!);
+  await expect(p2.getByTestId("headline-deployment")).toHaveText(deployment!);
+  expect(await p2.getByTestId("options-table").locator("tbody tr").allTextContents()).toEqual(options);
+  await fresh.close();
+});
+
+test("compare two saved plans side by side with differences highlighted", async ({ page, request }) => {
+  const a = await request.post("/api/plans", { data: { title: "Plan A", input: SAMPLE_PLAN_INPUT } });
+  const b = await request.post("/api/plans", { data: { title: "Plan B", input: SAMPLE_PLAN_INPUT_B } });
+  expect(a.status()).toBe(201);
+  expect(b.status()).toBe(201);
+  const sa = ((await a.json()) as { slug: string }).slug;
+  const sb = ((await b.json()) as { slug: string }).slug;
+
+  await page.goto("/plans");
+  await page.getByLabel("Compare Plan A").first().check();
+  await page.getByLabel("Compare Plan B").first().check();
+  await page.getByRole("button", { name: "Compare selected" }).click();
+  await expect(page).toHaveURL(/\/compare\?/);
+  const table = page.getByTestId("compare-table");
+  await expect(table.getByRole("link", { name: "Plan A" })).toHaveAttribute("href", `/p/${sa}`);
+  await expect(table.getByRole("link", { name: "Plan B" })).toHaveAttribute("href", `/p/${sb}`);
+  expect(await table.locator("[data-differs=true]").count()).toBeGreaterThan(0);
+});
+
+test("download the options CSV and check its rows", async ({ page }) => {
+  const slug = await saveViaUi(page, SAMPLE_PLAN_INPUT, "CSV plan");
+  const shown = await page.getByTestId("options-table").locator("tbody tr").count();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-csv").click()]);
+  expect(download.suggestedFilename()).toBe(`atlas-plan-${slug}-options.csv`);
+  const rows = parseCsv(fs.readFileSync((await download.path())!, "utf8"));
+  expect(rows[0]!.slice(0, 2)).toEqual(["rank", "option"]);
+  expect(rows.length - 1).toBe(shown);
+  rows.slice(1).forEach((r, i) => expect(r[0]).toBe(String(i + 1)));
+});
+
+test("a damaged or truncated link shows a clear message and a way forward", async ({ page }) => {
+  const t = token(SAMPLE_PLAN_INPUT);
+  const i = Math.floor(t.length / 2);
+  const damaged = t.slice(0, i) + (t[i] === "A" ? "B" : "A") + t.slice(i + 1);
+  await page.goto(`/l/${damaged}`);
+  await expect(page.getByTestId("permalink-error")).toContainText("This plan link cannot be opened");
+  await expect(page.getByTestId("permalink-error")).toContainText(/damaged|cut short/);
+  await expect(page.getByRole("link", { name: "Start a new plan" })).toHaveAttribute("href", "/plan");
+
+  await page.goto(`/l/${t.slice(0, t.length - 6)}`);
+  await expect(page.getByTestId("permalink-error")).toContainText("cut short");
+
+  await page.goto(`/l/${t.replace(/^v1\./, "v0.")}`);
+  await expect(page.getByTestId("permalink-error")).toContainText("older version of Atlas");
+});
+
+test("the plans API answers bad bodies with 4xx and field errors, never 500", async ({ request }) => {
+  const post = (data: string, type = "application/json") =>
+    request.post("/api/plans", { data, headers: { "content-type": type } });
+  const malformed = await post('{"title":');
+  expect(malformed.status()).toBe(400);
+  expect(((await malformed.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe("(body)");
+  const wrong = await post(JSON.stringify({ title: 5, input: { nonsense: true } }));
+  expect(wrong.status()).toBe(400);
+  const fields = ((await wrong.json()) as { errors: { field: string }[] }).errors.map((e) => e.field);
+  expect(fields).toContain("title");
+  expect(fields.some((f) => f.startsWith("input"))).toBe(true);
+  expect((await post(JSON.stringify({ title: "t", notes: "x".repeat(100_000), input: {} }))).status()).toBe(413);
+  expect((await post("title=x", "application/x-www-form-urlencoded")).status()).toBe(415);
+  expect((await request.get("/api/plans/AAAAAAAAAAAA")).status()).toBe(404);
+  expect((await request.get("/p/AAAAAAAAAAAA")).status()).toBe(404);
+});
