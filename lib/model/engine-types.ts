@@ -7,10 +7,8 @@ import type { EngineId, GpuGeneration } from "../catalog/types";
 export interface EngineFactors {
   /** Achieved fraction of peak HBM bandwidth when streaming weights / KV in decode (0–1). */
   readonly bwEff: number;
-  /** Achieved fraction of peak matmul FLOP/s on decode-shaped (skinny) GEMMs (0–1). */
-  readonly flopEffDecode: number;
-  /** Achieved fraction of peak matmul FLOP/s in prefill (large GEMMs, flash attention) (0–1). */
-  readonly flopEffPrefill: number;
+  /** Achieved fraction of peak matmul FLOP/s once a matmul is compute-bound (large GEMMs, flash attention) (0–1). */
+  readonly flopEff: number;
   /** Fixed cost of one engine iteration: scheduling, launch of the (CUDA-graphed) step, sampling (s). */
   readonly stepOverheadS: number;
   /** Per-layer cost of one iteration that bandwidth and FLOPs do not explain: kernel tails, small ops (s/layer). */
@@ -25,11 +23,6 @@ export interface EngineFactors {
   readonly kvMemFraction: number;
   /** Prefill tokens scheduled per iteration (chunk size / max_num_batched_tokens). */
   readonly prefillChunkTokens: number;
-  /**
-   * How much of a new request's prefill time stalls the requests already decoding (0 = perfectly hidden,
-   * 1 = every prefill second is a second the decoders wait).
-   */
-  readonly prefillStall: number;
   /**
    * Prefill queueing of a closed-loop benchmark: it starts all C requests at once, so the first wave's prefills
    * queue behind each other (mean wait (C−1)/2 prefills), and later waves inherit part of that alignment.

@@ -12,8 +12,7 @@ export { generationClass } from "./engine-types";
  */
 export const PRIOR_FACTORS: EngineFactors = {
   bwEff: 0.75,
-  flopEffDecode: 0.5,
-  flopEffPrefill: 0.6,
+  flopEff: 0.6,
   stepOverheadS: 0.0015,
   layerOverheadS: 0.00002,
   seqOverheadS: 0.000005,
@@ -21,7 +20,6 @@ export const PRIOR_FACTORS: EngineFactors = {
   commLatencyS: 0.00001,
   kvMemFraction: 0.9,
   prefillChunkTokens: 8192,
-  prefillStall: 1,
   burstFactor: 0.1,
   ttftOverheadS: 0.03,
 };

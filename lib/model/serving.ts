@@ -1,30 +1,39 @@
 import type { Setup } from "./setup";
-import { decodeStep, prefill, type StepBreakdown } from "./step";
+import { decodeStep, mixedStep, prefill, type StepBreakdown } from "./step";
 
 /**
  * A closed-loop benchmark: C requests in flight, each of ISL prompt and OSL output tokens; a finished request is
- * replaced at once. Up to C_max (KV capacity) run; the rest queue.
+ * replaced at once, and its prefill is scheduled into the running iterations (chunked prefill, at most K tokens per
+ * iteration). Up to C_max (KV capacity) run; the rest queue.
  *
- *   C_run = min(C, C_max)                       running requests
- *   B     = C_run · φ                           decode batch; φ = share of a request's life spent decoding
- *   N̄     = ISL + OSL/2                         mean context during decode
- *   TPOT  = t_step(B, N̄) + σ · ((C_run − 1)/dp) · t_prefill(ISL) / OSL
- *           (each other request on a rank is replaced about once during one request's OSL steps; its prefill,
- *            chunked into the running steps, stalls them by σ · t_prefill; σ = prefillStall)
- *   TTFT  = t_0 + t_prefill · (1 + β · (C_run/dp − 1)) + n_chunks · t_step(B) + (C − C_run) / X
- *           (t_0 = ttftOverhead; β = burstFactor: prefills queued behind each other; each chunk rides along one
- *            decode step; the last term is the wait for KV room when C > C_max)
- *   X     = C_run / (TTFT_run + (OSL − 1) · TPOT)   requests/s (Little's law)
- *   ρ     = (X/dp) · t_prefill(ISL)             share of GPU time spent on prefill (for the cost split)
- * φ depends on X, so the decode batch is refined by a few fixed-point passes.
+ *   C_run = min(C, C_max);  b = C_run · φ / dp     decode sequences per attention rank (φ: share of life decoding)
+ *   p     = b · ISL / (OSL − 1)                    prefill tokens per iteration per rank (b/(OSL−1) requests finish
+ *                                                  each iteration and are replaced)
+ *   u     = min(K, max(min(ISL, K), p));  q = min(1, p/u)
+ *                                                  a share q of iterations carries a prefill chunk of u tokens
+ *   t̄     = (1 − q) · t_step(b, 0) + q · t_step(b, u)          (mixed iteration: one roofline over b + u tokens)
+ *   TPOT  = t̄
+ *   TTFT  = t_0 + t̄/2 + ⌈ISL/K⌉ · t_step(b, min(ISL, K)) + β · (C_run/dp − 1) · t_prefill,alone + (C − C_run)/X
+ *           (t_0: fixed request overhead; t̄/2: wait for the running iteration; then the prompt's chunks ride along
+ *            the decode; β: the benchmark's burst — prefills queued behind each other; last: wait for KV room)
+ *   X     = C_run / (TTFT_run + (OSL − 1) · TPOT)  requests/s (Little's law)
+ *   ρ     = q · (t_step(b, u) − t_step(b, 0)) / t̄  share of GPU time spent on prefill (for the cost split)
  */
 export interface Serving {
   readonly concurrencyRunning: number;
   readonly decodeBatch: number;
   readonly meanContext: number;
+  /** Pure decode iteration at the running batch. */
   readonly decode: StepBreakdown;
+  /** Iteration carrying a prefill chunk of u tokens along with the decode batch. */
+  readonly mixed: StepBreakdown;
+  /** One prompt's prefill alone (for the burst term and the lessons). */
   readonly prefill: StepBreakdown;
   readonly prefillChunks: number;
+  /** Prefill tokens per iteration per rank (p) and the share of iterations that carry a chunk (q). */
+  readonly prefillTokensPerStep: number;
+  readonly prefillStepShare: number;
+  /** TPOT − pure decode step: what the others' prefills add per output token. */
   readonly prefillStallPerToken: number;
   readonly prefillUtilisation: number;
   /** Wait behind other requests' prefills (burst term). */
@@ -39,45 +48,61 @@ export interface Serving {
 
 export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl: number, osl: number): Serving {
   const f = s.f;
-  const dp = s.layout.dp;
+  const l = s.layout;
+  const dp = l.dp;
+  const K = f.prefillChunkTokens;
   const cRun = Math.max(1, Math.min(concurrency, maxConcurrency));
   const nBar = isl + osl / 2;
-  const pre = prefill(s, isl);
-  const tPre = pre.t;
-  const chunks = Math.ceil(isl / f.prefillChunkTokens);
   const steps = Math.max(osl - 1, 1);
-  const others = Math.max(0, cRun / dp - 1);
-  const waitPrefill = f.burstFactor * others * tPre;
-  const stall = (f.prefillStall * Math.max(0, (cRun - 1) / dp) * tPre) / osl;
+  const chunk = Math.min(isl, K);
+  const chunks = Math.ceil(isl / K);
+  const alone = prefill(s, isl);
+  const waitPrefill = f.burstFactor * Math.max(0, cRun / dp - 1) * alone.t;
+
   let phi = 1;
-  let dec = decodeStep(s, cRun, nBar);
-  let tpot = dec.t + stall;
-  let ttftRun = f.ttftOverheadS + tPre + waitPrefill + chunks * dec.t;
-  for (let it = 0; it < 3; it++) {
-    const life = ttftRun + steps * tpot;
-    const newPhi = Math.max(1 / cRun, Math.min(1, (steps * tpot) / life));
+  let dec!: StepBreakdown;
+  let mix!: StepBreakdown;
+  let first!: StepBreakdown;
+  let tbar = 0;
+  let q = 0;
+  let pTok = 0;
+  let ttftRun = 0;
+  for (let it = 0; it < 4; it++) {
+    const B = cRun * phi;
+    const b = B / (dp * l.pp);
+    pTok = (b * isl) / steps;
+    const u = Math.min(K, Math.max(chunk, pTok));
+    q = Math.min(1, pTok / u);
+    dec = decodeStep(s, B, nBar);
+    // A chunk step: this rank's chunk plus the other ranks' mean prefill load through the shared MoE layers.
+    const moeTok = (b + u + (dp - 1) * (b + pTok)) ;
+    mix = mixedStep(s, b, nBar, u, isl, moeTok, 1);
+    first = u === chunk ? mix : mixedStep(s, b, nBar, chunk, isl, b + chunk + (dp - 1) * (b + pTok), 1);
+    tbar = (1 - q) * dec.t + q * mix.t;
+    ttftRun = f.ttftOverheadS + tbar / 2 + chunks * first.t + waitPrefill;
+    const newPhi = Math.max(1 / cRun, Math.min(1, (steps * tbar) / (ttftRun + steps * tbar)));
     if (Math.abs(newPhi - phi) <= 0.02) break;
     phi = newPhi;
-    dec = decodeStep(s, cRun * phi, nBar);
-    tpot = dec.t + stall;
-    ttftRun = f.ttftOverheadS + tPre + waitPrefill + chunks * dec.t;
   }
-  const x = cRun / (ttftRun + steps * tpot);
-  const rho = Math.min(1, (x / dp) * tPre);
+  const x = cRun / (ttftRun + steps * tbar);
+  const rho = tbar > 0 ? Math.min(1, Math.max(0, (q * (mix.t - dec.t)) / tbar)) : 0;
   const waitKv = concurrency > cRun ? (concurrency - cRun) / x : 0;
   return {
     concurrencyRunning: cRun,
     decodeBatch: cRun * phi,
     meanContext: nBar,
     decode: dec,
-    prefill: pre,
+    mixed: mix,
+    prefill: alone,
     prefillChunks: chunks,
-    prefillStallPerToken: stall,
+    prefillTokensPerStep: pTok,
+    prefillStepShare: q,
+    prefillStallPerToken: tbar - dec.t,
     prefillUtilisation: rho,
     waitPrefill,
     waitKv,
     ttft: ttftRun + waitKv,
-    tpot,
+    tpot: tbar,
     requestsPerSecond: x,
     outputTokensPerSecond: x * osl,
   };

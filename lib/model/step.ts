@@ -6,12 +6,18 @@ import type { Setup } from "./setup";
 
 /**
  * Time of one engine iteration, by operator, per GPU of the most loaded stage.
- * Each operator is a roofline: t_op = max(FLOPs / (peak · η_flop), bytes / (BW · η_bw)).
- * A step is Σ_op t_op over the stage's layers × pp stages, plus communication and a fixed overhead.
+ * An iteration carries b decode tokens (one per running sequence, each attending to its context N) and u prefill
+ * tokens (a chunk of a prompt of ISL tokens). Each operator is a roofline,
+ *   t_op = max(FLOPs / (peak · η_flop), bytes / (BW · η_bw)),
+ * so weights are read once for all b + u tokens and prefill tokens ride along memory-bound decode steps until the
+ * matmuls turn compute-bound. A step is Σ_op t_op over the stage's layers × pp stages, plus communication and
+ * fixed overheads.
  */
 export interface StepBreakdown {
-  /** Tokens processed by the replica in the step (decode: sequences; prefill: prompt tokens). */
-  readonly tokens: number;
+  /** Decode tokens (sequences) on one attention rank. */
+  readonly decodeTokens: number;
+  /** Prefill tokens on one attention rank. */
+  readonly prefillTokens: number;
   readonly flopsAttnLinear: number;
   readonly flopsAttnCore: number;
   readonly flopsFfn: number;
@@ -62,26 +68,34 @@ function op(acc: Acc, flops: number, F: number, bytes: number, BW: number): void
   } else acc.roof += tm;
 }
 
+/** KV bytes one GPU reads (or holds) per sequence at context n, on the most loaded stage. */
+export function kvBytesPerSeqPerGpu(s: Setup, n: number): number {
+  const m = s.model;
+  const frac = s.stageLayers / m.layers;
+  const e = s.md.kvElems * attendedLayerTokens(m, n) + m.layerKinds.linear * s.md.linStateElems;
+  return (e * s.kvBytes * frac) / s.kvShard;
+}
+
+/** KV bytes one token adds on one GPU (full and sliding layers), most loaded stage. */
+function kvBytesPerTokenPerGpu(s: Setup): number {
+  const m = s.model;
+  return (s.md.kvElems * (m.layerKinds.full + m.layerKinds.sliding) * s.kvBytes * (s.stageLayers / m.layers)) / s.kvShard;
+}
+
 /**
- * Shared body of decode and prefill.
- * @param perRank tokens on one attention rank (decode: sequences b = B/dp/pp; prefill: S)
- * @param stageTokens tokens through the MoE layers of a stage (decode B/pp; prefill S)
- * @param pairs attention (query, key) pairs per layer-sum on one rank (already summed over the stage's layers)
- * @param kvReadBytes per-GPU KV bytes read on the stage
- * @param flopEff matmul efficiency for this phase
- * @param iterations engine iterations the work spans (prefill chunks)
- * @param lmRows rows through the LM head (decode: b; prefill: 1)
+ * One iteration on one attention rank: b decode tokens at context `context`, u prefill tokens of a prompt of
+ * `promptLen` tokens (causal: a prefill token attends on average to (promptLen + 1)/2 keys, sliding layers to at most
+ * the window). `moeTokens`: tokens through a stage's MoE layers (all dp ranks together). `iterations`: engine
+ * iterations the work spans (fixed overheads paid per iteration).
  */
-function evaluate(
+export function mixedStep(
   s: Setup,
-  perRank: number,
-  stageTokens: number,
-  pairsPerGpu: number,
-  pairFlops: number,
-  kvBytesStage: number,
-  flopEff: number,
+  b: number,
+  context: number,
+  u: number,
+  promptLen: number,
+  moeTokens: number,
   iterations: number,
-  lmRows: number,
 ): StepBreakdown {
   const { md, layout: l, wg, f, model } = s;
   const p = md.params;
@@ -89,16 +103,31 @@ function evaluate(
   const Ls = s.stageLayers;
   const frac = Ls / L;
   const BW = s.gpu.hbmBandwidth * f.bwEff;
-  const Fd = s.peakDense * flopEff;
-  const Fe = s.peakExpert * flopEff;
-  const Fa = s.peakAttn * flopEff;
+  const Fd = s.peakDense * f.flopEff;
+  const Fe = s.peakExpert * f.flopEff;
+  const Fa = s.peakAttn * f.flopEff;
   const acc: Acc = { flops: 0, bytes: 0, tc: 0, tm: 0, roof: 0, cb: 0 };
+  const tok = b + u;
 
-  const fAttnLin = (2 * perRank * p.attention * frac) / l.tp;
+  const fAttnLin = (2 * tok * p.attention * frac) / l.tp;
   op(acc, fAttnLin, Fd, wg.attention, BW);
-  const fAttnCore = (pairsPerGpu * pairFlops) / l.tp;
-  op(acc, fAttnCore, Fa, kvBytesStage, BW);
-  const fFfn = (2 * perRank * (p.ffn + p.sharedExperts) * frac) / l.tp;
+  // Decode attention: every sequence reads its KV (memory-bound).
+  const decPairs = b * attendedLayerTokens(model, context) * frac;
+  const fDecAttn = (decPairs * md.attnFlopsPerPairDecode) / l.tp;
+  const bDecKv = b * kvBytesPerSeqPerGpu(s, context);
+  op(acc, fDecAttn, Fa, bDecKv, BW);
+  // Prefill attention: causal pairs (compute-bound), KV written once.
+  let fPreAttn = 0;
+  let bPreKv = 0;
+  if (u > 0) {
+    const meanCtx = (promptLen + 1) / 2;
+    const w = model.slidingWindow ?? meanCtx;
+    const prePairs = u * (model.layerKinds.full * meanCtx + model.layerKinds.sliding * Math.min(meanCtx, w)) * frac;
+    fPreAttn = (prePairs * md.attnFlopsPerPairPrefill) / l.tp;
+    bPreKv = u * kvBytesPerTokenPerGpu(s);
+    op(acc, fPreAttn, Fa, bPreKv, BW);
+  }
+  const fFfn = (2 * tok * (p.ffn + p.sharedExperts) * frac) / l.tp;
   op(acc, fFfn, Fd, wg.ffn + wg.sharedExperts, BW);
   let touched = 0;
   let fExp = 0;
@@ -106,34 +135,32 @@ function evaluate(
   if (model.moe) {
     const E = model.moe.numExperts;
     const k = model.moe.expertsPerToken;
-    const tf = touchedExpertFraction(E, k, stageTokens);
+    const tf = touchedExpertFraction(E, k, moeTokens);
     touched = tf * E;
-    fExp = (2 * stageTokens * k * p.expertParams * p.moeLayers * frac) / l.stageGpus;
+    fExp = (2 * moeTokens * k * p.expertParams * p.moeLayers * frac) / l.stageGpus;
     bExp = wg.experts * tf;
     op(acc, fExp, Fe, bExp, BW);
   }
   // Router and norms: small reads, every step.
   op(acc, 0, Fd, wg.routerNorms, BW);
-  // The pipeline: pp stages each do their share; the token passes through all of them.
   const pp = l.pp;
-  const st = acc;
-  st.flops *= pp;
-  st.bytes *= pp;
-  st.tc *= pp;
-  st.tm *= pp;
-  st.roof *= pp;
-  st.cb *= pp;
-  // LM head (once, on the last stage): V·d weights (tied or not), 2·V·d FLOPs per logit row
-  // (decode: every sequence; prefill: only the last prompt token).
+  acc.flops *= pp;
+  acc.bytes *= pp;
+  acc.tc *= pp;
+  acc.tm *= pp;
+  acc.roof *= pp;
+  acc.cb *= pp;
+  // LM head (once, on the last stage): V·d weights (tied or not); one logit row per decode token and per prompt end.
+  const lmRows = b + (u > 0 ? 1 : 0);
   const fLm = (2 * lmRows * model.vocabSize * model.hiddenSize) / l.tp;
   const bLm = (model.vocabSize * model.hiddenSize * 2) / l.tp;
-  op(st, fLm, Fd, bLm, BW);
+  op(acc, fLm, Fd, bLm, BW);
 
   // Communication per stage, × pp stages.
   const d = model.hiddenSize;
-  const msg = perRank * d * ACTIVATION_BYTES;
-  const denseLayers = Ls - p.moeLayers * frac;
+  const msg = tok * d * ACTIVATION_BYTES;
   const moeLayers = p.moeLayers * frac;
+  const denseLayers = Ls - moeLayers;
   let comm = 0;
   if (l.tp > 1) {
     const ar = allReduceTime(msg, l.tp, s.linkTp.bandwidth, s.linkTp.latency);
@@ -147,8 +174,8 @@ function evaluate(
       const k = model.moe ? model.moe.expertsPerToken : 1;
       const bytes =
         l.moeEp > 1
-          ? (stageTokens / l.stageGpus) * Math.min(k, l.moeEp) * d * ACTIVATION_BYTES
-          : stageTokens * d * ACTIVATION_BYTES;
+          ? (moeTokens / l.stageGpus) * Math.min(k, l.moeEp) * d * ACTIVATION_BYTES
+          : moeTokens * d * ACTIVATION_BYTES;
       // dispatch + combine (EP all-to-all) or all-gather + reduce-scatter (TP experts over dp ranks)
       comm += 2 * moeLayers * collectiveTime(bytes, l.stageGpus, s.linkStage.bandwidth, s.linkStage.latency);
     }
@@ -156,69 +183,47 @@ function evaluate(
   comm *= pp;
   if (pp > 1) comm += (pp - 1) * collectiveTime(msg * 2, 2, s.linkStage.bandwidth, s.linkStage.latency);
 
-  const overhead = iterations * (f.stepOverheadS + f.layerOverheadS * L) + f.seqOverheadS * perRank;
-  const t = st.roof + comm + overhead;
+  const overhead = iterations * (f.stepOverheadS + f.layerOverheadS * L) + f.seqOverheadS * lmRows;
   return {
-    tokens: stageTokens * pp,
+    decodeTokens: b,
+    prefillTokens: u,
     flopsAttnLinear: fAttnLin * pp,
-    flopsAttnCore: fAttnCore * pp,
+    flopsAttnCore: (fDecAttn + fPreAttn) * pp,
     flopsFfn: fFfn * pp,
     flopsExperts: fExp * pp,
     flopsLmHead: fLm,
     bytesWeights: (wg.attention + wg.ffn + wg.sharedExperts) * pp,
     bytesExperts: bExp * pp,
-    bytesKv: kvBytesStage * pp,
+    bytesKv: (bDecKv + bPreKv) * pp,
     bytesLmHead: bLm,
-    flops: st.flops,
-    bytes: st.bytes,
-    tCompute: st.tc,
-    tMemory: st.tm,
-    tRoofline: st.roof,
-    tComputeBound: st.cb,
+    flops: acc.flops,
+    bytes: acc.bytes,
+    tCompute: acc.tc,
+    tMemory: acc.tm,
+    tRoofline: acc.roof,
+    tComputeBound: acc.cb,
     tComm: comm,
     tOverhead: overhead,
     expertsTouched: touched,
-    t,
+    t: acc.roof + comm + overhead,
   };
 }
 
-/** KV bytes one GPU reads (or holds) per sequence at context n, on the most loaded stage. */
-export function kvBytesPerSeqPerGpu(s: Setup, n: number): number {
-  const m = s.model;
-  const frac = s.stageLayers / m.layers;
-  const e = s.md.kvElems * attendedLayerTokens(m, n) + m.layerKinds.linear * s.md.linStateElems;
-  return (e * s.kvBytes * frac) / s.kvShard;
-}
-
 /**
- * One decode iteration of the replica at batch B (sequences in flight) and mean context N.
- * Each attention rank holds b = B/(dp·pp) sequences per micro-batch; the MoE layers of a stage see B/pp tokens.
- * Weights are read once per micro-batch and shared by its sequences; each sequence reads its own KV.
+ * One decode iteration of the replica at batch B (sequences in flight) and mean context N: each attention rank holds
+ * b = B/(dp·pp) sequences per micro-batch; the MoE layers of a stage see B/pp tokens.
  */
 export function decodeStep(s: Setup, batch: number, context: number): StepBreakdown {
   const l = s.layout;
   const stageTokens = Math.max(batch / l.pp, 1e-9);
-  const b = stageTokens / l.dp;
-  const frac = s.stageLayers / s.model.layers;
-  const pairs = b * attendedLayerTokens(s.model, context) * frac;
-  const kv = b * kvBytesPerSeqPerGpu(s, context);
-  return evaluate(s, b, stageTokens, pairs, s.md.attnFlopsPerPairDecode, kv, s.f.flopEffDecode, 1, b);
+  return mixedStep(s, stageTokens / l.dp, context, 0, 0, stageTokens, 1);
 }
 
 /**
- * Prefill of one prompt of S tokens on one attention rank (the other ranks' expert shares help with its MoE layers).
- * Attention is causal: full layers see S(S+1)/2 (query, key) pairs, sliding layers Σ min(i, w).
- * The KV of the prompt is written once. Spans ceil(S / chunk) engine iterations.
+ * Prefill of one prompt of S tokens alone on one attention rank (the other ranks' expert shares help with its MoE
+ * layers). Full layers see S(S+1)/2 causal pairs. Spans ceil(S / chunk) engine iterations.
  */
 export function prefill(s: Setup, promptTokens: number): StepBreakdown {
-  const m = s.model;
   const S = Math.max(promptTokens, 1);
-  const w = m.slidingWindow ?? S;
-  const frac = s.stageLayers / m.layers;
-  const fullPairs = (S * (S + 1)) / 2;
-  const slidePairs = S <= w ? fullPairs : (w * (w + 1)) / 2 + (S - w) * w;
-  const pairs = (m.layerKinds.full * fullPairs + m.layerKinds.sliding * slidePairs) * frac;
-  const kvWrite = kvBytesPerSeqPerGpu(s, S);
-  const iterations = Math.ceil(S / s.f.prefillChunkTokens);
-  return evaluate(s, S, S, pairs, s.md.attnFlopsPerPairPrefill, kvWrite, s.f.flopEffPrefill, iterations, 1);
+  return mixedStep(s, 0, 0, S, S, S, Math.ceil(S / s.f.prefillChunkTokens));
 }

@@ -64,11 +64,8 @@ export function groupStats(group: string, recs: readonly ValidationRecord[]): Gr
 }
 
 /** Group records by a key and compute stats per group, sorted by key. */
-export function statsBy(
-  recs: readonly ValidationRecord[],
-  key: (r: ValidationRecord) => string,
-): GroupStats[] {
-  const m = new Map<string, ValidationRecord[]>();
+export function statsBy<T extends ValidationRecord>(recs: readonly T[], key: (r: T) => string): GroupStats[] {
+  const m = new Map<string, T[]>();
   for (const r of recs) {
     const k = key(r);
     const arr = m.get(k);

@@ -15,13 +15,11 @@ export interface FactorSpec {
 
 export const FITTED_FACTORS: readonly FactorSpec[] = [
   { name: "bwEff", min: 0.3, max: 0.95, priorSigma: 0.3 },
-  { name: "flopEffDecode", min: 0.1, max: 0.9, priorSigma: 0.7 },
-  { name: "flopEffPrefill", min: 0.1, max: 0.9, priorSigma: 0.5 },
+  { name: "flopEff", min: 0.1, max: 0.9, priorSigma: 0.5 },
   { name: "stepOverheadS", min: 1e-5, max: 0.03, priorSigma: 1.5 },
   { name: "layerOverheadS", min: 1e-7, max: 3e-4, priorSigma: 1.5 },
   { name: "seqOverheadS", min: 1e-8, max: 1e-3, priorSigma: 2 },
   { name: "commLatencyS", min: 2e-6, max: 2e-4, priorSigma: 1 },
-  { name: "prefillStall", min: 0.05, max: 2, priorSigma: 1 },
   { name: "burstFactor", min: 0.001, max: 1, priorSigma: 1.5 },
   { name: "ttftOverheadS", min: 1e-3, max: 0.5, priorSigma: 1.5 },
 ];

@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { parseCsv } from "../../../lib/model/calib/csv";
+import { emitCalibration } from "../../../lib/model/calib/emit";
+import { mapCsvRecord, normaliseRow, type CalibRow } from "../../../lib/model/calib/rows";
+import { mapPublicRecord } from "../../../lib/model/calib/public";
+import { nelderMead } from "../../../lib/model/calib/nelder-mead";
+import { PRIOR_FACTORS } from "../../../lib/model/engines";
+import { groupStats, mdape, median, shareWithin } from "../../../lib/model/validation-stats";
+
+describe("CSV and row mapping", () => {
+  it("parses quoted fields with commas and doubled quotes", () => {
+    const rows = parseCsv('a,b,c\n1,"x, y","say ""hi"""\r\n2,,z\n');
+    expect(rows).toEqual([
+      { a: "1", b: "x, y", c: 'say "hi"' },
+      { a: "2", b: "", c: "z" },
+    ]);
+  });
+
+  const rec = {
+    id: "r1", model_path: "deepseek-ai/DeepSeek-R1", system: "b200_sxm", backend: "trtllm", weights: "fp4",
+    isl: "1024", osl: "1024", concurrency: "256", batch_size: "32", tp_size: "1", pp_size: "1",
+    attention_dp_size: "8", moe_tp_size: "1", moe_ep_size: "8", silicon_ttft_ms: "791.5", silicon_tpot_ms: "23.9",
+    silicon_data_source: "x",
+  };
+
+  it("maps system, weights and parallelism; dp from attention_dp_size; empty/0 → default", () => {
+    const m = mapCsvRecord(rec);
+    expect(m.ok).toBe(true);
+    if (!m.ok) return;
+    expect(m.row).toMatchObject({ gpu: "b200", engine: "trtllm", weights: "fp4", tp: 1, dp: 8, moeTp: 1, moeEp: 8, concurrency: 256 });
+    const z = mapCsvRecord({ ...rec, attention_dp_size: "", moe_tp_size: "0", moe_ep_size: "0" });
+    expect(z.ok && z.row.dp === 1 && z.row.moeTp === undefined && z.row.moeEp === undefined).toBe(true);
+    expect(mapCsvRecord({ ...rec, system: "tpu_v5" }).ok).toBe(false);
+  });
+
+  it("remaps upstream tp×ep encodings on 8-GPU systems back to n GPUs with EP n", () => {
+    const base = (mapCsvRecord(rec) as { ok: true; row: CalibRow }).row;
+    expect(normaliseRow({ ...base, tp: 64, dp: 1, moeTp: 8, moeEp: 8 }, 8)).toMatchObject({ tp: 8, dp: 1, moeTp: 1, moeEp: 8 });
+    expect(normaliseRow({ ...base, tp: 1, dp: 64, moeTp: 8, moeEp: 8 }, 8)).toMatchObject({ tp: 1, dp: 8, moeTp: 1, moeEp: 8 });
+    // inside one NVLink domain (GB200 NVL72) the row is taken as written
+    const nvl = { ...base, tp: 64, dp: 1, moeTp: 8, moeEp: 8 };
+    expect(normaliseRow(nvl, 72)).toBe(nvl);
+  });
+
+  it("maps a published DEP row to attention-DP + EP, and skips open-loop rows", () => {
+    const pub = {
+      model: "DeepSeek-R1", gpu: "B200", tp: "8", pp: "1", ep: "8", precision: "FP4", engine: "TensorRT-LLM 1.0",
+      isl: "1024", osl: "1024", concurrency: "", metric: "output_tps_per_gpu", value: "5000", notes: "DEP8 offline",
+    };
+    const m = mapPublicRecord(pub);
+    expect(m.ok && m.c.input).toMatchObject({ tp: 1, dp: 8, moeEp: 8 });
+    expect(mapPublicRecord({ ...pub, metric: "ttft_ms" }).ok).toBe(false);
+  });
+});
+
+describe("validation statistics", () => {
+  it("median, MdAPE and share within ±25 %", () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 2, 3])).toBe(2.5);
+    // APEs: |110−100|/100 = 0.1, |50−100|/100 = 0.5, |100−100|/100 = 0 → median 0.1
+    const pairs = [
+      { predicted: 110, measured: 100 },
+      { predicted: 50, measured: 100 },
+      { predicted: 100, measured: 100 },
+    ];
+    expect(mdape(pairs)).toBeCloseTo(0.1, 12);
+    expect(shareWithin(pairs)).toBeCloseTo(2 / 3, 12);
+  });
+
+  it("group stats count unpredicted rows in the share but not in the errors", () => {
+    const g = groupStats("x", [
+      { model: "m", gpu: "g", engine: "e", weights: "w", predicted: true, tpotPred: 12, tpotMeas: 10, ttftPred: 100, ttftMeas: 100 },
+      { model: "m", gpu: "g", engine: "e", weights: "w", predicted: false, tpotPred: 0, tpotMeas: 10, ttftPred: 0, ttftMeas: 100 },
+    ]);
+    expect(g.rows).toBe(2);
+    expect(g.predictedShare).toBe(0.5);
+    expect(g.tpotMdape).toBeCloseTo(0.2, 12); // |12 − 10| / 10
+    expect(g.ttftMdape).toBe(0);
+  });
+});
+
+describe("fitting machinery", () => {
+  it("Nelder–Mead finds the minimum of a shifted quadratic", () => {
+    const r = nelderMead((x) => (x[0]! - 1) ** 2 + 3 * (x[1]! + 2) ** 2, [0, 0], { maxEvals: 2000, step: 0.5, tol: 1e-14 });
+    expect(r.x[0]).toBeCloseTo(1, 4);
+    expect(r.x[1]).toBeCloseTo(-2, 4);
+  });
+
+  it("emits the same file for the same fit (deterministic)", () => {
+    const e = {
+      generatedOn: "2026-01-01", source: "s", rowsUsed: 3, rowsPerKey: { "vllm:hopper": 3 },
+      fitError: { tpotMdape: 0.1, ttftMdape: 0.2 }, factors: { "vllm:hopper": PRIOR_FACTORS },
+      fitted: ["bwEff", "stepOverheadS"] as const,
+    };
+    const a = emitCalibration(e);
+    expect(emitCalibration(e)).toBe(a);
+    expect(a).toContain('"vllm:hopper": {\n      bwEff: 0.75,\n      stepOverheadS: 0.0015,\n    },');
+  });
+});
