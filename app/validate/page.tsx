@@ -50,6 +50,19 @@ export default function ValidatePage() {
           {p.aic.license}); {count(p.public.transcribedRows)} published throughput and latency figures come from public
           benchmark documents. Transcribed on {p.generatedOn} by <code>npm run transcribe</code>.
         </p>
+        <nav aria-label="On this page" className="flex flex-wrap gap-3 text-sm">
+          {[
+            ["summary", "Summary"],
+            ["scatter", "Predicted vs measured"],
+            ["confidence", "Confidence by regime"],
+            ["failure-modes", "Known failure modes"],
+            ["published", "Published figures"],
+          ].map(([id, label]) => (
+            <a key={id} href={`#${id}`} className="underline">
+              {label}
+            </a>
+          ))}
+        </nav>
       </header>
 
       <Section id="summary" title="Summary">
