@@ -5,11 +5,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import fs from "node:fs";
 import { parseCsv } from "../lib/plan/csv";
-import { encodePermalink } from "../lib/plan/permalink";
-import { PLAN_SCHEMA_VERSION, planInputSchema } from "../lib/plan/schema";
-import { SAMPLE_PLAN_INPUT, SAMPLE_PLAN_INPUT_B } from "../tests/fixtures/sample-plan-input";
-
-const token = (raw: unknown) => encodePermalink(planInputSchema.parse(raw), PLAN_SCHEMA_VERSION);
+import { planToken as token, SAMPLE_PLAN_INPUT, SAMPLE_PLAN_INPUT_B } from "../tests/fixtures/sample-plan-input";
 
 async function saveViaUi(page: Page, raw: unknown, title: string, notes = ""): Promise<string> {
   await page.goto(`/l/${token(raw)}`);
