@@ -7,7 +7,7 @@ import fs from "node:fs";
 import { parseCsv } from "../lib/plan/csv";
 import { planToken as token, SAMPLE_PLAN_INPUT, SAMPLE_PLAN_INPUT_B } from "../tests/fixtures/sample-plan-input";
 
-async function saveViaUi(page: Page, raw: unknown, title: string, notes = ""): Promise<string> {
+async function saveViaUi(page: Page, raw: Record<string, unknown>, title: string, notes = ""): Promise<string> {
   await page.goto(`/l/${token(raw)}`);
   await page.getByLabel("Title").fill(title);
   if (notes) await page.getByLabel(/Notes/).fill(notes);
