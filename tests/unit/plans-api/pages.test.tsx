@@ -1,0 +1,129 @@
+/**
+ * Server-rendered plan pages, with a stand-in planner (tests/unit/plans-api/fake-engine.ts)
+ * whose prices can change between save and view, over a temporary SQLite file.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { renderToStaticMarkup } from "react-dom/server";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { fakeEngine } from "./fake-engine";
+
+const priceFactor = vi.hoisted(() => ({ value: 1, catalog: "test-catalog" }));
+vi.mock("next/navigation", async (orig) => ({
+  ...(await orig<typeof import("next/navigation")>()),
+  useRouter: () => ({ push: () => undefined }),
+}));
+vi.mock("../../../app/_plans/engine", async () => {
+  const { fakeEngine: e } = await import("./fake-engine");
+  return {
+    planEngine: {
+      ...e,
+      get catalogVersion() {
+        return priceFactor.catalog;
+      },
+      compute: (i: { model: string; peakRps: number }) => {
+        const r = e.compute(i);
+        return { options: r.options.map((o) => ({ ...o, costUsdPerMonth: o.costUsdPerMonth * priceFactor.value })) };
+      },
+    },
+  };
+});
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-pages-"));
+process.env.DATABASE_PATH = path.join(dir, "pages.db");
+delete process.env.DATABASE_URL;
+
+const { POST } = await import("../../../app/api/plans/route");
+const { default: SavedPlanPage } = await import("../../../app/p/[slug]/page");
+const { default: ComparePage } = await import("../../../app/compare/page");
+const { default: SharedLinkPage } = await import("../../../app/l/[token]/page");
+const { resetStore } = await import("../../../db/client");
+
+async function save(title: string, input: unknown, notes = ""): Promise<string> {
+  const res = await POST(
+    new Request("http://x/api/plans", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ title, notes, input }),
+    }),
+  );
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { slug: string }).slug;
+}
+
+const html = async (el: Promise<React.ReactElement> | React.ReactElement) => renderToStaticMarkup(await el);
+
+beforeAll(() => {
+  priceFactor.value = 1;
+});
+afterAll(async () => {
+  await resetStore();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("/p/[slug]", () => {
+  it("shows the snapshot; titles and notes are escaped text", async () => {
+    const slug = await save('<script>alert("x")</script>', { model: "m", peakRps: 12.5 }, "<img src=x onerror=alert(1)>");
+    const out = await html(SavedPlanPage({ params: Promise.resolve({ slug }) }));
+    expect(out).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+    expect(out).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(out).not.toContain("<script>alert");
+    expect(out).not.toContain("<img src=x");
+    // 12.5 rps × $1000 = $12,500 → "$13k" (no decimals from $10k up)
+    expect(out).toMatch(/data-testid="headline-cost"[^>]*>\$13k</);
+    expect(out).toContain("same answer");
+  });
+
+  it("when today's prices differ, says 'recomputed today: before → after' and keeps the saved figures", async () => {
+    priceFactor.value = 1;
+    const slug = await save("price drop", { model: "m", peakRps: 41 });
+    priceFactor.value = 38 / 41; // today's catalog is cheaper
+    priceFactor.catalog = "today-catalog";
+    const out = await html(SavedPlanPage({ params: Promise.resolve({ slug }) }));
+    priceFactor.value = 1;
+    priceFactor.catalog = "test-catalog";
+    // saved 41 × 1000 = $41,000 → "$41k"; today 41,000 × 38/41 = $38,000 → "$38k"
+    expect(out).toContain("Recomputed today: $41k → $38k/month");
+    expect(out).toMatch(/data-testid="headline-cost"[^>]*>\$41k</);
+    expect(out).toContain("test-catalog → today-catalog");
+  });
+
+  it("an unknown slug is a 404", async () => {
+    await expect(SavedPlanPage({ params: Promise.resolve({ slug: "AAAAAAAAAAAA" }) })).rejects.toMatchObject({
+      digest: expect.stringMatching(/NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/),
+    });
+  });
+});
+
+describe("/compare", () => {
+  it("puts two plans side by side and marks what differs", async () => {
+    const a = await save("A", { model: "m", peakRps: 10 });
+    const b = await save("B", { model: "m", peakRps: 20 });
+    const out = await html(ComparePage({ searchParams: Promise.resolve({ p: [a, b] }) }));
+    // 10 × 1000 = $10k; 20 × 1000 = $20k, +100 %
+    expect(out).toContain("$10k");
+    expect(out).toContain("$20k (+100.0 %)");
+    expect(out).toMatch(/data-differs="true"[^>]*>20</); // the peakRps input row
+    expect(out).toContain("model");
+  });
+
+  it("asks for plans when given fewer than two, and names unknown ones", async () => {
+    const out = await html(ComparePage({ searchParams: Promise.resolve({ p: "ZZZZZZZZZZZZ" }) }));
+    expect(out).toContain("No saved plan ZZZZZZZZZZZZ.");
+    expect(out).toContain("Pick two to four saved plans");
+  });
+});
+
+describe("/l/[token]", () => {
+  it("computes a valid link and explains a damaged one", async () => {
+    const t = fakeEngine.encodeLink({ model: "m", peakRps: 2 });
+    const ok = await html(SharedLinkPage({ params: Promise.resolve({ token: t }) }));
+    // 2 rps × $1000 = $2,000 → "$2.0k" (one decimal between $1k and $10k)
+    expect(ok).toMatch(/data-testid="headline-cost"[^>]*>\$2.0k</);
+    expect(ok).toContain("Save plan");
+    const bad = await html(SharedLinkPage({ params: Promise.resolve({ token: t.slice(0, -5) }) }));
+    expect(bad).toContain("This plan link cannot be opened");
+    expect(bad).toContain("cut short");
+  });
+});
