@@ -3,14 +3,14 @@
  *
  *   token  = "v1." base64url(header ‖ packed)
  *   header = varint(rawLength) ‖ varint(packedLength) ‖ crc32(raw) (4 bytes, big-endian)
- *   packed = LZW(raw) with the v1 preset dictionary
+ *   packed = LZ77(raw) with the v1 preset dictionary (lib/plan/lz.ts)
  *   raw    = UTF-8 of canonical JSON [schemaVersion, value] (object keys sorted)
  *
  * The lengths tell a truncated link (fewer bytes than announced) from a tampered one
  * (right length, wrong checksum). Decoding never throws anything but PermalinkError.
  */
 import { crc32, fromBase64Url, readVarint, toBase64Url, writeVarint } from "./bytes";
-import { lzwCompress, lzwDecompress } from "./lzw";
+import { lzCompress, lzDecompress } from "./lz";
 
 export const PERMALINK_FORMAT_VERSION = 1;
 /** Links longer than this are refused before any work (URLs past ~8 KB break in proxies anyway). */
@@ -32,17 +32,31 @@ export class PermalinkError extends Error {
 }
 
 /**
- * Words that plan inputs repeat, trained into the LZW dictionary before a v1 payload.
- * Part of the v1 format: changing it breaks existing v1 links (make a v2 instead).
+ * History the v1 payload may copy from (an LZ77 preset dictionary): the default plan
+ * (schema v1, canonical JSON), then the other keys and common values. The default plan
+ * encodes to ~18 characters, a typical edited plan to ~100. Part of the v1 format — a
+ * fixed literal, not derived from the schema: changing it breaks existing v1 links
+ * (make a v2 instead).
  */
-const PRESET_V1_TEXT =
-  '[1,{"allowedGpus":["a100-80gb","h100-sxm","h200-sxm","b200","l40s","mi300x"],"budget":{"maxUsdPerMonth":null,' +
-  '"maxUsdPerMillionTokens":null},"constraints":{"engines":["vllm","sglang","trtllm"],"headroom":0.2,"precisions":' +
-  '["bf16","fp8","int4","fp4"],"providers":[],"redundancy":"n+1","term":"on-demand"},"model":"llama-3.1-70b","slo":' +
-  '{"e2eP95Ms":null,"preset":"chat","tpotP95Ms":50,"ttftP50Ms":200,"ttftP95Ms":500,"minTokensPerSecondPerUser":null},' +
-  '"traffic":{"dailyActiveUsers":50000,"mode":"dau","monthlyGrowth":0,"peakRps":null,"peakToAverage":3,' +
-  '"requestsPerUserPerDay":10},"workload":{"inputTokens":{"mean":1024,"p95":4096},"outputTokens":{"mean":256,' +
-  '"p95":1024},"prefixCacheHitRate":0,"systemPromptTokens":0},"hfConfigJson":null,"kv":"fp8","weights":"fp8","true","false"}]';
+const DEFAULTS_V1 =
+  '[1,{"budget":{"engines":["vllm","sglang","trtllm"],"gpus":[],"headroomPct":20,"kvPrecisions":["bf16","fp8"],"p' +
+  'recisions":["bf16","fp8"],"pricingTerm":"on-demand","providers":[],"redundancy":"n+1"},"slo":{"preset":"chat",' +
+  '"tpotP95Ms":50,"ttftP50Ms":400,"ttftP95Ms":1000},"traffic":{"dailyActiveUsers":50000,"mode":"users","monthlyGr' +
+  'owthPct":0,"peakToAverage":3,"requestsPerUserPerDay":10},"workload":{"inputTokens":1000,"inputTokensP95":3000,' +
+  '"model":"llama-3.1-70b","outputTokens":300,"outputTokensP95":800,"prefixCacheHitRate":0,"systemPromptTokens":0' +
+  '}}]';
+const EXTRAS_V1 =
+  '[1,{"budget":{"engines":["sglang","trtllm","vllm"],"gpus":["h100-sxm","h200-sxm","b200","a100-80gb","l40s","mi' +
+  '300x","gb200","h100-nvl"],"headroomPct":0,"kvPrecisions":["fp8","int8","fp4"],"maxUsdPerMillionTokens":1,"maxU' +
+  'sdPerMonth":100000,"precisions":["fp8","int4","fp4"],"pricingTerm":"1yr","3yr","spot","providers":["aws","gcp"' +
+  ',"azure","coreweave","lambda","runpod"],"redundancy":"none"},"slo":{"e2eP95Ms":10000,"minTokensPerSecondPerUse' +
+  'r":20,"preset":"coding-agent","rag","batch","custom","tpotP95Ms":30,"ttftP50Ms":200,"ttftP95Ms":500},"traffic"' +
+  ':{"mode":"peak","monthlyGrowthPct":10,"peakRequestsPerSecond":100,"peakToAverage":2},"workload":{"hfConfigJson' +
+  '":{"architectures":["LlamaForCausalLM"],"hidden_size":4096,"intermediate_size":14336,"num_attention_heads":32,' +
+  '"num_hidden_layers":32,"num_key_value_heads":8,"vocab_size":128256},"inputTokens":2000,"model":"llama-3.1-8b",' +
+  '"qwen3-32b","deepseek-v3","gpt-oss-120b","outputTokens":500,"prefixCacheHitRate":0.5,"systemPromptTokens":500}' +
+  '}]';
+const PRESET_V1_TEXT = DEFAULTS_V1 + EXTRAS_V1;
 const PRESET_V1 = new TextEncoder().encode(PRESET_V1_TEXT);
 
 /** JSON with object keys sorted, so equal values give equal links. */
@@ -58,7 +72,7 @@ export function canonicalJson(value: unknown): string {
 
 export function encodePayload(value: unknown, schemaVersion: string | number): string {
   const raw = new TextEncoder().encode(canonicalJson([schemaVersion, value]));
-  const packed = lzwCompress(raw, PRESET_V1);
+  const packed = lzCompress(raw, PRESET_V1);
   const header: number[] = [];
   writeVarint(raw.length, header);
   writeVarint(packed.length, header);
@@ -100,7 +114,7 @@ export function decodePayload(token: string): { schemaVersion: unknown; value: u
   if (bytes.length > start + packedLen.value || rawLen.value > MAX_RAW_BYTES) throw new PermalinkError("corrupted", DAMAGED);
   const at = packedLen.next;
   const crc = ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0;
-  const raw = lzwDecompress(bytes.subarray(start), PRESET_V1, rawLen.value);
+  const raw = lzDecompress(bytes.subarray(start), PRESET_V1, rawLen.value);
   if (!raw || raw.length !== rawLen.value || crc32(raw) !== crc) throw new PermalinkError("corrupted", DAMAGED);
   let parsed: unknown;
   try {

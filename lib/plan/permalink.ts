@@ -6,6 +6,7 @@
  */
 import type { z } from "zod";
 import { decodePayload, encodePayload, PermalinkError } from "./permalink-codec";
+import { PLAN_SCHEMA_VERSION, planInputSchema, type PlanInput } from "./schema";
 
 export { PermalinkError, PERMALINK_FORMAT_VERSION, type PermalinkErrorCode } from "./permalink-codec";
 
@@ -56,4 +57,14 @@ export function decodePermalink<S extends z.ZodType>(
     );
   }
   throw new PermalinkError("schema", "This link's plan has fields that are not valid.", fieldIssues(r.error));
+}
+
+/** The plan input in a link, under the current PLAN_SCHEMA_VERSION. */
+export function encodePlanPermalink(input: PlanInput): string {
+  return encodePermalink(input, PLAN_SCHEMA_VERSION);
+}
+
+/** A link → validated PlanInput (defaults applied); throws PermalinkError. */
+export function decodePlanPermalink(token: string): { input: PlanInput; fromSchemaVersion: string | null } {
+  return decodePermalink(token, planInputSchema, PLAN_SCHEMA_VERSION);
 }
