@@ -1,0 +1,30 @@
+import { renderToString } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import ValidatePage from "../../../app/validate/page";
+import { badgeTable } from "../../../lib/validation/live";
+import { MEASURED_ROWS } from "../../../lib/validation/measurements.generated";
+
+describe("/validate server render", () => {
+  const html = renderToString(ValidatePage());
+
+  it("shows the shipped row count, the scatter container and the measured table", () => {
+    const rows = MEASURED_ROWS.length.toLocaleString("en-US");
+    expect(html).toMatch(new RegExp(`data-testid="summary-rows"[^>]*>${rows}<`));
+    expect(html).toContain('data-testid="validate-scatter"');
+    expect(html).toContain('data-testid="validate-table"');
+    expect(html).toContain('data-testid="confidence-marginals"');
+  });
+
+  it("renders an anchor for every regime a confidence badge can link to", () => {
+    const ids = Object.keys(badgeTable().regimes);
+    expect(ids.length).toBeGreaterThan(0);
+    const missing = ids.filter((id) => !html.includes(`id="${id}"`));
+    expect(missing).toEqual([]);
+  });
+
+  it("names where the measurements come from", () => {
+    expect(html).toContain("github.com/ai-dynamo/aiconfigurator");
+    expect(html).toContain("095f58a");
+    expect(html).toContain("Apache-2.0");
+  });
+});
