@@ -2,6 +2,15 @@ import type { CsvCell } from "@/lib/plan/csv";
 import type { PlanSummary } from "@/lib/plan/save-request";
 import type { FieldError } from "./http";
 
+/** A column of the options table: CSV header = label, the page formats cells by kind. */
+export interface OptionColumn {
+  readonly key: string;
+  readonly label: string;
+  readonly kind: "text" | "int" | "ms" | "usd" | "rate" | "pct";
+  /** Shown in the on-page table (the CSV has every column). */
+  readonly page: boolean;
+}
+
 /** One row of a plan's options table, as the CSV export and /compare show it. */
 export interface OptionRow {
   readonly label: string;
@@ -34,5 +43,5 @@ export interface PlanEngine<I = unknown, R = unknown> {
   summarize(input: I, result: R): PlanSummary;
   headline(result: unknown): PlanHeadline;
   /** Column names and rows of the options table, cheapest-first as ranked. */
-  optionsTable(result: unknown): { columns: readonly string[]; rows: readonly OptionRow[] };
+  optionsTable(result: unknown): { columns: readonly OptionColumn[]; rows: readonly OptionRow[] };
 }

@@ -57,8 +57,8 @@ export async function exportCsv(slug: string, deps: PlanRouteDeps): Promise<Resp
   if (p instanceof Response) return p;
   const { columns, rows } = deps.engine.optionsTable(p.result);
   const body = toCsv(
-    ["rank", "option", ...columns],
-    rows.map((r, i) => [i + 1, r.label, ...columns.map((c) => r.cells[c])]),
+    ["rank", "option", ...columns.map((c) => c.label)],
+    rows.map((r, i) => [i + 1, r.label, ...columns.map((c) => r.cells[c.key])]),
   );
   return new Response(body, {
     status: 200,

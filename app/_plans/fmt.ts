@@ -30,3 +30,21 @@ export function leaf(v: unknown): string {
   if (typeof v === "number") return Number.isInteger(v) ? v.toLocaleString("en-US") : String(v);
   return String(v);
 }
+
+/** An options-table cell by column kind. */
+export function cell(v: unknown, kind: "text" | "int" | "ms" | "usd" | "rate" | "pct"): string {
+  if (v === null || v === undefined || v === "") return "—";
+  if (typeof v !== "number") return String(v);
+  switch (kind) {
+    case "usd":
+      return Math.abs(v) >= 1000 ? usd(v) : `$${v.toFixed(Math.abs(v) >= 10 ? 2 : 4).replace(/0+$/, "").replace(/\.$/, "")}`;
+    case "ms":
+      return ms(v);
+    case "pct":
+      return `${(v * 100).toFixed(0)} %`;
+    case "int":
+      return Math.round(v).toLocaleString("en-US");
+    default:
+      return Number.isInteger(v) ? v.toLocaleString("en-US") : v.toFixed(1);
+  }
+}

@@ -2,8 +2,8 @@ import Link from "next/link";
 import type { PermalinkError } from "@/lib/plan/permalink";
 import { permalinkHint } from "@/lib/plan/permalink";
 import { flattenJson } from "@/lib/plan/flatten";
-import type { OptionRow, PlanHeadline } from "./engine-types";
-import { leaf, ms, usd } from "./fmt";
+import type { OptionColumn, OptionRow, PlanHeadline } from "./engine-types";
+import { cell, leaf, ms, usd } from "./fmt";
 import type { Recomputed } from "./recompute";
 
 /** Server-rendered building blocks of the saved-plan pages. Text only: React escapes everything. */
@@ -29,7 +29,9 @@ export function Headline({ h }: { h: PlanHeadline }) {
   );
 }
 
-export function OptionsTable({ columns, rows }: { columns: readonly string[]; rows: readonly OptionRow[] }) {
+/** The options table; only the columns marked `page` (the CSV export has them all). */
+export function OptionsTable({ columns: all, rows }: { columns: readonly OptionColumn[]; rows: readonly OptionRow[] }) {
+  const columns = all.filter((c) => c.page);
   if (rows.length === 0) return <p className="text-sm text-zinc-500">No options met the targets.</p>;
   return (
     <div className="overflow-x-auto">
@@ -39,8 +41,8 @@ export function OptionsTable({ columns, rows }: { columns: readonly string[]; ro
             <th className="py-1 pr-3">#</th>
             <th className="py-1 pr-3">Option</th>
             {columns.map((c) => (
-              <th key={c} className="py-1 pr-3">
-                {c}
+              <th key={c.key} className="py-1 pr-3">
+                {c.label}
               </th>
             ))}
           </tr>
@@ -51,8 +53,8 @@ export function OptionsTable({ columns, rows }: { columns: readonly string[]; ro
               <td className="py-1 pr-3 tabular-nums">{i + 1}</td>
               <td className="py-1 pr-3">{r.label}</td>
               {columns.map((c) => (
-                <td key={c} className="py-1 pr-3 tabular-nums">
-                  {leaf(r.cells[c] ?? null)}
+                <td key={c.key} className="py-1 pr-3 tabular-nums">
+                  {cell(r.cells[c.key], c.kind)}
                 </td>
               ))}
             </tr>

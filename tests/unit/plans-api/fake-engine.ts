@@ -44,7 +44,11 @@ export const fakeEngine: PlanEngine<In, Out> = {
     return { feasible: true, deployment: `${o.count}× ${o.gpu}`, costUsdPerMonth: o.costUsdPerMonth, ttftP95Ms: 300, tpotP95Ms: 30 };
   },
   optionsTable: (r) => ({
-    columns: ["gpu", "count", "costUsdPerMonth"],
+    columns: [
+      { key: "gpu", label: "gpu", kind: "text", page: true },
+      { key: "count", label: "count", kind: "int", page: true },
+      { key: "costUsdPerMonth", label: "costUsdPerMonth", kind: "usd", page: true },
+    ],
     rows: (r as Out).options.map((o) => ({ label: `${o.count}× ${o.gpu}`, cells: { ...o } })),
   }),
 };
