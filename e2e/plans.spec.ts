@@ -5,9 +5,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import fs from "node:fs";
 import { parseCsv } from "../lib/plan/csv";
+import type { PlanInputRaw } from "../lib/plan/schema";
 import { planToken as token, SAMPLE_PLAN_INPUT, SAMPLE_PLAN_INPUT_B } from "../tests/fixtures/sample-plan-input";
 
-async function saveViaUi(page: Page, raw: Record<string, unknown>, title: string, notes = ""): Promise<string> {
+async function saveViaUi(page: Page, raw: PlanInputRaw, title: string, notes = ""): Promise<string> {
   await page.goto(`/l/${token(raw)}`);
   await page.getByLabel("Title").fill(title);
   if (notes) await page.getByLabel(/Notes/).fill(notes);
