@@ -150,7 +150,7 @@ export const budgetSchema = z
     gpus: z.array(z.string({ error: "gpus must be a list of GPU ids" }), { error: "gpus must be a list" }).default([]),
     providers: z.array(z.string({ error: "providers must be a list of names" }), { error: "providers must be a list" }).default([]),
     pricingTerm: oneOf("pricingTerm", PRICING_TERMS).default("on-demand"),
-    precisions: listOf("precisions", WEIGHT_PRECISIONS).default(["bf16", "fp8"]),
+    precisions: listOf("precisions", WEIGHT_PRECISIONS).default(["bf16", "fp8", "fp4", "int4"]),
     kvPrecisions: listOf("kvPrecisions", KV_PRECISIONS).default(["bf16", "fp8"]),
     engines: listOf("engines", ENGINE_IDS).default(["vllm", "sglang", "trtllm"]),
     /** Capacity kept above the peak, % (20 → capacity ≥ 1.2 × peak). */
@@ -186,7 +186,7 @@ export const planInputObject = z.object({
     gpus: [],
     providers: [],
     pricingTerm: "on-demand",
-    precisions: ["bf16", "fp8"],
+    precisions: ["bf16", "fp8", "fp4", "int4"],
     kvPrecisions: ["bf16", "fp8"],
     engines: ["vllm", "sglang", "trtllm"],
     headroomPct: 20,

@@ -1,0 +1,66 @@
+/**
+ * The search's hot path: estimateConfig's numbers, with the per-shape work done once.
+ *
+ * estimateConfig (lib/model/estimate.ts) resolves the layout, builds the setup (parameters, weight bytes per GPU,
+ * compute paths, links), sizes memory, then runs the serving model, and wraps it all in a result with notes and
+ * problems in words. Across a concurrency sweep only the serving model changes, so the search builds the setup
+ * once per (model, GPU, layout, precision, KV precision, engine) with the model's own functions and calls `serve`
+ * per concurrency. No equation lives here: tests/unit/search/fast-estimate.test.ts asserts that every figure equals
+ * estimateConfig's, and the options a result shows are recomputed through estimateConfig(explain = true).
+ */
+import type { EngineId, GpuSpec, KvPrecision, ModelArch, WeightPrecision } from "../catalog/types";
+import { profileFor } from "../model/engines";
+import type { BindingResource } from "../model/estimate-types";
+import { resolveLayout } from "../model/layout";
+import { memoryPerGpu } from "../model/memory";
+import { serve, type Serving } from "../model/serving";
+import { buildSetup, type Setup } from "../model/setup";
+import type { LayoutChoice } from "./enumerate";
+
+export function prepareShape(
+  model: ModelArch,
+  gpu: GpuSpec,
+  l: LayoutChoice,
+  weights: WeightPrecision,
+  kv: KvPrecision,
+  engine: EngineId,
+): Setup {
+  const profile = profileFor(engine, gpu);
+  const layout = resolveLayout(model, gpu, { tp: l.tp, pp: l.pp, dp: l.dp, moeEp: model.moe ? l.moeEp : undefined });
+  return buildSetup(model, gpu, layout, profile.factors, weights, kv);
+}
+
+/** Whether one request of isl + osl tokens fits, and how many fit at once (estimateConfig's fits / maxConcurrency). */
+export function fitAt(setup: Setup, isl: number, osl: number): { fits: boolean; maxConcurrency: number } {
+  const m = memoryPerGpu(setup, 1, isl, osl);
+  return { fits: m.fits, maxConcurrency: m.maxConcurrency };
+}
+
+export interface FastFigures {
+  ttftMs: number;
+  tpotMs: number;
+  outputTokensPerSecond: number;
+  binding: BindingResource;
+}
+
+/** Same rule as estimateConfig's binding(): the largest part of a decode step, or KV capacity when over it. */
+function bindingOf(srv: Serving, overCapacity: boolean): BindingResource {
+  if (overCapacity) return "kv-capacity";
+  const d = srv.decode;
+  const memory = d.tRoofline - d.tComputeBound;
+  const best = Math.max(memory, d.tComputeBound, d.tComm, d.tOverhead);
+  if (best === memory) return "memory-bandwidth";
+  if (best === d.tComputeBound) return "compute";
+  if (best === d.tComm) return "communication";
+  return "overhead";
+}
+
+/** Serving figures at concurrency c (maxConcurrency at the same isl/osl), written into `out`. */
+export function serveAt(setup: Setup, c: number, maxConcurrency: number, isl: number, osl: number, out: FastFigures): FastFigures {
+  const srv = serve(setup, c, maxConcurrency, isl, osl);
+  out.ttftMs = srv.ttft * 1e3;
+  out.tpotMs = srv.tpot * 1e3;
+  out.outputTokensPerSecond = srv.outputTokensPerSecond;
+  out.binding = bindingOf(srv, c > maxConcurrency);
+  return out;
+}

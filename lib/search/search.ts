@@ -1,0 +1,268 @@
+/**
+ * The search loop: enumerate → prune → estimate → size and check. Pure; returns every estimated candidate as a
+ * compact record plus rejection counts.
+ *
+ * Per (GPU, layout, precision, KV precision, engine) — a "shape" — one estimate at concurrency 1 and p95 lengths
+ * answers whether it fits and how many p95-length requests its KV cache holds (C_max); concurrencies above C_max are
+ * pruned (they would only queue for KV). Each remaining concurrency costs one estimate at mean lengths; the ones
+ * whose mean-length figures already meet every latency SLO get a second estimate at p95 lengths. estimateConfig is
+ * always called with explain = false here; derivations are built later for the few options shown.
+ */
+import type { EngineId, GpuSpec, KvPrecision, WeightPrecision } from "../catalog/types";
+import { estimateConfig } from "../model/estimate";
+import type { BindingResource } from "../model/estimate-types";
+import { fitAt, prepareShape, serveAt, type FastFigures } from "./fast-estimate";
+import { CONCURRENCY_GRID, enumerateLayouts, type LayoutChoice } from "./enumerate";
+import { priceFor } from "./pricing";
+import { firstViolation, sizeCandidate, V_TPOT, V_TTFT50, V_TTFT95, V_E2E, type ServiceFigures, type SetBy, type Sized } from "./sizing";
+import type { SearchSpec } from "./spec";
+import type { PriceRef, RejectionReason } from "./types";
+
+export interface Shape {
+  readonly gpu: GpuSpec;
+  readonly price: PriceRef;
+  readonly layout: LayoutChoice;
+  readonly weights: WeightPrecision;
+  readonly kv: KvPrecision;
+  readonly engine: EngineId;
+  readonly maxConcurrency: number;
+}
+
+/** One estimated candidate. Times in ms. */
+export interface Rec {
+  readonly shape: Shape;
+  readonly c: number;
+  readonly x: number;
+  readonly outPerGpu: number;
+  readonly ttftSvc50: number;
+  readonly ttftSvc95: number;
+  readonly tpot50: number;
+  readonly tpot95: number;
+  /** True when the p95 figures were not estimated (mean-length figures already missed an SLO): lower bounds. */
+  readonly approx95: boolean;
+  readonly replicasTraffic: number;
+  readonly setBy: SetBy;
+  readonly ttft50: number;
+  readonly ttft95: number;
+  readonly e2e95: number;
+  readonly wait50: number;
+  readonly wait95: number;
+  readonly pw: number;
+  readonly utilisation: number;
+  readonly costHour: number;
+  readonly costMonth: number;
+  readonly costMtok: number;
+  readonly violations: number;
+  readonly binding: BindingResource;
+}
+
+export interface RejectionExample {
+  readonly gpu: GpuSpec;
+  readonly layout?: LayoutChoice;
+  readonly weights?: WeightPrecision;
+  readonly kv?: KvPrecision;
+  readonly engine?: EngineId;
+  readonly c?: number;
+  readonly detail: string;
+}
+
+export interface SearchOutput {
+  readonly records: Rec[];
+  readonly counts: Map<RejectionReason, number>;
+  readonly examples: Map<RejectionReason, RejectionExample>;
+  readonly candidates: number;
+  readonly estimated: number;
+  readonly pruned: number;
+  /** Of the pruned: larger concurrencies counted as missing the SLO their smaller sibling missed. */
+  readonly inferred: number;
+}
+
+const GRID = CONCURRENCY_GRID;
+
+/** Engines that run on a GPU vendor. TensorRT-LLM is NVIDIA-only. */
+export function engineRunsOn(engine: EngineId, gpu: GpuSpec): boolean {
+  return engine !== "trtllm" || gpu.vendor === "NVIDIA";
+}
+
+export function runSearch(spec: SearchSpec): SearchOutput {
+  const counts = new Map<RejectionReason, number>();
+  const examples = new Map<RejectionReason, RejectionExample>();
+  const reject = (reason: RejectionReason, n: number, ex: () => RejectionExample) => {
+    if (n <= 0) return;
+    counts.set(reason, (counts.get(reason) ?? 0) + n);
+    if (!examples.has(reason)) examples.set(reason, ex());
+  };
+  const records: Rec[] = [];
+  let candidates = 0;
+  let estimated = 0;
+  let pruned = 0;
+  const G = GRID.length;
+  const model = spec.model;
+  const lengthsDiffer = spec.isl95 !== spec.isl || spec.osl95 !== spec.osl;
+  const contextTooShort = spec.rawIsl95 + spec.osl95 > model.maxContext;
+  const sized: Sized = {
+    replicasTraffic: 0, setBy: "traffic", ttft50: 0, ttft95: 0, e2e95: 0, wait50: 0, wait95: 0, pw: 0,
+    utilisation: 0, costHour: 0, costMonth: 0, costMtok: 0, violations: 0,
+  };
+  const fig: FastFigures = { ttftMs: 0, tpotMs: 0, outputTokensPerSecond: 0, binding: "memory-bandwidth" };
+  const f: ServiceFigures = { c: 1, x: 1, ttftSvc50: 0, ttftSvc95: 0, tpot50: 0, tpot95: 0, gpus: 1, price: 0 };
+  let inferred = 0;
+
+  for (const gpu of spec.gpus) {
+    const { valid, invalid } = enumerateLayouts(model, gpu);
+    const perLayout = spec.weights.length * spec.kvs.length * spec.engines.length * G;
+    const nGpu = (valid.length + invalid.length) * perLayout;
+    candidates += nGpu;
+    const price = priceFor(gpu.id, spec.term, spec.providers);
+    if (!price) {
+      reject("no-price", nGpu, () => ({ gpu, detail: `no ${spec.term} price for ${gpu.name}${spec.providers.length ? ` from ${spec.providers.join(", ")}` : ""}` }));
+      pruned += nGpu;
+      continue;
+    }
+    for (const l of invalid) {
+      reject("layout", perLayout, () => ({ gpu, layout: l.layout, detail: l.problem }));
+      pruned += perLayout;
+    }
+    for (const engine of spec.engines) {
+      const perEngine = valid.length * spec.weights.length * spec.kvs.length * G;
+      if (!engineRunsOn(engine, gpu)) {
+        reject("engine-gpu", perEngine, () => ({ gpu, engine, detail: `TensorRT-LLM runs only on NVIDIA GPUs, not on ${gpu.name}` }));
+        pruned += perEngine;
+        continue;
+      }
+      if (contextTooShort) {
+        reject("context", perEngine, () => ({
+          gpu, engine,
+          detail: `p95 prompt + output = ${spec.rawIsl95 + spec.osl95} tokens exceeds ${model.name}'s context window of ${model.maxContext} tokens`,
+        }));
+        pruned += perEngine;
+        continue;
+      }
+      for (const layout of valid) {
+        for (const weights of spec.weights) {
+          for (const kv of spec.kvs) {
+            const setup = prepareShape(model, gpu, layout, weights, kv, engine);
+            // Fit check at p95 lengths: does one p95 request fit, and how many fit at once?
+            const probe = fitAt(setup, spec.isl95, spec.osl95);
+            estimated++;
+            if (!probe.fits) {
+              reject("memory", G, () => ({ gpu, layout, weights, kv, engine, detail: memoryDetail(model, gpu, layout, weights, kv, engine, spec) }));
+              pruned += G;
+              continue;
+            }
+            const cMax = probe.maxConcurrency;
+            const cMaxMean = lengthsDiffer ? fitAt(setup, spec.isl, spec.osl).maxConcurrency : cMax;
+            const shape: Shape = { gpu, price, layout, weights, kv, engine, maxConcurrency: cMax };
+            for (let gi = 0; gi < G; gi++) {
+              const c = GRID[gi]!;
+              if (c > cMax) {
+                const left = G - gi;
+                reject("kv-capacity", left, () => ({
+                  gpu, layout, weights, kv, engine, c,
+                  detail: `the KV cache holds ${cMax} requests of p95 length; C=${c} would only queue`,
+                }));
+                pruned += left;
+                break;
+              }
+              const r = serveAt(setup, c, cMaxMean, spec.isl, spec.osl, fig);
+              estimated++;
+              const ttft50 = r.ttftMs;
+              const tpot50 = r.tpotMs;
+              const outTps = r.outputTokensPerSecond;
+              const binding = r.binding;
+              let ttft95 = ttft50;
+              let tpot95 = tpot50;
+              let approx = lengthsDiffer;
+              let miss = intrinsicMiss(ttft50, ttft50, tpot50, tpot50, spec);
+              if (miss === null && lengthsDiffer) {
+                const r95 = serveAt(setup, c, cMax, spec.isl95, spec.osl95, fig);
+                estimated++;
+                ttft95 = Math.max(r95.ttftMs, ttft50);
+                tpot95 = Math.max(r95.tpotMs, tpot50);
+                approx = false;
+                miss = intrinsicMiss(ttft50, ttft95, tpot50, tpot95, spec);
+              }
+              f.c = c;
+              f.x = outTps / spec.osl;
+              f.ttftSvc50 = ttft50;
+              f.ttftSvc95 = ttft95;
+              f.tpot50 = tpot50;
+              f.tpot95 = tpot95;
+              f.gpus = layout.gpus;
+              f.price = price.perGpuHour;
+              sizeCandidate(spec, f, sized);
+              const rec: Rec = {
+                shape, c, x: f.x, outPerGpu: outTps / layout.gpus,
+                ttftSvc50: ttft50, ttftSvc95: ttft95, tpot50, tpot95, approx95: approx,
+                replicasTraffic: sized.replicasTraffic, setBy: sized.setBy,
+                ttft50: sized.ttft50, ttft95: sized.ttft95, e2e95: sized.e2e95,
+                wait50: sized.wait50, wait95: sized.wait95, pw: sized.pw, utilisation: sized.utilisation,
+                costHour: sized.costHour, costMonth: sized.costMonth, costMtok: sized.costMtok,
+                violations: sized.violations, binding,
+              };
+              records.push(rec);
+              const first = firstViolation(sized.violations);
+              if (first) reject(first, 1, () => ({ gpu, layout, weights, kv, engine, c, detail: violationDetail(first, rec, spec) }));
+              if (miss !== null) {
+                // Latency grows with concurrency (a bigger batch per step, more prefills to wait behind), so every
+                // larger C misses this SLO too: counted, not estimated.
+                const left = G - gi - 1;
+                reject(miss, left, () => ({ gpu, layout, weights, kv, engine, c, detail: violationDetail(miss!, rec, spec) }));
+                pruned += left;
+                inferred += left;
+                break;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  return { records, counts, examples, candidates, estimated, pruned, inferred };
+}
+
+/** The estimate's own words for why a shape does not fit (only built for the first example). */
+function memoryDetail(
+  model: SearchSpec["model"], gpu: GpuSpec, l: LayoutChoice, weights: WeightPrecision, kv: KvPrecision, engine: EngineId, spec: SearchSpec,
+): string {
+  const r = estimateConfig({
+    model, gpu,
+    input: {
+      model: model.id, gpu: gpu.id, engine, weights, kv, tp: l.tp, pp: l.pp, dp: l.dp,
+      moeEp: model.moe ? l.moeEp : undefined, isl: spec.isl95, osl: spec.osl95, concurrency: 1,
+    },
+  });
+  return r.problems[0] ?? "does not fit in memory";
+}
+
+/** The latency SLO that the service figures alone (no queueing) miss, first in report order; null if none. */
+function intrinsicMiss(ttft50: number, ttft95: number, tpot50: number, tpot95: number, spec: SearchSpec): RejectionReason | null {
+  const s = spec.slo;
+  if (tpot95 > s.tpot95) return "tpot";
+  if (ttft50 > s.ttft50) return "ttft-p50";
+  if (ttft95 > s.ttft95) return "ttft-p95";
+  if (ttft95 + (spec.osl95 - 1) * tpot95 > s.e2e95) return "e2e";
+  return null;
+}
+
+function violationDetail(reason: RejectionReason, r: Rec, spec: SearchSpec): string {
+  const ms = (x: number) => `${Math.round(x)} ms`;
+  switch (reason) {
+    case "tpot":
+      return `TPOT p95 ${r.tpot95.toFixed(1)} ms > ${spec.slo.tpot95.toFixed(1)} ms`;
+    case "ttft-p50":
+      return `TTFT p50 ${ms(r.ttft50)} > ${ms(spec.slo.ttft50)}`;
+    case "ttft-p95":
+      return `TTFT p95 ${ms(r.ttft95)} > ${ms(spec.slo.ttft95)}`;
+    case "e2e":
+      return `end-to-end p95 ${ms(r.e2e95)} > ${ms(spec.slo.e2e95)}`;
+    case "budget-month":
+      return `$${Math.round(r.costMonth)}/month > $${Math.round(spec.budgetMonth)}/month`;
+    case "budget-mtok":
+      return `$${r.costMtok.toFixed(2)}/M tokens > $${spec.budgetMtok.toFixed(2)}/M tokens`;
+    default:
+      return reason;
+  }
+}
+
+export { V_TPOT, V_TTFT50, V_TTFT95, V_E2E };
