@@ -13,6 +13,12 @@ export interface EngineFactors {
   readonly stepOverheadS: number;
   /** Per-layer cost of one iteration that bandwidth and FLOPs do not explain: kernel tails, small ops (s/layer). */
   readonly layerOverheadS: number;
+  /**
+   * Fixed cost of each expert block a GPU runs in one MoE layer (grouped-GEMM tile setup, a partly filled tile,
+   * scale loads): per touched expert per GPU per MoE layer per iteration (s). Makes many small expert slices
+   * (MoE-TP) slower than a few whole experts (EP).
+   */
+  readonly expertOverheadS: number;
   /** Per-sequence CPU/GPU bookkeeping per iteration: scheduler, sampler, detokeniser (s/sequence). */
   readonly seqOverheadS: number;
   /** Achieved fraction of link bandwidth in collectives (0–1). */

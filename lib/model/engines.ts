@@ -15,6 +15,7 @@ export const PRIOR_FACTORS: EngineFactors = {
   flopEff: 0.6,
   stepOverheadS: 0.0015,
   layerOverheadS: 0.00002,
+  expertOverheadS: 0.000001,
   seqOverheadS: 0.000005,
   commEff: 0.7,
   commLatencyS: 0.00001,

@@ -132,6 +132,7 @@ export function mixedStep(
   let touched = 0;
   let fExp = 0;
   let bExp = 0;
+  let expertBlocks = 0;
   if (model.moe) {
     const E = model.moe.numExperts;
     const k = model.moe.expertsPerToken;
@@ -140,6 +141,8 @@ export function mixedStep(
     fExp = (2 * moeTokens * k * p.expertParams * p.moeLayers * frac) / l.stageGpus;
     bExp = wg.experts * tf;
     op(acc, fExp, Fe, bExp, BW);
+    // expert blocks this GPU runs per step: its E/moeEp experts × touched fraction, over the stage's MoE layers
+    expertBlocks = (E / l.moeEp) * tf * p.moeLayers * frac;
   }
   // Router and norms: small reads, every step.
   op(acc, 0, Fd, wg.routerNorms, BW);
@@ -183,7 +186,8 @@ export function mixedStep(
   comm *= pp;
   if (pp > 1) comm += (pp - 1) * collectiveTime(msg * 2, 2, s.linkStage.bandwidth, s.linkStage.latency);
 
-  const overhead = iterations * (f.stepOverheadS + f.layerOverheadS * L) + f.seqOverheadS * lmRows;
+  const overhead =
+    iterations * (f.stepOverheadS + f.layerOverheadS * L) + f.expertOverheadS * expertBlocks * pp + f.seqOverheadS * lmRows;
   return {
     decodeTokens: b,
     prefillTokens: u,

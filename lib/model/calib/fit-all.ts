@@ -1,7 +1,7 @@
 import type { EngineId } from "../../catalog/types";
 import { generationClass, type EngineFactors, type EngineProfile, type GenerationClass } from "../engine-types";
 import { PRIOR_FACTORS } from "../engines";
-import { fitProfile, FITTED_FACTORS, type FitContext } from "./fit";
+import { fitProfile, fitShared, FITTED_FACTORS, type FactorSpec, type FitContext } from "./fit";
 import type { CalibRow } from "./rows";
 
 const KV_FP8: Readonly<Record<EngineId, boolean>> = { trtllm: true, vllm: false, sglang: false };
@@ -26,9 +26,61 @@ export interface FitAllResult {
 }
 
 /**
- * Fit every engine × generation class that has rows. Deterministic: keys in sorted order, fixed starting point.
+ * Which factors belong to the GPU generation (kernels on that silicon: shared by all engines of a generation class)
+ * and which to the engine (scheduler and runtime on the CPU side: shared by all generations of an engine).
+ */
+export const GENERATION_FACTORS: readonly (keyof EngineFactors)[] = (globalThis as { __GEN?: (keyof EngineFactors)[] })
+  .__GEN ?? ["bwEff", "flopEff", "commLatencyS", "expertOverheadS"];
+
+/**
+ * Crossed fit: GENERATION_FACTORS take one value per generation class (all engines), the other fitted factors one
+ * value per engine (all generations); alternated 3 times. 2 × 3 + 3 × 5 = 21 numbers instead of 6 × 8, each
+ * backed by more models, so a model left out of the fit moves them less.
  */
 export function fitAll(rows: readonly CalibRow[], ctx: FitContext, maxEvals = 2500): FitAllResult {
+  const genSpecs: FactorSpec[] = FITTED_FACTORS.filter((s) => GENERATION_FACTORS.includes(s.name));
+  const engSpecs: FactorSpec[] = FITTED_FACTORS.filter((s) => !GENERATION_FACTORS.includes(s.name));
+  const groups = new Map<string, CalibRow[]>();
+  for (const r of rows) {
+    const k = rowKey(r, ctx);
+    const g = groups.get(k);
+    if (g) g.push(r);
+    else groups.set(k, [r]);
+  }
+  const keys = [...groups.keys()].sort();
+  const factors: Record<string, EngineFactors> = {};
+  const rowsPerKey: Record<string, number> = {};
+  const lossPerKey: Record<string, number> = {};
+  for (const k of keys) {
+    const [engine, gen] = k.split(":") as [EngineId, GenerationClass];
+    factors[k] = priorProfile(engine, gen).factors;
+    rowsPerKey[k] = groups.get(k)!.length;
+  }
+  const fitGroup = (ks: readonly string[], specs: readonly FactorSpec[]) => {
+    const fg = ks.map((k) => {
+      const [engine, g] = k.split(":") as [EngineId, GenerationClass];
+      return { rows: groups.get(k)!, profile: { ...priorProfile(engine, g), factors: factors[k]! } };
+    });
+    const res = fitShared(fg, ctx, PRIOR_FACTORS, specs, maxEvals);
+    for (const k of ks) {
+      factors[k] = { ...factors[k]!, ...res.values };
+      lossPerKey[k] = res.loss;
+    }
+  };
+  const gens = [...new Set(keys.map((k) => k.split(":")[1]!))].sort();
+  const engines = [...new Set(keys.map((k) => k.split(":")[0]!))].sort();
+  for (let round = 0; round < 3; round++) {
+    for (const g of gens) fitGroup(keys.filter((k) => k.endsWith(`:${g}`)), genSpecs);
+    for (const e of engines) fitGroup(keys.filter((k) => k.startsWith(`${e}:`)), engSpecs);
+  }
+  return { factors, rowsPerKey, lossPerKey };
+}
+
+/**
+ * Independent fit of every engine × generation class that has rows (all factors per profile).
+ * Deterministic: keys in sorted order, fixed starting point.
+ */
+export function fitAllIndependent(rows: readonly CalibRow[], ctx: FitContext, maxEvals = 2500): FitAllResult {
   const groups = new Map<string, CalibRow[]>();
   for (const r of rows) {
     const k = rowKey(r, ctx);

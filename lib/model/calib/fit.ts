@@ -18,6 +18,7 @@ export const FITTED_FACTORS: readonly FactorSpec[] = [
   { name: "flopEff", min: 0.1, max: 0.9, priorSigma: 0.5 },
   { name: "stepOverheadS", min: 1e-5, max: 0.03, priorSigma: 1.5 },
   { name: "layerOverheadS", min: 1e-7, max: 3e-4, priorSigma: 1.5 },
+  { name: "expertOverheadS", min: 1e-8, max: 2e-5, priorSigma: 1.5 },
   { name: "seqOverheadS", min: 1e-8, max: 1e-3, priorSigma: 2 },
   { name: "commLatencyS", min: 2e-6, max: 2e-4, priorSigma: 1 },
   { name: "burstFactor", min: 0.001, max: 1, priorSigma: 1.5 },
@@ -34,7 +35,7 @@ export function softL1(r: number, delta = 0.1): number {
   return delta * (Math.sqrt(1 + (r / delta) ** 2) - 1);
 }
 
-export const TTFT_WEIGHT = 0.6;
+export const TTFT_WEIGHT = Number((globalThis as { __TTW?: number }).__TTW ?? 0.6);
 
 /** Mean robust log-error of TPOT and TTFT over the rows the estimator accepts, plus the prior penalty. */
 export function objective(
@@ -91,4 +92,47 @@ export function fitProfile(
   }
   z0 = best.x;
   return { factors: toFactors(z0), loss: best.fx, evals };
+}
+
+/** A set of rows fitted with one profile. */
+export interface FitGroup {
+  readonly rows: readonly CalibRow[];
+  readonly profile: EngineProfile;
+}
+
+/**
+ * Fit `specs` jointly across several groups (each keeps its own other factors): the named factors take one common
+ * value, chosen to minimise the row-weighted mean objective over all groups.
+ */
+export function fitShared(
+  groups: readonly FitGroup[],
+  ctx: FitContext,
+  prior: EngineFactors,
+  specs: readonly FactorSpec[],
+  maxEvals = 2500,
+): { values: Partial<EngineFactors>; loss: number } {
+  const total = groups.reduce((a, g) => a + g.rows.length, 0) || 1;
+  const apply = (z: readonly number[], f: EngineFactors): EngineFactors => {
+    const o: Record<string, number> = { ...f };
+    specs.forEach((sp, i) => (o[sp.name] = clamp(Math.exp(z[i]!), sp.min, sp.max)));
+    return o as unknown as EngineFactors;
+  };
+  const obj = (z: readonly number[]) => {
+    let sum = 0;
+    for (const g of groups) {
+      const prof = { ...g.profile, factors: apply(z, g.profile.factors) };
+      sum += objective(g.rows, ctx, prof, prior, specs) * g.rows.length;
+    }
+    return sum / total;
+  };
+  const first = groups[0]!.profile.factors;
+  let best = { x: specs.map((sp) => Math.log(clamp(first[sp.name], sp.min, sp.max))), fx: Infinity, evals: 0 };
+  best.fx = obj(best.x);
+  for (let restart = 0; restart < 3; restart++) {
+    const r = nelderMead(obj, best.x, { maxEvals, step: restart === 0 ? 0.4 : 0.15, tol: 1e-6 });
+    if (r.fx <= best.fx) best = r;
+  }
+  const values: Record<string, number> = {};
+  specs.forEach((sp, i) => (values[sp.name] = clamp(Math.exp(best.x[i]!), sp.min, sp.max)));
+  return { values: values as Partial<EngineFactors>, loss: best.fx };
 }
