@@ -53,11 +53,15 @@ export function getEngineProfile(id: string, generation: GenerationClass = "hopp
   return BY_KEY.get(`${id}:${generation}`);
 }
 
+const BY_ENGINE: Readonly<Record<string, Readonly<Record<GenerationClass, EngineProfile>>>> = Object.fromEntries(
+  ENGINE_IDS_MODEL.map((e) => [e, { hopper: BY_KEY.get(`${e}:hopper`)!, blackwell: BY_KEY.get(`${e}:blackwell`)! }]),
+);
+
 /** The profile an estimate uses: the engine's, for the GPU's generation class. */
 export function profileFor(engine: EngineId, gpu: GpuSpec): EngineProfile {
-  const p = BY_KEY.get(`${engine}:${generationClass(gpu.generation)}`);
-  if (!p) throw new Error(`no engine profile for ${engine}`);
-  return p;
+  const byGen = BY_ENGINE[engine];
+  if (!byGen) throw new Error(`no engine profile for ${engine}`);
+  return byGen[generationClass(gpu.generation)];
 }
 
 /** A profile with factors overridden (calibration and tests use this). */

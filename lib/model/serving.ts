@@ -67,7 +67,8 @@ export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl
   let q = 0;
   let pTok = 0;
   let ttftRun = 0;
-  for (let it = 0; it < 4; it++) {
+  // Two passes: at φ = 1, then at the φ the first pass implies (the fixed point moves little after that).
+  for (let it = 0; it < 2; it++) {
     const B = cRun * phi;
     const b = B / (dp * l.pp);
     pTok = (b * isl) / steps;
@@ -75,13 +76,13 @@ export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl
     q = Math.min(1, pTok / u);
     dec = decodeStep(s, B, nBar);
     // A chunk step: this rank's chunk plus the other ranks' mean prefill load through the shared MoE layers.
-    const moeTok = (b + u + (dp - 1) * (b + pTok)) ;
-    mix = mixedStep(s, b, nBar, u, isl, moeTok, 1);
-    first = u === chunk ? mix : mixedStep(s, b, nBar, chunk, isl, b + chunk + (dp - 1) * (b + pTok), 1);
+    const others = (dp - 1) * (b + pTok);
+    mix = mixedStep(s, b, nBar, u, isl, b + u + others, 1);
+    first = u === chunk ? mix : mixedStep(s, b, nBar, chunk, isl, b + chunk + others, 1);
     tbar = (1 - q) * dec.t + q * mix.t;
     ttftRun = f.ttftOverheadS + tbar / 2 + chunks * first.t + waitPrefill;
     const newPhi = Math.max(1 / cRun, Math.min(1, (steps * tbar) / (ttftRun + steps * tbar)));
-    if (Math.abs(newPhi - phi) <= 0.02) break;
+    if (it === 1 || newPhi > 0.999) break;
     phi = newPhi;
   }
   const x = cRun / (ttftRun + steps * tbar);

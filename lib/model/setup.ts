@@ -27,6 +27,8 @@ export interface ModelDerived {
   readonly attnFlopsPerPairPrefill: number;
   /** Width of the widest FFN one token passes through (for activation memory). */
   readonly ffnWidth: number;
+  /** ln(1 − k/E): a token misses a given expert with probability 1 − k/E (0 for dense models). */
+  readonly logMiss: number;
 }
 
 const CACHE = new WeakMap<ModelArch, ModelDerived>();
@@ -55,6 +57,7 @@ export function modelDerived(m: ModelArch): ModelDerived {
     attnFlopsPerPairDecode: dec,
     attnFlopsPerPairPrefill: pre,
     ffnWidth: Math.max(m.ffn.intermediateSize, moeWidth),
+    logMiss: m.moe ? Math.log1p(-Math.min(m.moe.expertsPerToken, m.moe.numExperts) / m.moe.numExperts) : 0,
   };
   CACHE.set(m, d);
   return d;

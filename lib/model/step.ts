@@ -1,6 +1,5 @@
 import { allReduceTime, collectiveTime } from "./comm";
 import { attendedLayerTokens } from "./kv";
-import { touchedExpertFraction } from "./moe";
 import { ACTIVATION_BYTES } from "./precision";
 import type { Setup } from "./setup";
 
@@ -136,7 +135,8 @@ export function mixedStep(
   if (model.moe) {
     const E = model.moe.numExperts;
     const k = model.moe.expertsPerToken;
-    const tf = touchedExpertFraction(E, k, moeTokens);
+    // touched fraction 1 − (1 − k/E)^T (moe.ts), with ln(1 − k/E) cached per model
+    const tf = moeTokens > 0 ? (md.logMiss === -Infinity ? 1 : 1 - Math.exp(moeTokens * md.logMiss)) : 0;
     touched = tf * E;
     fExp = (2 * moeTokens * k * p.expertParams * p.moeLayers * frac) / l.stageGpus;
     bExp = wg.experts * tf;

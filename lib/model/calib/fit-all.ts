@@ -29,12 +29,11 @@ export interface FitAllResult {
  * Which factors belong to the GPU generation (kernels on that silicon: shared by all engines of a generation class)
  * and which to the engine (scheduler and runtime on the CPU side: shared by all generations of an engine).
  */
-export const GENERATION_FACTORS: readonly (keyof EngineFactors)[] = (globalThis as { __GEN?: (keyof EngineFactors)[] })
-  .__GEN ?? ["bwEff", "flopEff", "commLatencyS", "expertOverheadS"];
+export const GENERATION_FACTORS: readonly (keyof EngineFactors)[] = ["bwEff", "flopEff", "commLatencyS", "expertOverheadS"];
 
 /**
  * Crossed fit: GENERATION_FACTORS take one value per generation class (all engines), the other fitted factors one
- * value per engine (all generations); alternated 3 times. 2 × 3 + 3 × 5 = 21 numbers instead of 6 × 8, each
+ * value per engine (all generations); alternated 3 times. 2 × 4 + 3 × 5 = 23 numbers instead of 6 × 9, each
  * backed by more models, so a model left out of the fit moves them less.
  */
 export function fitAll(rows: readonly CalibRow[], ctx: FitContext, maxEvals = 2500): FitAllResult {

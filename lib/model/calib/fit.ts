@@ -35,7 +35,7 @@ export function softL1(r: number, delta = 0.1): number {
   return delta * (Math.sqrt(1 + (r / delta) ** 2) - 1);
 }
 
-export const TTFT_WEIGHT = Number((globalThis as { __TTW?: number }).__TTW ?? 0.6);
+export const TTFT_WEIGHT = 0.6;
 
 /** Mean robust log-error of TPOT and TTFT over the rows the estimator accepts, plus the prior penalty. */
 export function objective(
