@@ -219,6 +219,11 @@ export interface PlanResult {
   readonly rejections: readonly Rejection[];
   /** Ranked: cheapest meeting every SLO and budget first, then better p95 TTFT, then TPOT. One per deployment shape. */
   readonly options: readonly Candidate[];
+  /**
+   * Points of the cost–latency front that are not among the options (without derivations; explainCandidate gives
+   * any candidate in full, by id), so a chart click can select them at once.
+   */
+  readonly alternatives: readonly Candidate[];
   readonly best: Candidate | null;
   readonly feasible: boolean;
   readonly pareto: { readonly costLatency: ParetoFront; readonly throughputInteractivity: ParetoFront };

@@ -1,0 +1,135 @@
+/**
+ * When nothing is feasible: the nearest misses, and what to relax.
+ *  - One constraint at a time: among candidates that miss only constraint k, the one needing the least relaxation
+ *    of k says "loosen k to this value" (verified through estimateConfig, since the search's p95 figures for
+ *    candidates that already missed at mean lengths are lower bounds).
+ *  - Choices: the search is rerun with one restricted list widened (GPUs, precisions, engines, providers, pricing
+ *    term) or with no headroom / redundancy; if that finds a feasible option, it is named with its cost.
+ *  - Nearest misses: the candidates whose misses are smallest, measured as Σ over missed constraints of
+ *    ln(value ÷ limit) (so 10 % over two targets ≈ 20 % over one).
+ */
+import { GPUS } from "../catalog";
+import { ms, usd } from "./words";
+import type { PlanInput } from "../plan/schema";
+import { ENGINE_IDS, KV_PRECISIONS, WEIGHT_PRECISIONS } from "../plan/estimate-input";
+import { ENGINE_NAMES } from "./labels";
+import { exactFigures, recId, recLabel } from "./materialise";
+import { runSearch, type Rec } from "./search";
+import { V_BUDGET_MONTH, V_BUDGET_MTOK, V_E2E, V_TPOT, V_TTFT50, V_TTFT95 } from "./sizing";
+import { buildSpec, type SearchSpec } from "./spec";
+import type { RelaxAdvice } from "./types";
+
+type SloKind = "tpot" | "ttft-p50" | "ttft-p95" | "e2e" | "budget-month" | "budget-mtok";
+
+const KINDS: readonly { kind: SloKind; bit: number; value: (r: Rec) => number; limit: (s: SearchSpec) => number; words: (need: number, limit: number) => string }[] = [
+  { kind: "tpot", bit: V_TPOT, value: (r) => r.tpot95, limit: (s) => s.slo.tpot95, words: (n, l) => `Loosen TPOT p95 from ${ms(l)} to ${ms(n)} (about ${Math.floor(1000 / n)} tokens/s per user)` },
+  { kind: "ttft-p50", bit: V_TTFT50, value: (r) => r.ttft50, limit: (s) => s.slo.ttft50, words: (n, l) => `Loosen TTFT p50 from ${ms(l)} to ${ms(n)}` },
+  { kind: "ttft-p95", bit: V_TTFT95, value: (r) => r.ttft95, limit: (s) => s.slo.ttft95, words: (n, l) => `Loosen TTFT p95 from ${ms(l)} to ${ms(n)}` },
+  { kind: "e2e", bit: V_E2E, value: (r) => r.e2e95, limit: (s) => s.slo.e2e95, words: (n, l) => `Loosen end-to-end p95 from ${ms(l)} to ${ms(n)}` },
+  { kind: "budget-month", bit: V_BUDGET_MONTH, value: (r) => r.costMonth, limit: (s) => s.budgetMonth, words: (n, l) => `Raise the budget from ${usd(l)}/month to ${usd(n)}/month` },
+  { kind: "budget-mtok", bit: V_BUDGET_MTOK, value: (r) => r.costMtok, limit: (s) => s.budgetMtok, words: (n, l) => `Raise the ceiling from ${usd(l)}/M tokens to ${usd(n)}/M tokens` },
+];
+
+function exactMask(rec: Rec, spec: SearchSpec): { mask: number; value: (k: SloKind) => number } {
+  const { f, z } = exactFigures(rec, spec, false);
+  const vals: Record<SloKind, number> = {
+    tpot: f.tpot95, "ttft-p50": z.ttft50, "ttft-p95": z.ttft95, e2e: z.e2e95, "budget-month": z.costMonth, "budget-mtok": z.costMtok,
+  };
+  return { mask: z.violations, value: (k) => vals[k] };
+}
+
+/** "Loosen X to Y" for each constraint that, alone, stands between some candidate and feasibility. */
+export function sloRelaxations(records: readonly Rec[], spec: SearchSpec): RelaxAdvice[] {
+  const out: RelaxAdvice[] = [];
+  for (const k of KINDS) {
+    const only = records.filter((r) => r.violations === k.bit).sort((a, b) => k.value(a) - k.value(b) || a.costMonth - b.costMonth);
+    for (const rec of only.slice(0, 8)) {
+      const ex = exactMask(rec, spec);
+      if ((ex.mask & ~k.bit) !== 0) continue;
+      const need = ex.value(k.kind);
+      out.push({
+        kind: k.kind,
+        words: `${k.words(need, k.limit(spec))}: ${recLabel(rec, rec.replicasTraffic + spec.redundancy)} would then meet every other target at ${usd(rec.costMonth)}/month.`,
+        needed: need,
+        optionId: recId(rec),
+        costUsdPerMonth: rec.costMonth,
+      });
+      break;
+    }
+  }
+  return out;
+}
+
+function cheapestFeasible(records: readonly Rec[]): Rec | null {
+  let best: Rec | null = null;
+  for (const r of records) if (r.violations === 0 && (best === null || r.costMonth < best.costMonth)) best = r;
+  return best;
+}
+
+/** Rerun the search with one restricted choice widened; advice for each that yields a feasible option. */
+export function choiceRelaxations(input: PlanInput): RelaxAdvice[] {
+  const b = input.budget;
+  const trials: { kind: RelaxAdvice["kind"]; budget: PlanInput["budget"]; words: (r: Rec) => string }[] = [];
+  if (b.gpus.length > 0 && b.gpus.length < GPUS.length) {
+    trials.push({ kind: "gpus", budget: { ...b, gpus: [] }, words: (r) => `Allow ${r.shape.gpu.name}` });
+  }
+  if (b.precisions.length < WEIGHT_PRECISIONS.length) {
+    trials.push({ kind: "precisions", budget: { ...b, precisions: [...WEIGHT_PRECISIONS] }, words: (r) => `Allow ${r.shape.weights.toUpperCase()} weights` });
+  }
+  if (b.kvPrecisions.length < KV_PRECISIONS.length) {
+    trials.push({ kind: "precisions", budget: { ...b, kvPrecisions: [...KV_PRECISIONS] }, words: (r) => `Allow an ${r.shape.kv.toUpperCase()} KV cache` });
+  }
+  if (b.engines.length < ENGINE_IDS.length) {
+    trials.push({ kind: "engines", budget: { ...b, engines: [...ENGINE_IDS] }, words: (r) => `Allow ${ENGINE_NAMES[r.shape.engine]}` });
+  }
+  if (b.providers.length > 0) {
+    trials.push({ kind: "providers", budget: { ...b, providers: [] }, words: (r) => `Allow any provider (${r.shape.price.provider})` });
+  }
+  if (b.pricingTerm !== "on-demand") {
+    trials.push({ kind: "pricing-term", budget: { ...b, pricingTerm: "on-demand" }, words: () => "Price on-demand instead" });
+  }
+  if (b.headroomPct > 0) {
+    trials.push({ kind: "headroom", budget: { ...b, headroomPct: 0 }, words: () => `Drop the ${b.headroomPct}% headroom` });
+  }
+  if (b.redundancy === "n+1") {
+    trials.push({ kind: "redundancy", budget: { ...b, redundancy: "none" }, words: () => "Drop the N+1 spare replica" });
+  }
+  const out: RelaxAdvice[] = [];
+  for (const t of trials) {
+    const spec = buildSpec({ ...input, budget: t.budget });
+    const best = cheapestFeasible(runSearch(spec).records);
+    if (!best) continue;
+    out.push({
+      kind: t.kind,
+      words: `${t.words(best)}: ${recLabel(best, best.replicasTraffic + spec.redundancy)} meets every target at ${usd(best.costMonth)}/month.`,
+      costUsdPerMonth: best.costMonth,
+    });
+  }
+  return out;
+}
+
+/** Σ over missed constraints of ln(value ÷ limit). */
+export function missScore(r: Rec, spec: SearchSpec): number {
+  let s = 0;
+  for (const k of KINDS) {
+    if (r.violations & k.bit) s += Math.log(k.value(r) / k.limit(spec));
+  }
+  return s;
+}
+
+/** The closest misses, one per deployment shape. */
+export function nearestMisses(records: readonly Rec[], spec: SearchSpec, n: number): Rec[] {
+  const scored = records
+    .filter((r) => r.violations !== 0)
+    .map((r) => ({ r, s: missScore(r, spec) }))
+    .sort((a, b) => a.s - b.s || a.r.costMonth - b.r.costMonth);
+  const seen = new Set<Rec["shape"]>();
+  const out: Rec[] = [];
+  for (const { r } of scored) {
+    if (seen.has(r.shape)) continue;
+    seen.add(r.shape);
+    out.push(r);
+    if (out.length >= n) break;
+  }
+  return out;
+}
