@@ -91,7 +91,9 @@ export function estimateConfig(args: EstimateArgs): EstimateResult {
     notes = [];
     if (isWeightOnly(input.weights, gpu)) {
       notes.push(
-        `${gpu.name} has no ${input.weights} tensor-core path: weights are stored at ${input.weights} and dequantised on the fly (weight-only), math runs at bf16.`,
+        input.weights === "int4"
+          ? `int4 weights run weight-only (AWQ/GPTQ-style kernels): stored at 4 bits and dequantised on the fly, math runs at bf16.`
+          : `${gpu.name} has no ${input.weights} tensor-core path: weights are stored at ${input.weights} and dequantised on the fly (weight-only), math runs at bf16.`,
       );
     }
     if (layout.crossesDomain) {
