@@ -1,30 +1,23 @@
 /**
- * PROVISIONAL: the planner's lib/plan/schema.ts and lib/search (runPlan) have not landed
- * yet; this stand-in keeps the routes compiling. It is replaced by the real adapter
- * (planInputSchema + runPlan) as soon as they exist.
+ * The plan routes' seam to the planner: the shared plan schema (lib/plan/schema.ts),
+ * the search (lib/search runPlan) and readers of its PlanResult (./plan-result.ts).
  */
-import { z } from "zod";
 import { CATALOG_VERSION } from "@/lib/catalog";
-import { EMPTY_SUMMARY } from "@/lib/plan/save-request";
-import { decodePermalink, encodePermalink } from "@/lib/plan/permalink";
+import { decodePlanPermalink, encodePlanPermalink } from "@/lib/plan/permalink";
+import { parsePlanInput, PLAN_SCHEMA_VERSION, type PlanInput } from "@/lib/plan/schema";
+import { runPlan } from "@/lib/search";
+import type { PlanResult } from "@/lib/search/types";
 import type { PlanEngine } from "./engine-types";
+import { headlineOf, optionsTableOf, summaryOf } from "./plan-result";
 
-const provisionalSchema = z.record(z.string(), z.unknown());
-const SCHEMA_VERSION = 0;
-
-export const planEngine: PlanEngine<Record<string, unknown>, unknown> = {
-  schemaVersion: SCHEMA_VERSION,
+export const planEngine: PlanEngine<PlanInput, PlanResult> = {
+  schemaVersion: PLAN_SCHEMA_VERSION,
   catalogVersion: CATALOG_VERSION,
-  parseInput(raw) {
-    const r = provisionalSchema.safeParse(raw);
-    return r.success
-      ? { ok: true, input: r.data }
-      : { ok: false, errors: r.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })) };
-  },
-  decodeLink: (t) => decodePermalink(t, provisionalSchema, SCHEMA_VERSION),
-  encodeLink: (i) => encodePermalink(i, SCHEMA_VERSION),
-  compute: () => ({ options: [] }),
-  summarize: () => EMPTY_SUMMARY,
-  headline: () => ({ feasible: false, deployment: null, costUsdPerMonth: null, ttftP95Ms: null, tpotP95Ms: null }),
-  optionsTable: () => ({ columns: [], rows: [] }),
+  parseInput: (raw) => parsePlanInput(raw),
+  decodeLink: (token) => decodePlanPermalink(token),
+  encodeLink: (input) => encodePlanPermalink(input),
+  compute: (input) => runPlan(input),
+  summarize: (_input, result) => summaryOf(result),
+  headline: headlineOf,
+  optionsTable: optionsTableOf,
 };

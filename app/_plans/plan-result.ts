@@ -19,6 +19,9 @@ const round = (v: unknown, dp: number): number | null => {
   return n === null ? null : Math.round(n * 10 ** dp) / 10 ** dp;
 };
 
+const arr = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+const obj = <T>(v: unknown): Loose<T> | null => (v && typeof v === "object" && !Array.isArray(v) ? (v as Loose<T>) : null);
+
 function asResult(raw: unknown): Loose<PlanResult> {
   return raw && typeof raw === "object" ? (raw as Loose<PlanResult>) : {};
 }
@@ -39,7 +42,7 @@ export function deploymentLabel(c: Loose<Candidate>): string {
 
 export function headlineOf(raw: unknown): PlanHeadline {
   const r = asResult(raw);
-  const best = r.best ?? null;
+  const best = obj<Candidate>(r.best);
   if (!best) return { feasible: false, deployment: null, costUsdPerMonth: null, ttftP95Ms: null, tpotP95Ms: null };
   return {
     feasible: r.feasible === true,
@@ -53,7 +56,8 @@ export function headlineOf(raw: unknown): PlanHeadline {
 export function summaryOf(raw: unknown): PlanSummary {
   const r = asResult(raw);
   const h = headlineOf(raw);
-  return { model: r.model?.name ?? r.model?.id ?? null, deployment: h.deployment, costUsdPerMonth: h.costUsdPerMonth, feasible: h.feasible };
+  const model = obj<PlanResult["model"]>(r.model);
+  return { model: str(model?.name) ?? str(model?.id), deployment: h.deployment, costUsdPerMonth: h.costUsdPerMonth, feasible: h.feasible };
 }
 
 /** Column key → how to read it from a candidate (CSV keeps raw numbers, rounded; the page formats by `kind`). */
@@ -97,7 +101,8 @@ export const OPTION_COLUMNS: readonly (OptionColumn & { get: (c: Loose<Candidate
 export function optionsTableOf(raw: unknown): { columns: readonly OptionColumn[]; rows: readonly OptionRow[] } {
   const r = asResult(raw);
   // When nothing is feasible the nearest misses are the options worth showing.
-  const list: readonly Loose<Candidate>[] = (r.options?.length ? r.options : r.nearMisses) ?? [];
+  const options = arr<Loose<Candidate>>(r.options);
+  const list = (options.length ? options : arr<Loose<Candidate>>(r.nearMisses)).filter((c) => obj(c) !== null);
   return {
     columns: OPTION_COLUMNS.map(({ key, label, kind, page }) => ({ key, label, kind, page })),
     rows: list.map((c) => ({
@@ -111,11 +116,11 @@ export function optionsTableOf(raw: unknown): { columns: readonly OptionColumn[]
 export function priceSourcesOf(raw: unknown): (PriceRef & { gpuName: string })[] {
   const r = asResult(raw);
   const seen = new Map<string, PriceRef & { gpuName: string }>();
-  for (const c of [...(r.options ?? []), ...(r.nearMisses ?? [])] as Loose<Candidate>[]) {
-    const p = c.price;
-    if (!p || typeof p !== "object") continue;
+  for (const c of [...arr<Loose<Candidate>>(r.options), ...arr<Loose<Candidate>>(r.nearMisses)]) {
+    const p = obj<PriceRef>(c?.price);
+    if (!p || typeof p.perGpuHour !== "number") continue;
     const key = [c.gpuId, p.provider, p.instance, p.term, p.perGpuHour].join("|");
-    if (!seen.has(key)) seen.set(key, { ...p, gpuName: c.gpuName ?? c.gpuId ?? "?" });
+    if (!seen.has(key)) seen.set(key, { ...(p as PriceRef), gpuName: c.gpuName ?? c.gpuId ?? "?" });
   }
   return [...seen.values()];
 }
@@ -123,8 +128,8 @@ export function priceSourcesOf(raw: unknown): (PriceRef & { gpuName: string })[]
 export function assumptionsOf(raw: unknown): { assumptions: string[]; queueing: string | null; summary: string | null } {
   const r = asResult(raw);
   return {
-    assumptions: (r.assumptions ?? []).filter((a): a is string => typeof a === "string"),
-    queueing: r.queueing ? `${str(r.queueing.model) ?? ""}: ${str(r.queueing.description) ?? ""}` : null,
+    assumptions: arr<unknown>(r.assumptions).filter((a): a is string => typeof a === "string"),
+    queueing: obj(r.queueing) ? `${str(r.queueing?.model) ?? ""}: ${str(r.queueing?.description) ?? ""}` : null,
     summary: str(r.summary),
   };
 }

@@ -29,6 +29,16 @@ export function compareHeadlines(saved: PlanHeadline, today: PlanHeadline): stri
 const cache = new Map<string, Recomputed>();
 const CACHE_MAX = 1000;
 
+function remember(slug: string, r: Recomputed): void {
+  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
+  cache.set(slug, r);
+}
+
+/** At save time today's answer is the saved one: no need to run the search again on the first view. */
+export function primeRecompute(slug: string, headline: PlanHeadline): void {
+  remember(slug, { status: "same", saved: headline, today: headline });
+}
+
 export function recomputeToday(plan: SavedPlan, engine: PlanEngine): Recomputed {
   const hit = cache.get(plan.slug);
   if (hit) return hit;
@@ -46,7 +56,11 @@ export function recomputeToday(plan: SavedPlan, engine: PlanEngine): Recomputed 
       out = { status: "failed", saved };
     }
   }
-  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
-  cache.set(plan.slug, out);
+  remember(plan.slug, out);
   return out;
+}
+
+/** Tests: forget every remembered answer (a test may change "today's" catalog within one process). */
+export function clearRecomputeCache(): void {
+  cache.clear();
 }

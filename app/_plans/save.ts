@@ -3,6 +3,7 @@ import type { PlanStore } from "@/db/store";
 import { savePlanRequestSchema } from "@/lib/plan/save-request";
 import type { PlanEngine } from "./engine-types";
 import { errorResponse, json, readJsonBody, zodFieldErrors, type FieldError } from "./http";
+import { primeRecompute } from "./recompute";
 
 export interface PlanRouteDeps {
   readonly engine: PlanEngine;
@@ -51,6 +52,7 @@ export async function savePlan(req: Request, deps: PlanRouteDeps): Promise<Respo
     catalogVersion: deps.engine.catalogVersion,
     sourceSlug: sourceSlug ?? null,
   });
+  primeRecompute(slug, deps.engine.headline(result));
   const url = `/p/${slug}`;
   return json({ slug, url, createdAt: createdAt.toISOString() }, 201, { location: url });
 }

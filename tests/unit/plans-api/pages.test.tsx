@@ -39,6 +39,7 @@ const { default: SavedPlanPage } = await import("../../../app/p/[slug]/page");
 const { default: ComparePage } = await import("../../../app/compare/page");
 const { default: SharedLinkPage } = await import("../../../app/l/[token]/page");
 const { resetStore } = await import("../../../db/client");
+const { clearRecomputeCache } = await import("../../../app/_plans/recompute");
 
 async function save(title: string, input: unknown, notes = ""): Promise<string> {
   const res = await POST(
@@ -80,6 +81,7 @@ describe("/p/[slug]", () => {
     const slug = await save("price drop", { model: "m", peakRps: 41 });
     priceFactor.value = 38 / 41; // today's catalog is cheaper
     priceFactor.catalog = "today-catalog";
+    clearRecomputeCache(); // a real server process never changes catalog between save and view
     const out = await html(SavedPlanPage({ params: Promise.resolve({ slug }) }));
     priceFactor.value = 1;
     priceFactor.catalog = "test-catalog";
