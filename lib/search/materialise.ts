@@ -6,6 +6,7 @@
 import { estimateConfig, estimateCore } from "../model/estimate";
 import type { Derivation } from "../model/derivation";
 import { secs, sig, usdStr } from "../model/explain-format";
+import { usd } from "./words";
 import { HOURS_PER_MONTH } from "../model/units";
 import type { EstimateInput } from "../plan/estimate-input";
 import type { EstimateResult } from "../model/estimate-types";
@@ -52,8 +53,8 @@ export function violationWords(v: number, cc: Figures, spec: SearchSpec): string
   if (v & V_TTFT50) out.push(`TTFT p50 ${ms(cc.ttftP50Ms)} is over the ${ms(spec.slo.ttft50)} target`);
   if (v & V_TTFT95) out.push(`TTFT p95 ${ms(cc.ttftP95Ms)} is over the ${ms(spec.slo.ttft95)} target`);
   if (v & V_E2E) out.push(`end-to-end p95 ${ms(cc.e2eP95Ms)} is over the ${ms(spec.slo.e2e95)} target`);
-  if (v & V_BUDGET_MONTH) out.push(`${usdStr(cc.costUsdPerMonth)}/month is over the ${usdStr(spec.budgetMonth)}/month budget`);
-  if (v & V_BUDGET_MTOK) out.push(`${usdStr(cc.costUsdPerMillionTokens)}/M tokens is over the ${usdStr(spec.budgetMtok)}/M-token ceiling`);
+  if (v & V_BUDGET_MONTH) out.push(`${usd(cc.costUsdPerMonth)}/month is over the ${usd(spec.budgetMonth)}/month budget`);
+  if (v & V_BUDGET_MTOK) out.push(`${usd(cc.costUsdPerMillionTokens)}/M tokens is over the ${usd(spec.budgetMtok)}/M-token ceiling`);
   return out;
 }
 

@@ -17,7 +17,7 @@ import { exactFigures, recId, recLabel } from "./materialise";
 import { runSearch, type Rec } from "./search";
 import { V_BUDGET_MONTH, V_BUDGET_MTOK, V_E2E, V_TPOT, V_TTFT50, V_TTFT95 } from "./sizing";
 import { buildSpec, type SearchSpec } from "./spec";
-import type { RelaxAdvice } from "./types";
+import type { Candidate, RelaxAdvice } from "./types";
 
 type SloKind = "tpot" | "ttft-p50" | "ttft-p95" | "e2e" | "budget-month" | "budget-mtok";
 
@@ -117,19 +117,43 @@ export function missScore(r: Rec, spec: SearchSpec): number {
   return s;
 }
 
-/** The closest misses, one per deployment shape. */
+/** The closest misses, one per deployment (GPU × layout × weight precision). */
 export function nearestMisses(records: readonly Rec[], spec: SearchSpec, n: number): Rec[] {
   const scored = records
     .filter((r) => r.violations !== 0)
     .map((r) => ({ r, s: missScore(r, spec) }))
     .sort((a, b) => a.s - b.s || a.r.costMonth - b.r.costMonth);
-  const seen = new Set<Rec["shape"]>();
+  const seen = new Set<string>();
   const out: Rec[] = [];
   for (const { r } of scored) {
-    if (seen.has(r.shape)) continue;
-    seen.add(r.shape);
+    const s = r.shape;
+    const key = `${s.gpu.id}|${s.layout.tp}.${s.layout.pp}.${s.layout.dp}.${s.layout.moeEp}|${s.weights}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     out.push(r);
     if (out.length >= n) break;
   }
   return out;
+}
+
+/** When no single change is enough: everything the nearest miss would need, in one sentence. */
+export function combinedRelaxation(nearest: Candidate, spec: SearchSpec): RelaxAdvice | null {
+  const parts: string[] = [];
+  if (nearest.tpotP95Ms > spec.slo.tpot95) parts.push(`TPOT p95 to ${ms(nearest.tpotP95Ms)}`);
+  if (nearest.ttftP50Ms > spec.slo.ttft50) parts.push(`TTFT p50 to ${ms(nearest.ttftP50Ms)}`);
+  if (nearest.ttftP95Ms > spec.slo.ttft95) parts.push(`TTFT p95 to ${ms(nearest.ttftP95Ms)}`);
+  if (nearest.e2eP95Ms > spec.slo.e2e95) parts.push(`end-to-end p95 to ${ms(nearest.e2eP95Ms)}`);
+  const slo = parts.length ? `loosen ${parts.join(", ")}` : "";
+  const money: string[] = [];
+  if (nearest.costUsdPerMonth > spec.budgetMonth) money.push(`raise the budget to ${usd(nearest.costUsdPerMonth)}/month`);
+  if (nearest.costUsdPerMillionTokens > spec.budgetMtok) money.push(`raise the ceiling to ${usd(nearest.costUsdPerMillionTokens)}/M tokens`);
+  const all = [slo, ...money].filter((x) => x !== "");
+  if (all.length === 0) return null;
+  const sentence = all.join(" and ");
+  return {
+    kind: "combined",
+    words: `No single change is enough. The nearest option, ${nearest.replicas} × ${nearest.gpusPerReplica}× ${nearest.gpuName} (${nearest.weights.toUpperCase()}), works if you ${sentence}.`,
+    optionId: nearest.id,
+    costUsdPerMonth: nearest.costUsdPerMonth,
+  };
 }

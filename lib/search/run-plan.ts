@@ -11,9 +11,9 @@ import { PLAN_SCHEMA_VERSION, type PlanInput } from "../plan/schema";
 import { compareWithApi } from "./api-compare";
 import { layoutLabel } from "./enumerate";
 import { ENGINE_NAMES } from "./labels";
-import { materialise, exactFigures, recId, recLabel, shapeKey } from "./materialise";
+import { materialise, exactFigures, recId, recLabel } from "./materialise";
 import { paretoIndices } from "./pareto";
-import { choiceRelaxations, nearestMisses, sloRelaxations } from "./relax";
+import { choiceRelaxations, combinedRelaxation, nearestMisses, sloRelaxations } from "./relax";
 import { runSearch, type Rec, type RejectionExample, type SearchOutput } from "./search";
 import { sizeCandidate, type Sized } from "./sizing";
 import { buildSpec, type SearchSpec } from "./spec";
@@ -80,18 +80,28 @@ export function rejectionsOf(out: SearchOutput, spec: SearchSpec): Rejection[] {
   return list;
 }
 
-/** Ranking: cheapest first, then lower TTFT p95, then lower TPOT p95, then the id (a total order). */
+/**
+ * Ranking: cheapest first, then lower TTFT p95, then lower TPOT p95; remaining ties keep enumeration order (the
+ * sort is stable), so the order is deterministic.
+ */
 export function compareRecs(a: Rec, b: Rec): number {
-  return a.costMonth - b.costMonth || a.ttft95 - b.ttft95 || a.tpot95 - b.tpot95 || (recId(a) < recId(b) ? -1 : recId(a) > recId(b) ? 1 : 0);
+  return a.costMonth - b.costMonth || a.ttft95 - b.ttft95 || a.tpot95 - b.tpot95;
 }
 
-/** Feasible records, ranked, one per deployment shape (its best concurrency). */
+/** GPU × layout × weight precision: options that differ only in KV precision, engine or concurrency count once. */
+export function deploymentKey(r: Pick<Rec, "shape">): string {
+  const s = r.shape;
+  const l = s.layout;
+  return `${s.gpu.id}|${l.tp}.${l.pp}.${l.dp}.${l.moeEp}|${s.weights}`;
+}
+
+/** Feasible records, ranked, one per deployment (its best KV precision, engine and concurrency). */
 export function rankFeasible(records: readonly Rec[]): Rec[] {
   const feasible = records.filter((r) => r.violations === 0).sort(compareRecs);
   const seen = new Set<string>();
   const out: Rec[] = [];
   for (const r of feasible) {
-    const k = shapeKey(r.shape);
+    const k = deploymentKey(r);
     if (seen.has(k)) continue;
     seen.add(k);
     out.push(r);
@@ -197,21 +207,26 @@ export function runPlan(input: PlanInput, opts: RunPlanOptions = {}): PlanResult
 
   let nearMisses: Candidate[] = [];
   let relax: PlanResult["relax"] = [];
+  let missRecords: readonly Rec[] = out.records;
   if (!best) {
-    const misses = nearestMisses(out.records, spec, opts.nearMissesLimit ?? 5);
+    // Every concurrency estimated, so the misses and the advice see the whole latency-cost curve of each shape.
+    missRecords = runSearch(spec, { inferMonotone: false }).records;
+    const misses = nearestMisses(missRecords, spec, opts.nearMissesLimit ?? 5);
     nearMisses = misses.map((r) => materialise(r, spec, null, true));
-    relax = [...sloRelaxations(out.records, spec), ...(opts.relax === false ? [] : choiceRelaxations(input))];
+    relax = [...sloRelaxations(missRecords, spec), ...(opts.relax === false ? [] : choiceRelaxations(input))];
+    const combined = nearMisses[0] ? combinedRelaxation(nearMisses[0], spec) : null;
+    if (relax.length === 0 && combined) relax = [combined];
   }
 
   const bestRec = ranked[0];
   const minDeployment = bestRec ? (1 + spec.redundancy) * bestRec.shape.layout.gpus * bestRec.shape.price.perGpuHour * HOURS_PER_MONTH : null;
   const api = compareWithApi(spec.model.id, spec.model.name, spec.traffic, input.workload.inputTokens, input.workload.outputTokens, best?.costUsdPerMonth ?? null, minDeployment);
-  const growthBase = bestRec ?? nearestMisses(out.records, spec, 1)[0];
+  const growthBase = bestRec ?? nearestMisses(missRecords, spec, 1)[0];
   const growth = growthBase ? growthRows(growthBase, spec, input.traffic.monthlyGrowthPct) : [];
 
   const summary = best
     ? `Cheapest option meeting every target: ${best.replicas} × ${best.gpusPerReplica}× ${best.gpuName} (${layoutLabel(best)}, ${best.weights.toUpperCase()}, ${ENGINE_NAMES[best.engine]}) at ${usd(best.costUsdPerMonth)}/month; TTFT p95 ${ms(best.ttftP95Ms)}, TPOT p95 ${ms(best.tpotP95Ms)}.`
-    : `No option meets every target among ${out.candidates.toLocaleString("en-US")} candidates${relax[0] ? `; ${relax[0].words}` : "."}`;
+    : `No option meets every target among ${out.candidates.toLocaleString("en-US")} candidates.${relax[0] ? ` ${relax[0].words}` : ""}`;
 
   return {
     schemaVersion: PLAN_SCHEMA_VERSION,

@@ -84,7 +84,16 @@ export function engineRunsOn(engine: EngineId, gpu: GpuSpec): boolean {
   return engine !== "trtllm" || gpu.vendor === "NVIDIA";
 }
 
-export function runSearch(spec: SearchSpec): SearchOutput {
+export interface SearchOptions {
+  /**
+   * Count concurrencies above the first that misses a latency target as missing it too, without estimating them
+   * (default true). Off when the full curve matters more than speed (nearest misses of an infeasible plan).
+   */
+  readonly inferMonotone?: boolean;
+}
+
+export function runSearch(spec: SearchSpec, opts: SearchOptions = {}): SearchOutput {
+  const inferMonotone = opts.inferMonotone ?? true;
   const counts = new Map<RejectionReason, number>();
   const examples = new Map<RejectionReason, RejectionExample>();
   const reject = (reason: RejectionReason, n: number, ex: () => RejectionExample) => {
@@ -159,7 +168,7 @@ export function runSearch(spec: SearchSpec): SearchOutput {
                 const left = G - gi;
                 reject("kv-capacity", left, () => ({
                   gpu, layout, weights, kv, engine, c,
-                  detail: `the KV cache holds ${cMax} requests of p95 length; C=${c} would only queue`,
+                  detail: `the KV cache holds ${cMax} request${cMax === 1 ? "" : "s"} of p95 length; C=${c} would only queue`,
                 }));
                 pruned += left;
                 break;
@@ -203,7 +212,7 @@ export function runSearch(spec: SearchSpec): SearchOutput {
               records.push(rec);
               const first = firstViolation(sized.violations);
               if (first) reject(first, 1, () => ({ gpu, layout, weights, kv, engine, c, detail: violationDetail(first, rec, spec) }));
-              if (miss !== null) {
+              if (miss !== null && inferMonotone) {
                 // Latency grows with concurrency (a bigger batch per step, more prefills to wait behind), so every
                 // larger C misses this SLO too: counted, not estimated.
                 const left = G - gi - 1;

@@ -86,6 +86,20 @@ function queueFails(spec: SearchSpec, w: Waits): number {
   return v;
 }
 
+/**
+ * Targets missed by the service figures alone are missed whatever N is; for those, N is sized so that waiting adds
+ * at most 10 % (so a near miss reports what it would take, not a queue that has run away).
+ */
+const MISSED_TARGET_SLACK = 1.1;
+
+function sizingFails(spec: SearchSpec, w: Waits, intrinsic: number, f: ServiceFigures, e2eSvc: number): number {
+  let v = 0;
+  if (w.ttft50 > (intrinsic & V_TTFT50 ? f.ttftSvc50 * MISSED_TARGET_SLACK : spec.slo.ttft50)) v |= V_TTFT50;
+  if (w.ttft95 > (intrinsic & V_TTFT95 ? f.ttftSvc95 * MISSED_TARGET_SLACK : spec.slo.ttft95)) v |= V_TTFT95;
+  if (w.e2e95 > (intrinsic & V_E2E ? e2eSvc * MISSED_TARGET_SLACK : spec.slo.e2e95)) v |= V_E2E;
+  return v;
+}
+
 const scratch: Waits = { ttft50: 0, ttft95: 0, e2e95: 0, wait50: 0, wait95: 0, pw: 0, utilisation: 0 };
 
 /** Service-time squared coefficient of variation. */
@@ -97,8 +111,8 @@ export function serviceScv(spec: SearchSpec, f: ServiceFigures, meanS: number): 
 }
 
 /**
- * Size one candidate and check every constraint. `intrinsic` says the service figures alone (no waiting) already
- * miss a latency SLO: then no replica count helps and N = N₀.
+ * Size one candidate and check every constraint. Targets the service figures alone (no waiting) already miss cannot
+ * be fixed by more replicas; N is grown only for the others.
  */
 export function sizeCandidate(spec: SearchSpec, f: ServiceFigures, out: Sized): Sized {
   const meanS = f.c / f.x;
@@ -110,17 +124,19 @@ export function sizeCandidate(spec: SearchSpec, f: ServiceFigures, out: Sized): 
   if (f.ttftSvc95 > spec.slo.ttft95) intrinsic |= V_TTFT95;
   if (f.ttftSvc95 + (spec.osl95 - 1) * f.tpot95 > spec.slo.e2e95) intrinsic |= V_E2E;
 
+  // Grow N until the waits meet every queueing target (targets already missed without waiting: within 10 %).
+  const e2eSvc = f.ttftSvc95 + (spec.osl95 - 1) * f.tpot95;
   let n = n0;
   let setBy: SetBy = "traffic";
   waitsAt(spec, f, meanS, scv, n, scratch);
-  let fails = queueFails(spec, scratch);
-  if (intrinsic === 0 && fails !== 0) {
-    setBy = fails & V_TTFT95 ? "ttft-p95" : fails & V_TTFT50 ? "ttft-p50" : "e2e";
+  const first = sizingFails(spec, scratch, intrinsic, f, e2eSvc);
+  if (first !== 0) {
+    setBy = first & V_TTFT95 ? "ttft-p95" : first & V_TTFT50 ? "ttft-p50" : "e2e";
     let lo = n0;
     let hi = n0 * 2;
     while (hi <= n0 * MAX_SCALE) {
       waitsAt(spec, f, meanS, scv, hi, scratch);
-      if (queueFails(spec, scratch) === 0) break;
+      if (sizingFails(spec, scratch, intrinsic, f, e2eSvc) === 0) break;
       lo = hi;
       hi *= 2;
     }
@@ -130,14 +146,14 @@ export function sizeCandidate(spec: SearchSpec, f: ServiceFigures, out: Sized): 
       while (hi - lo > 1) {
         const mid = (lo + hi) >>> 1;
         waitsAt(spec, f, meanS, scv, mid, scratch);
-        if (queueFails(spec, scratch) === 0) hi = mid;
+        if (sizingFails(spec, scratch, intrinsic, f, e2eSvc) === 0) hi = mid;
         else lo = mid;
       }
     }
     n = hi;
     waitsAt(spec, f, meanS, scv, n, scratch);
-    fails = queueFails(spec, scratch);
   }
+  const fails = queueFails(spec, scratch);
   const replicas = n + spec.redundancy;
   const costHour = replicas * f.gpus * f.price;
   const costMonth = costHour * HOURS_PER_MONTH;

@@ -146,7 +146,11 @@ export interface ParetoFront {
 }
 
 export interface RelaxAdvice {
-  readonly kind: "ttft-p50" | "ttft-p95" | "tpot" | "e2e" | "budget-month" | "budget-mtok" | "gpus" | "precisions" | "engines" | "providers" | "pricing-term" | "headroom" | "redundancy";
+  readonly kind:
+    | "ttft-p50" | "ttft-p95" | "tpot" | "e2e" | "budget-month" | "budget-mtok"
+    | "gpus" | "precisions" | "engines" | "providers" | "pricing-term" | "headroom" | "redundancy"
+    /** Several at once (the nearest miss's needs), when no single change is enough. */
+    | "combined";
   /** e.g. "Loosen TTFT p95 from 200 ms to 340 ms". */
   readonly words: string;
   /** The value that would make an option feasible (ms, USD …), when numeric. */
