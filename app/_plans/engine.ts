@@ -4,11 +4,27 @@
  */
 import { CATALOG_VERSION } from "@/lib/catalog";
 import { decodePlanPermalink, encodePlanPermalink } from "@/lib/plan/permalink";
+import { canonicalJson } from "@/lib/plan/permalink-codec";
 import { parsePlanInput, PLAN_SCHEMA_VERSION, type PlanInput } from "@/lib/plan/schema";
 import { runPlan } from "@/lib/search";
 import type { PlanResult } from "@/lib/search/types";
 import type { PlanEngine } from "./engine-types";
 import { headlineOf, optionsTableOf, summaryOf } from "./plan-result";
+
+// runPlan is pure and the catalog is code: within one process the same input always gives
+// the same result, so the last few are kept. Saving the plan just computed, or many saves of
+// one plan at once, then runs the search once instead of once each (it takes ~1 s of CPU).
+const MEMO_MAX = 8;
+const memo = new Map<string, PlanResult>();
+function computeMemo(input: PlanInput): PlanResult {
+  const key = canonicalJson(input);
+  const hit = memo.get(key);
+  if (hit) return hit;
+  const r = runPlan(input);
+  if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value!);
+  memo.set(key, r);
+  return r;
+}
 
 export const planEngine: PlanEngine<PlanInput, PlanResult> = {
   schemaVersion: PLAN_SCHEMA_VERSION,
@@ -16,7 +32,7 @@ export const planEngine: PlanEngine<PlanInput, PlanResult> = {
   parseInput: (raw) => parsePlanInput(raw),
   decodeLink: (token) => decodePlanPermalink(token),
   encodeLink: (input) => encodePlanPermalink(input),
-  compute: (input) => runPlan(input),
+  compute: computeMemo,
   summarize: (_input, result) => summaryOf(result),
   headline: headlineOf,
   optionsTable: optionsTableOf,
