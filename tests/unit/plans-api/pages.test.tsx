@@ -36,6 +36,7 @@ delete process.env.DATABASE_URL;
 
 const { POST } = await import("../../../app/api/plans/route");
 const { default: SavedPlanPage } = await import("../../../app/p/[slug]/page");
+const { default: PrintPlanPage } = await import("../../../app/p/[slug]/print/page");
 const { default: ComparePage } = await import("../../../app/compare/page");
 const { default: SharedLinkPage } = await import("../../../app/l/[token]/page");
 const { resetStore } = await import("../../../db/client");
@@ -95,6 +96,18 @@ describe("/p/[slug]", () => {
     await expect(SavedPlanPage({ params: Promise.resolve({ slug: "AAAAAAAAAAAA" }) })).rejects.toMatchObject({
       digest: expect.stringMatching(/NEXT_HTTP_ERROR_FALLBACK;404|NEXT_NOT_FOUND/),
     });
+  });
+});
+
+describe("/p/[slug]/print", () => {
+  it("prints the saved figures with versions, price sources and assumptions sections", async () => {
+    const slug = await save("Finance <copy>", { model: "m", peakRps: 5 }, "note");
+    const out = await html(PrintPlanPage({ params: Promise.resolve({ slug }) }));
+    expect(out).toContain("Finance &lt;copy&gt;");
+    expect(out).toContain("catalog test-catalog");
+    expect(out).toContain("Price sources");
+    expect(out).toContain("Assumptions");
+    expect(out).toMatch(/data-testid="headline-cost"[^>]*>\$5.0k</); // 5 × $1000 = $5,000 → "$5.0k"
   });
 });
 
