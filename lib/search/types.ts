@@ -120,6 +120,18 @@ export interface Candidate {
   readonly notes: readonly string[];
   /** Formula + substituted values for every figure; present on the options the result shows. */
   readonly derivations?: readonly Derivation[];
+  /** How far to trust the latencies: the measured errors of this configuration's regime (attached at the edge). */
+  readonly confidence?: CandidateConfidence;
+}
+
+/** Same shape as lib/validation's ConfidenceAnswer (kept structural so lib/search does not depend on it). */
+export interface CandidateConfidence {
+  readonly level: Confidence;
+  readonly tpotMdape: number | null;
+  readonly ttftMdape: number | null;
+  readonly rows: number;
+  readonly regime: { readonly id: string; readonly label: string; readonly href: string };
+  readonly reasons: readonly string[];
 }
 
 /** A point of a chart: a candidate's id and its two coordinates. */
