@@ -1,0 +1,44 @@
+/**
+ * npm run bench — speed of the planner's default search (DEFAULT_PLAN_INPUT: Llama 3.1 70B chat for 50,000 daily
+ * users over every catalog GPU, four weight precisions, two KV precisions, three engines, 16 concurrencies).
+ * Prints the candidates covered, calls to the estimator, and the median (and min / max) over several runs of:
+ *   search   = enumerate → prune → estimate → size → check → rank (what "the search" means in the issue)
+ *   runPlan  = search + Pareto fronts + derivations for the shown options + API comparison (the whole answer)
+ * The first (cold, un-JITted) run is reported apart and left out of the medians.
+ * Usage: npm run bench [-- --runs 9]
+ */
+import { DEFAULT_PLAN_INPUT, planInputSchema } from "../lib/plan/schema";
+import { runPlan } from "../lib/search";
+
+const runsArg = process.argv.indexOf("--runs");
+const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 9;
+const input = planInputSchema.parse(DEFAULT_PLAN_INPUT);
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+const t0 = performance.now();
+const cold = runPlan(input);
+const coldTotal = performance.now() - t0;
+
+const search: number[] = [];
+const total: number[] = [];
+let last = cold;
+for (let i = 0; i < runs; i++) {
+  const t = performance.now();
+  last = runPlan(input);
+  total.push(performance.now() - t);
+  search.push(last.stats.searchMs);
+}
+const s = last.stats;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+console.log(`default search: ${last.model.name}, ${last.traffic.peakRequestsPerSecond.toFixed(1)} req/s peak`);
+console.log(`candidates        ${s.candidates.toLocaleString("en-US")} (estimated ${s.estimated.toLocaleString("en-US")}, pruned ${s.pruned.toLocaleString("en-US")}, feasible ${s.feasible.toLocaleString("en-US")})`);
+console.log(`search time       median ${ms(median(search))}  (min ${ms(Math.min(...search))}, max ${ms(Math.max(...search))}, ${runs} runs)`);
+console.log(`candidates/s      ${Math.round(s.candidates / (median(search) / 1000)).toLocaleString("en-US")}`);
+console.log(`runPlan total     median ${ms(median(total))}  (min ${ms(Math.min(...total))}, max ${ms(Math.max(...total))})`);
+console.log(`cold first run    search ${ms(cold.stats.searchMs)}, runPlan ${ms(coldTotal)}`);
+console.log(`best              ${last.summary}`);
