@@ -194,7 +194,7 @@ export default function ValidatePage() {
             ))}
           </tbody>
         </table>
-        <PublicTable rows={v.publicRows} band={v.band} metricLabels={METRIC_LABELS} />
+        <PublicTable rows={v.publicRows} strings={v.publicStrings} band={v.band} metricLabels={METRIC_LABELS} />
       </Section>
     </main>
   );

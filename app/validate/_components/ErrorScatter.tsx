@@ -46,7 +46,7 @@ export function ErrorScatter({ points, band, metric }: { points: readonly Scatte
   return (
     <div data-testid="validate-scatter" className="h-[440px] w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <ScatterChart margin={{ top: 10, right: 20, bottom: 30, left: 20 }}>
+        <ScatterChart margin={{ top: 10, right: 20, bottom: 30, left: 30 }}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
           <XAxis
             type="number"
@@ -68,7 +68,8 @@ export function ErrorScatter({ points, band, metric }: { points: readonly Scatte
             tickFormatter={tickMs}
             allowDataOverflow
             name={`predicted ${metric}`}
-            label={{ value: `predicted ${metric}`, angle: -90, position: "insideLeft", offset: -5 }}
+            width={64}
+            label={{ value: `predicted ${metric}`, angle: -90, position: "left", offset: 10, style: { textAnchor: "middle" } }}
           />
           <ReferenceLine segment={line(1)} stroke="currentColor" strokeOpacity={0.6} ifOverflow="hidden" />
           <ReferenceLine segment={line(1 + band)} stroke="#16a34a" strokeDasharray="6 4" ifOverflow="hidden" />

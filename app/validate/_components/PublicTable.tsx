@@ -7,7 +7,18 @@ import { count, figure, signedPct } from "./fmt";
 const PAGE = 50;
 
 /** Published figures next to the current core's prediction for the same setup; client-side filters. */
-export function PublicTable({ rows, band, metricLabels }: { rows: readonly PublicViewRow[]; band: number; metricLabels: Readonly<Record<string, string>> }) {
+export function PublicTable({
+  rows,
+  strings,
+  band,
+  metricLabels,
+}: {
+  rows: readonly PublicViewRow[];
+  strings: readonly string[];
+  band: number;
+  metricLabels: Readonly<Record<string, string>>;
+}) {
+  const str = (i: number) => strings[i] ?? "";
   const [model, setModel] = useState("");
   const [gpu, setGpu] = useState("");
   const [metric, setMetric] = useState("");
@@ -87,8 +98,8 @@ export function PublicTable({ rows, band, metricLabels }: { rows: readonly Publi
                   {r.problem ? <span className="text-red-600">not predicted</span> : figure(r.predicted, r.unit)}
                 </td>
                 <td className={`p-1 text-right ${r.err !== null && Math.abs(r.err) > band ? "text-red-600" : ""}`}>{signedPct(r.err)}</td>
-                <td className="max-w-[18rem] truncate p-1 text-neutral-500" title={`${r.source} — ${r.sourceDetail} — ${r.engineLabel} — ${r.notes}`}>
-                  {r.sourceDetail}
+                <td className="max-w-[18rem] truncate p-1 text-neutral-500" title={`${str(r.source)} — ${str(r.sourceDetail)} — ${str(r.engineLabel)} — ${str(r.notes)}`}>
+                  {str(r.sourceDetail)}
                 </td>
               </tr>
             ))}

@@ -3,10 +3,8 @@ import { CALIBRATION } from "../../../lib/model";
 import {
   BAND,
   CONFIDENCE_RULES,
-  FALLBACK_CHAIN,
   LIVE_ENV,
   comparePublicRow,
-  groupId,
   knownFailureModes,
   liveValidation,
   summarize,
@@ -22,7 +20,6 @@ import {
 } from "../../../lib/validation";
 import { PROVENANCE } from "../../../lib/validation/measurements.generated";
 import { PUBLIC_ROWS } from "../../../lib/validation/public-measurements.generated";
-import { project } from "../../../lib/validation/regimes";
 import type { EngineId } from "../../../lib/catalog/types";
 
 /** One measured row as the client explorer needs it (short keys: 1,483 of them travel to the browser). */
@@ -49,7 +46,6 @@ export interface ExplorerRow {
   /** Source after the common prefix (given once as `sourcePrefix`). */
   readonly src: string;
   readonly problem: string | null;
-  readonly regime: string | null;
 }
 
 export interface PublicViewRow {
@@ -68,11 +64,27 @@ export interface PublicViewRow {
   readonly predicted: number | null;
   readonly err: number | null;
   readonly suspect: boolean;
-  readonly engineLabel: string;
-  readonly source: string;
-  readonly sourceDetail: string;
-  readonly notes: string;
+  /** Indexes into `publicStrings` (these texts repeat across hundreds of rows). */
+  readonly engineLabel: number;
+  readonly source: number;
+  readonly sourceDetail: number;
+  readonly notes: number;
   readonly problem: string | null;
+}
+
+/** Repeated long texts sent once; rows refer to them by index. */
+class Strings {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+  ref(s: string): number {
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(s);
+      this.index.set(s, i);
+    }
+    return i;
+  }
 }
 
 function parallelism(r: { tp: number; pp: number; dp: number; moeTp: number | null; moeEp: number | null }): string {
@@ -108,11 +120,10 @@ function explorerRow(s: ScoredRow, k: number): ExplorerRow {
     eTtft: s.ttftErr,
     src: r.source.startsWith(SOURCE_PREFIX) ? r.source.slice(SOURCE_PREFIX.length) : r.source,
     problem: s.problem,
-    regime: s.regime ? groupId(project(s.regime, FALLBACK_CHAIN[0]!)) : null,
   };
 }
 
-function publicViewRow(c: PublicComparison, k: number): PublicViewRow {
+function publicViewRow(c: PublicComparison, k: number, strings: Strings): PublicViewRow {
   const r = c.row;
   return {
     k,
@@ -130,10 +141,10 @@ function publicViewRow(c: PublicComparison, k: number): PublicViewRow {
     predicted: c.predicted,
     err: c.err,
     suspect: r.suspect,
-    engineLabel: r.engineLabel,
-    source: r.source,
-    sourceDetail: r.sourceDetail,
-    notes: [r.modelNote, r.notes].filter((x) => x).join(" — "),
+    engineLabel: strings.ref(r.engineLabel),
+    source: strings.ref(r.source),
+    sourceDetail: strings.ref(r.sourceDetail),
+    notes: strings.ref([r.modelNote, r.notes].filter((x) => x).join(" — ")),
     problem: c.problem,
   };
 }
@@ -158,6 +169,7 @@ export interface ValidationView {
   readonly moeSmallBatch: ReturnType<typeof throughputOvershoot>;
   readonly unpredicted: readonly { reason: string; count: number }[];
   readonly publicRows: readonly PublicViewRow[];
+  readonly publicStrings: readonly string[];
   readonly publicSummary: ReturnType<typeof summarizePublic>;
   readonly calibration: typeof CALIBRATION;
   readonly band: number;
@@ -178,6 +190,8 @@ export function validationView(): ValidationView {
   }));
   const engines: EngineId[] = ["vllm", "sglang", "trtllm"];
   const comparisons = PUBLIC_ROWS.map((r) => comparePublicRow(r, LIVE_ENV));
+  const strings = new Strings();
+  const publicRows = comparisons.map((c, k) => publicViewRow(c, k, strings));
   view = {
     provenance: PROVENANCE,
     sourcePrefix: SOURCE_PREFIX,
@@ -191,7 +205,8 @@ export function validationView(): ValidationView {
     failureModes: knownFailureModes(table),
     moeSmallBatch: throughputOvershoot(scored, { arch: "moe", batch: "b1-8" }),
     unpredicted: unpredictedReasons(scored),
-    publicRows: comparisons.map(publicViewRow),
+    publicRows,
+    publicStrings: strings.list,
     publicSummary: summarizePublic(comparisons),
     calibration: CALIBRATION,
     band: BAND,
