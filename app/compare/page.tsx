@@ -107,7 +107,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   const differs = (raw: unknown[]) => raw.some((v) => JSON.stringify(v) !== JSON.stringify(raw[0]));
 
   return (
-    <main className="mx-auto max-w-6xl space-y-6 px-4 py-8">
+    <div className="space-y-6">
       <h1 className="text-2xl font-bold">Compare plans</h1>
       {problems.length > 0 && (
         <ul role="alert" className="ml-5 list-disc text-sm text-red-700 dark:text-red-400">
@@ -205,6 +205,6 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
           <p className="mt-2 text-xs text-zinc-500">Highlighted rows differ between the plans.</p>
         </div>
       )}
-    </main>
+    </div>
   );
 }

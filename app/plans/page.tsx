@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Saved plans · Atlas" };
 export default async function PlansPage() {
   const plans = await listRecentPlans(await getStore(), { limit: 100 });
   return (
-    <main className="mx-auto max-w-5xl space-y-6 px-4 py-8">
+    <div className="space-y-6">
       <h1 className="text-2xl font-bold">Saved plans</h1>
       {plans.length === 0 ? (
         <p>
@@ -60,6 +60,6 @@ export default async function PlansPage() {
           </button>
         </form>
       )}
-    </main>
+    </div>
   );
 }

@@ -18,14 +18,14 @@ export default async function SharedLinkPage({ params }: Props) {
   const { token } = await params;
   let decoded: ReturnType<typeof planEngine.decodeLink>;
   try {
-    decoded = planEngine.decodeLink(decodeURIComponent(token));
+    decoded = planEngine.decodeLink(token);
   } catch (e) {
     if (!(e instanceof PermalinkError)) throw e;
     return (
-      <main className="mx-auto max-w-3xl px-4 py-10">
+      <div className="max-w-3xl">
         <h1 className="mb-4 text-2xl font-bold">Shared plan</h1>
         <PermalinkProblem error={e} />
-      </main>
+      </div>
     );
   }
   const { input, fromSchemaVersion } = decoded;
@@ -33,7 +33,7 @@ export default async function SharedLinkPage({ params }: Props) {
   const { columns, rows } = planEngine.optionsTable(result);
   const link = "text-blue-700 underline dark:text-blue-400";
   return (
-    <main className="mx-auto max-w-5xl space-y-6 px-4 py-8">
+    <div className="space-y-6">
       <header className="space-y-1">
         <p className="text-sm text-zinc-500">Shared plan (not saved) · computed now with catalog {planEngine.catalogVersion}</p>
         <h1 className="text-2xl font-bold">Shared plan</h1>
@@ -71,6 +71,6 @@ export default async function SharedLinkPage({ params }: Props) {
         </h2>
         <InputsTable input={input} />
       </section>
-    </main>
+    </div>
   );
 }

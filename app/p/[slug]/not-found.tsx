@@ -2,7 +2,7 @@ import Link from "next/link";
 
 export default function PlanNotFound() {
   return (
-    <main className="mx-auto max-w-2xl space-y-3 px-4 py-16">
+    <div className="space-y-3">
       <h1 className="text-2xl font-bold">No saved plan at this address</h1>
       <p>The link may be mistyped or cut short. Saved plans are never deleted, so check the whole link.</p>
       <p className="flex gap-4">
@@ -13,6 +13,6 @@ export default function PlanNotFound() {
           Start a new plan
         </Link>
       </p>
-    </main>
+    </div>
   );
 }

@@ -29,7 +29,7 @@ export default async function SavedPlanPage({ params }: Props) {
   const link = "text-blue-700 underline dark:text-blue-400";
 
   return (
-    <main className="mx-auto max-w-5xl space-y-6 px-4 py-8">
+    <div className="space-y-6">
       <header className="space-y-1">
         <p className="text-sm text-zinc-500">Saved plan · {dateTime(plan.createdAt)}</p>
         <h1 className="text-2xl font-bold" data-testid="plan-title">
@@ -92,6 +92,6 @@ export default async function SavedPlanPage({ params }: Props) {
           Plan schema v{plan.schemaVersion} · catalog {plan.catalogVersion} · saved plans never change
         </p>
       </section>
-    </main>
+    </div>
   );
 }

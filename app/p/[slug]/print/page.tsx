@@ -25,7 +25,7 @@ export default async function PrintPlanPage({ params }: Props) {
   const inputs = flattenJson(plan.input);
 
   return (
-    <main className="mx-auto max-w-4xl space-y-6 px-4 py-8 text-sm print:max-w-none print:px-0 print:py-0">
+    <div className="space-y-6 text-sm print:max-w-none print:px-0 print:py-0">
       <header className="space-y-1">
         <div className="flex items-center justify-between gap-4">
           <h1 className="text-2xl font-bold">{plan.title}</h1>
@@ -119,6 +119,6 @@ export default async function PrintPlanPage({ params }: Props) {
           Back to the plan
         </Link>
       </p>
-    </main>
+    </div>
   );
 }
