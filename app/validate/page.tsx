@@ -9,7 +9,7 @@ import { HeldOut } from "./_components/HeldOut";
 import { validationView } from "./_lib/view-model";
 
 export const metadata: Metadata = {
-  title: "Validation · Atlas",
+  title: "Validation",
   description: "Atlas predictions against measured serving latencies, by regime, with confidence levels.",
 };
 
@@ -39,7 +39,7 @@ export default function ValidatePage() {
   const p = v.provenance;
   const R = v.rules;
   return (
-    <main className="mx-auto max-w-6xl space-y-10 px-4 py-8">
+    <div className="space-y-10">
       <header className="space-y-2">
         <h1 className="text-2xl font-bold">How well the predictions hold</h1>
         <p className="text-sm text-neutral-600 dark:text-neutral-400">
@@ -196,6 +196,6 @@ export default function ValidatePage() {
         </table>
         <PublicTable rows={v.publicRows} strings={v.publicStrings} band={v.band} metricLabels={METRIC_LABELS} />
       </Section>
-    </main>
+    </div>
   );
 }

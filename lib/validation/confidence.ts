@@ -1,5 +1,5 @@
 import type { Confidence } from "../catalog/types";
-import { percent } from "./percent";
+import { formatPercent as percent } from "../format";
 import {
   FALLBACK_CHAIN,
   MARGINAL_DIMS,

@@ -1,5 +1,5 @@
 import { CONFIDENCE_RULES, type ConfidenceTable, type RegimeStats } from "./confidence";
-import { percent } from "./percent";
+import { formatPercent as percent } from "../format";
 import { inGroup, type Regime, type RegimeGroup } from "./regimes";
 import type { ScoredRow } from "./score";
 
