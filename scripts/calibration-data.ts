@@ -73,7 +73,7 @@ export async function loadCalibration(): Promise<CalibrationData> {
   }
   let normalised = 0;
   const clean = rows.map((r) => {
-    const n = normaliseRow(r, gpus.get(r.gpu)!.nvlinkDomain);
+    const n = normaliseRow(r, gpus.get(r.gpu)!.nvlinkDomain, models.get(r.arch)!.attention.numHeads);
     if (n !== r) normalised++;
     return n;
   });

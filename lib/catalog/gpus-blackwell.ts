@@ -1,4 +1,4 @@
-import { gb, gbPerSecond, tbPerSecond, tflops, watts } from "../model/units";
+import { bytes, gb, gbPerSecond, tbPerSecond, tflops, watts } from "../model/units";
 import type { GpuSpec } from "./types";
 
 export const BLACKWELL_GPUS = [
@@ -7,7 +7,9 @@ export const BLACKWELL_GPUS = [
     name: "NVIDIA B200 (HGX B200, per GPU)",
     vendor: "NVIDIA",
     generation: "blackwell",
-    memory: gb(180),
+    // 180 GiB, not 180 GB: nvidia-smi reports 183,359 MiB (= 192.3 GB decimal; "179 GB visible" on Vultr is GiB) and
+    // aiconfigurator's b200_sxm.yaml configures 180 GiB. NVIDIA's Blackwell "GB" figures are binary.
+    memory: bytes(183_359 * 2 ** 20),
     hbmBandwidth: tbPerSecond(7.7),
     peakFlops: { bf16: tflops(2250), fp8: tflops(4500), fp4: tflops(9000), int8: tflops(4500) },
     interconnectBandwidth: gbPerSecond(900),
@@ -30,7 +32,8 @@ export const BLACKWELL_GPUS = [
     name: "NVIDIA B300 / Blackwell Ultra (HGX B300, per GPU)",
     vendor: "NVIDIA",
     generation: "blackwell",
-    memory: gb(270),
+    // 270 "GB" is GiB: nvidia-smi reports 275,040 MiB = 288.4 GB decimal (aiconfigurator b300_sxm.yaml).
+    memory: bytes(275_040 * 2 ** 20),
     hbmBandwidth: tbPerSecond(7.7),
     peakFlops: { bf16: tflops(2250), fp8: tflops(4500), fp4: tflops(13500), int8: tflops(153.5) },
     interconnectBandwidth: gbPerSecond(900),
@@ -54,7 +57,8 @@ export const BLACKWELL_GPUS = [
     name: "NVIDIA GB200 (per Blackwell GPU in GB200 NVL72)",
     vendor: "NVIDIA",
     generation: "blackwell",
-    memory: gb(186),
+    // 186 "GB" is GiB: nvidia-smi reports 189,471 MiB = 198.7 GB decimal (aiconfigurator gb200.yaml).
+    memory: bytes(189_471 * 2 ** 20),
     hbmBandwidth: tbPerSecond(8),
     peakFlops: { bf16: tflops(2500), fp8: tflops(5000), fp4: tflops(10000), int8: tflops(5000) },
     interconnectBandwidth: gbPerSecond(900),

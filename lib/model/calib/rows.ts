@@ -101,7 +101,21 @@ export function mapCsvRecord(r: Record<string, string>): MapResult {
  * tp × ep where it meant tp. We map them back to n GPUs with expert parallelism n (moeTp 1, moeEp n).
  * Returns the row unchanged when the rule does not apply.
  */
-export function normaliseRow(r: CalibRow, nvlinkDomain: number): CalibRow {
+export function normaliseRow(r: CalibRow, nvlinkDomain: number, numHeads?: number): CalibRow {
+  // Rule 2: wide rows on one NVLink domain (GB200 NVL72: tp = 12…72 on 128 heads) record the GPU count as tp with the
+  // experts sliced over all of them (moe_tp = tp, moe_ep = 1). Attention cannot be split 36 ways over 128 heads; these
+  // deployments run attention data-parallel (one attention replica per GPU, SGLang --enable-dp-attention, TRT-LLM
+  // attention DP) with the recorded MoE split, so we map them to tp 1 × dp N, moeTp N, moeEp 1.
+  if (
+    numHeads !== undefined &&
+    r.tp > 1 &&
+    r.dp === 1 &&
+    numHeads % r.tp !== 0 &&
+    r.tp <= nvlinkDomain &&
+    (r.moeTp ?? r.tp) * (r.moeEp ?? 1) === r.tp
+  ) {
+    return { ...r, tp: 1, dp: r.tp, moeTp: r.moeTp ?? r.tp, moeEp: r.moeEp ?? 1 };
+  }
   const g = r.tp * r.dp;
   if (g <= nvlinkDomain || r.moeTp === undefined || r.moeEp === undefined) return r;
   if (r.moeTp !== r.moeEp || r.moeTp * r.moeEp !== g) return r;

@@ -42,6 +42,16 @@ describe("CSV and row mapping", () => {
     expect(normaliseRow(nvl, 72)).toBe(nvl);
   });
 
+  it("maps wide NVL72 rows whose tp does not divide the heads to attention DP with the recorded MoE split", () => {
+    const base = (mapCsvRecord(rec) as { ok: true; row: CalibRow }).row;
+    // 128 heads: 36 ∤ 128 → attention DP 36 (tp 1), experts sliced 36 ways as recorded (moe_tp 36, moe_ep 1)
+    const wide = { ...base, gpu: "gb200", tp: 36, dp: 1, moeTp: 36, moeEp: 1 };
+    expect(normaliseRow(wide, 72, 128)).toMatchObject({ tp: 1, dp: 36, moeTp: 36, moeEp: 1 });
+    // 8 | 128: a real TP layout stays as written
+    const tp8 = { ...base, tp: 8, dp: 1, moeTp: 1, moeEp: 8 };
+    expect(normaliseRow(tp8, 72, 128)).toBe(tp8);
+  });
+
   it("maps a published DEP row to attention-DP + EP, and skips open-loop rows", () => {
     const pub = {
       model: "DeepSeek-R1", gpu: "B200", tp: "8", pp: "1", ep: "8", precision: "FP4", engine: "TensorRT-LLM 1.0",
