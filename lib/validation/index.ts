@@ -32,5 +32,11 @@ export {
   METRIC_LABELS,
   type PublicComparison,
 } from "./public-compare";
-export { LIVE_ENV, liveValidation, confidenceTable, badgeTable, confidenceFor } from "./live";
-export { confidenceFromTable, regimeOf, type ConfidenceQuery } from "./lookup";
+export { LIVE_ENV, liveValidation, confidenceTable, badgeTable, confidenceFor, confidenceForInput } from "./live";
+export {
+  confidenceFromTable,
+  confidenceFromTableForInput,
+  regimeOf,
+  type ConfidenceQuery,
+  type ConfidenceInput,
+} from "./lookup";

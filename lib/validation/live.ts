@@ -1,7 +1,8 @@
 import { getGpu, getModel } from "../catalog";
 import { estimateConfig } from "../model";
 import { buildConfidenceTable, toBadgeTable, type BadgeTable, type ConfidenceAnswer, type ConfidenceTable } from "./confidence";
-import { confidenceFromTable, type ConfidenceQuery } from "./lookup";
+import { confidenceFromTable, confidenceFromTableForInput, type ConfidenceInput, type ConfidenceQuery } from "./lookup";
+import type { ModelArch } from "../catalog/types";
 import { MEASURED_ROWS } from "./measurements.generated";
 import { scoreRows, type PredictEnv, type ScoredRow } from "./score";
 
@@ -41,4 +42,12 @@ export function badgeTable(): BadgeTable {
  */
 export function confidenceFor(q: ConfidenceQuery): ConfidenceAnswer {
   return confidenceFromTable(badgeTable(), q);
+}
+
+/**
+ * Badge for a parsed estimate request (EstimateInput fits): `confidenceForInput(input)` or, for an imported Hugging
+ * Face config, `confidenceForInput(input, arch)`.
+ */
+export function confidenceForInput(input: ConfidenceInput, model?: ModelArch): ConfidenceAnswer {
+  return confidenceFromTableForInput(badgeTable(), input, model);
 }

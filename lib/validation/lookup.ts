@@ -54,3 +54,26 @@ export function confidenceFromTable(table: BadgeTable, q: ConfidenceQuery): Conf
   return lookupConfidence(table, regime);
 }
 
+
+/** The fields of an estimate request (lib/plan/estimate-input.ts) a badge reads. */
+export interface ConfidenceInput {
+  readonly model?: string;
+  readonly gpu: string;
+  readonly engine: EngineId;
+  readonly isl: number;
+  readonly osl: number;
+  readonly concurrency: number;
+}
+
+/**
+ * Badge for a parsed estimate request, client side. `model` overrides `input.model` (an imported Hugging Face
+ * config has no catalog id).
+ */
+export function confidenceFromTableForInput(table: BadgeTable, input: ConfidenceInput, model?: ModelArch): ConfidenceAnswer {
+  return confidenceFromTable(table, {
+    model: model ?? input.model ?? "",
+    gpu: input.gpu,
+    engine: input.engine,
+    input: { isl: input.isl, osl: input.osl, concurrency: input.concurrency },
+  });
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GPUS, MODELS } from "../../../lib/catalog";
-import { badgeTable, confidenceFor, confidenceTable, liveValidation } from "../../../lib/validation/live";
+import { badgeTable, confidenceFor, confidenceForInput, confidenceTable, liveValidation } from "../../../lib/validation/live";
+import { estimateInputSchema } from "../../../lib/plan/estimate-input";
 import { MEASURED_ROWS } from "../../../lib/validation/measurements.generated";
 
 describe("live validation against the current core and catalog", () => {
@@ -32,5 +33,14 @@ describe("live validation against the current core and catalog", () => {
     const a = confidenceFor({ model: "no-such-model", gpu: "h100-sxm", engine: "vllm", input: { isl: 1, osl: 1, concurrency: 1 } });
     expect(a.level).toBe("low");
     expect(a.reasons).toEqual(["unknown model no-such-model"]);
+  });
+
+  it("answers for a parsed estimate request like for the same query", () => {
+    const input = estimateInputSchema.parse({ model: "deepseek-r1", gpu: "b200", engine: "trtllm", weights: "fp4", tp: 8, isl: 8192, osl: 1024, concurrency: 4 });
+    const a = confidenceForInput(input);
+    const b = confidenceFor({ model: "deepseek-r1", gpu: "b200", engine: "trtllm", input: { isl: 8192, osl: 1024, concurrency: 4 } });
+    expect(a).toEqual(b);
+    // a MoE model at batch 4 on Blackwell with TensorRT-LLM lands on a MoE · batch 1–8 regime
+    expect(a.regime.id.startsWith("regime_moe_b1-8")).toBe(true);
   });
 });
