@@ -1,0 +1,135 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { planInputSchema, type PlanFieldError, type PlanInput } from "@/lib/plan/schema";
+import { encodePlanUrl } from "@/lib/plan/url-state";
+import type { Candidate, PlanResult } from "@/lib/search/types";
+import { SavePlanForm } from "../../_plans/SavePlanForm";
+import type { PlanForm } from "./form-ui";
+import { Results } from "./Results";
+import { Wizard } from "./Wizard";
+
+/**
+ * The planner page's client half. The search runs on the server (POST /api/plan), not in the page: the same code
+ * then answers the page, the API and the CLI; the catalog and model stay out of the page's JavaScript; and a slow
+ * phone never blocks its main thread on 100,000 estimates. The request is async and abortable, so the page stays
+ * responsive and a newer search replaces an older one.
+ */
+export function PlanApp({ initial, initialStep, autoRun }: { initial: PlanForm; initialStep: number; autoRun: boolean }) {
+  const [result, setResult] = useState<PlanResult | null>(null);
+  const [input, setInput] = useState<PlanInput | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [serverErrors, setServerErrors] = useState<readonly PlanFieldError[]>([]);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [explained, setExplained] = useState<Record<string, Candidate>>({});
+  const abort = useRef<AbortController | null>(null);
+  const resultsRef = useRef<HTMLDivElement>(null);
+  const stepRef = useRef(initialStep);
+
+  const syncUrl = (raw: PlanForm, step: number, run: boolean) => {
+    const q = encodePlanUrl(raw, { step: step + 1, run });
+    window.history.replaceState(null, "", `/plan?${q}`);
+  };
+
+  const run = useCallback(async (plan: PlanInput, raw: PlanForm) => {
+    abort.current?.abort();
+    const ctl = new AbortController();
+    abort.current = ctl;
+    setBusy(true);
+    setError(null);
+    setServerErrors([]);
+    syncUrl(raw, stepRef.current, true);
+    try {
+      const res = await fetch("/api/plan", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(plan),
+        signal: ctl.signal,
+      });
+      const body = (await res.json()) as PlanResult | { errors: PlanFieldError[] };
+      if (!res.ok || "errors" in body) {
+        const errs = "errors" in body ? body.errors : [];
+        setServerErrors(errs);
+        setError(`The planner could not use these inputs (HTTP ${res.status}): ${errs.map((e) => `${e.field}: ${e.message}`).join("; ")}`);
+        return;
+      }
+      setResult(body);
+      setInput(plan);
+      setExplained({});
+      setSelectedId(body.best?.id ?? body.nearMisses[0]?.id ?? null);
+      requestAnimationFrame(() => resultsRef.current?.focus());
+    } catch (e) {
+      if ((e as Error).name !== "AbortError") setError("Could not reach the planner; check your connection and try again.");
+    } finally {
+      if (abort.current === ctl) setBusy(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    if (!autoRun) return;
+    const p = planInputSchema.safeParse(initial);
+    if (p.success) void run(p.data, initial);
+  }, [autoRun, initial, run]);
+
+  const known = (id: string): Candidate | undefined =>
+    result ? [...result.options, ...result.alternatives, ...result.nearMisses].find((c) => c.id === id) ?? explained[id] : undefined;
+
+  const select = async (id: string) => {
+    setSelectedId(id);
+    const k = known(id);
+    if ((k && k.derivations) || !input) return;
+    try {
+      const res = await fetch(`/api/plan?explain=${encodeURIComponent(id)}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(input),
+      });
+      if (res.ok) {
+        const { candidate } = (await res.json()) as { candidate: Candidate };
+        setExplained((m) => ({ ...m, [id]: candidate }));
+      }
+    } catch {
+      // The point stays selected on the chart; its details simply do not load.
+    }
+  };
+
+  const selected = selectedId ? (explained[selectedId] ?? known(selectedId) ?? null) : null;
+
+  return (
+    <div className="space-y-8">
+      <Wizard
+        initial={initial}
+        initialStep={initialStep}
+        busy={busy}
+        serverErrors={serverErrors}
+        onSubmit={(plan, raw) => void run(plan, raw)}
+        onStep={(step, raw) => {
+          stepRef.current = step;
+          syncUrl(raw, step, false);
+        }}
+      />
+      <div aria-live="polite" className="text-sm">
+        {busy ? <p data-testid="searching">Searching deployments…</p> : null}
+        {error ? (
+          <p role="alert" className="text-rose-700 dark:text-rose-300">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      {result ? (
+        <div ref={resultsRef} tabIndex={-1} className="outline-none" aria-label="Plan results" data-testid="results">
+          <Results r={result} selected={selected} onSelect={(id) => void select(id)} />
+          {input ? (
+            <section aria-labelledby="save-h" className="mt-6 rounded-lg border border-slate-200 p-4 dark:border-slate-700">
+              <h3 id="save-h" className="mb-2 font-semibold">
+                Save this plan
+              </h3>
+              <SavePlanForm input={input} defaultTitle={`${result.model.name} plan`} />
+            </section>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
