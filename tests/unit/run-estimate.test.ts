@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { runEstimate } from "../../lib/run-estimate";
+import { LLAMA } from "./catalog/hf-fixtures";
+
+const base = { model: "llama-3.1-70b", gpu: "h100-sxm", tp: 2, weights: "fp8", kv: "bf16" };
+
+function errorsOf(raw: unknown, opts?: Parameters<typeof runEstimate>[1]) {
+  const r = runEstimate(raw, opts);
+  if (r.ok) throw new Error("expected field errors");
+  expect(r.status).toBe(400);
+  return r.errors;
+}
+
+describe("runEstimate: validation → field errors", () => {
+  it("names a bad number field with the schema's message", () => {
+    const e = errorsOf({ ...base, tp: "two" });
+    expect(e).toContainEqual({ field: "tp", message: "tp must be a number" });
+  });
+  it("rejects non-objects at the root", () => {
+    for (const raw of [null, "llama", 42, []]) expect(errorsOf(raw)[0]!.field).toBe("request");
+  });
+  it("lists valid values for an unknown model and an unknown GPU, both at once", () => {
+    const e = errorsOf({ ...base, model: "llama-9", gpu: "h900" });
+    const model = e.find((x) => x.field === "model")!;
+    const gpu = e.find((x) => x.field === "gpu")!;
+    expect(model.message).toContain('unknown model "llama-9"');
+    expect(model.message).toContain("llama-3.1-8b");
+    expect(gpu.message).toContain('unknown gpu "h900"');
+    expect(gpu.message).toContain("h100-sxm");
+    expect(gpu.message).toContain("mi300x");
+  });
+  it("wants exactly one model source", () => {
+    expect(errorsOf({ ...base, hfConfigJson: LLAMA })[0]!.field).toBe("model");
+    const { model: _m, ...noModel } = base;
+    expect(errorsOf(noModel)[0]!.field).toBe("model");
+  });
+  it("bad enum values name the valid ones", () => {
+    const e = errorsOf({ ...base, engine: "tgi" });
+    expect(e[0]).toEqual({ field: "engine", message: "engine must be one of vllm, sglang, trtllm" });
+  });
+});
+
+describe("runEstimate: config.json", () => {
+  const { model: _m, ...noModel } = base;
+  it("imports a pasted config (hfConfigJson)", () => {
+    const r = runEstimate({ ...noModel, hfConfigJson: LLAMA });
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.model.layers).toBe(32); // num_hidden_layers in the fixture
+      expect(r.model.hiddenSize).toBe(4096);
+    }
+  });
+  it("names the missing config field", () => {
+    const { num_hidden_layers: _n, ...broken } = LLAMA;
+    const e = errorsOf({ ...noModel, hfConfigJson: broken });
+    expect(e[0]!.field).toBe("hfConfigJson.num_hidden_layers");
+    expect(e[0]!.message).toContain("num_hidden_layers");
+  });
+  it("rejects a server path unless a reader is given (API)", () => {
+    const e = errorsOf({ ...noModel, hfConfig: "/etc/passwd" });
+    expect(e[0]!.field).toBe("hfConfig");
+    expect(e[0]!.message).toContain("hfConfigJson");
+  });
+  it("reads a path through opts.readHfConfig (CLI)", () => {
+    const seen: string[] = [];
+    const r = runEstimate({ ...noModel, hfConfig: "my/config.json" }, { readHfConfig: (p) => (seen.push(p), LLAMA) });
+    expect(seen).toEqual(["my/config.json"]);
+    expect(r.ok).toBe(true);
+  });
+  it("reports an unreadable path as a field error", () => {
+    const e = errorsOf(
+      { ...noModel, hfConfig: "nope.json" },
+      {
+        readHfConfig: () => {
+          throw new Error("ENOENT: no such file");
+        },
+      },
+    );
+    expect(e[0]).toEqual({ field: "hfConfig", message: "cannot read nope.json: ENOENT: no such file" });
+  });
+});
+
+describe("runEstimate: results", () => {
+  it("uses the request's price: 2 GPUs × $2.50 = $5/h, × 730.5 h = $3,652.50/month", () => {
+    const r = runEstimate({ ...base, priceUsdPerGpuHour: 2.5 });
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.price.source).toBe("request");
+    expect(r.result.gpusPerReplica).toBe(2);
+    expect(r.result.costUsdPerHour).toBeCloseTo(5, 9);
+    expect(r.result.costUsdPerMonth).toBeCloseTo(3652.5, 6);
+  });
+  it("falls back to the catalog price and says so", () => {
+    const r = runEstimate(base);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    expect(r.price.source).toBe("catalog");
+    expect(r.input.priceUsdPerGpuHour).toBe(r.price.usdPerGpuHour);
+    expect(r.result.costUsdPerHour).toBeCloseTo(2 * r.price.usdPerGpuHour, 9);
+    expect(r.result.notes?.some((n) => n.startsWith("Price: $"))).toBe(true);
+  });
+  it("explain adds derivations: KV per token of a 70B at 16 bit = 2·80·8·128·2 = 327,680 B", () => {
+    const lean = runEstimate(base);
+    expect(lean.ok && lean.result.derivations).toBeFalsy();
+    const r = runEstimate(base, { explain: true });
+    if (!r.ok) throw new Error("unexpected errors");
+    const kv = r.result.derivations!.find((d) => d.key === "kv.bytesPerToken")!;
+    expect(kv.value).toBe(327_680);
+    expect(r.result.derivations!.map((d) => d.key)).toContain("tpot");
+  });
+  it("an impossible but valid request is ok:true with fits=false and a reason", () => {
+    // 405B at bf16 ≈ 810 GB of weights cannot fit one 80 GB GPU.
+    const r = runEstimate({ model: "llama-3.1-405b", gpu: "h100-sxm", weights: "bf16" });
+    if (!r.ok) throw new Error("unexpected errors");
+    expect(r.result.fits).toBe(false);
+    expect(r.result.problems.join(" ")).toMatch(/Does not fit/);
+  });
+  it("keeps the request id", () => {
+    const r = runEstimate({ ...base, id: "abc" });
+    expect(r.ok && r.input.id).toBe("abc");
+  });
+});
