@@ -125,3 +125,8 @@ export function runEstimate(raw: unknown, opts: RunEstimateOptions = {}): RunEst
   if (extra.length > 0) result = { ...result, notes: [...(result.notes ?? []), ...extra] };
   return { ok: true, result, input, model: arch, gpu, price };
 }
+
+/** The wire shape of a successful estimate (API body, CLI --json and --jsonl lines): the request's id, then the result. */
+export function estimateResponse(r: Extract<RunEstimateResult, { ok: true }>): { id?: string | number } & EstimateResult {
+  return r.input.id === undefined ? r.result : { id: r.input.id, ...r.result };
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { POST } from "../../app/api/estimate/route";
+
+const URL_ = "http://localhost/api/estimate";
+const post = (body: string, url = URL_, headers: Record<string, string> = {}) =>
+  POST(new Request(url, { method: "POST", body, headers: { "content-type": "application/json", ...headers } }));
+
+describe("POST /api/estimate", () => {
+  it("answers 200 with the result fields and the request id", async () => {
+    const res = await post(JSON.stringify({ id: 7, model: "llama-3.1-8b", gpu: "h100-sxm", priceUsdPerGpuHour: 3 }));
+    expect(res.status).toBe(200);
+    const b = await res.json();
+    expect(b.id).toBe(7);
+    for (const k of ["ttftMs", "tpotMs", "outputTokensPerSecond", "outputTokensPerSecondPerGpu", "tokensPerSecondPerUser", "maxConcurrency", "fits", "memory", "costUsdPerMillionInputTokens", "costUsdPerMillionOutputTokens"]) {
+      expect(b).toHaveProperty(k);
+    }
+    expect(b.costUsdPerHour).toBeCloseTo(3, 9); // 1 GPU × $3
+    expect(b.derivations).toBeUndefined();
+  });
+  it("adds derivations with ?explain=1", async () => {
+    const res = await post(JSON.stringify({ model: "llama-3.1-8b", gpu: "h100-sxm" }), `${URL_}?explain=1`);
+    const b = await res.json();
+    expect(b.derivations.length).toBeGreaterThan(10);
+  });
+  it("400 with field errors on bad input", async () => {
+    const res = await post(JSON.stringify({ model: "llama-3.1-8b", gpu: "h100-sxm", tp: 0, weights: "fp3" }));
+    expect(res.status).toBe(400);
+    const { errors } = await res.json();
+    expect(errors).toContainEqual({ field: "tp", message: "tp must be at least 1" });
+    expect(errors.find((e: { field: string }) => e.field === "weights").message).toContain("bf16, fp8, fp4, int4");
+  });
+  it("400 on malformed JSON and on an empty body", async () => {
+    const a = await post("{ not json");
+    expect(a.status).toBe(400);
+    expect((await a.json()).errors[0].message).toMatch(/^malformed JSON/);
+    const b = await post("");
+    expect(b.status).toBe(400);
+  });
+  it("refuses a server-side config path", async () => {
+    const res = await post(JSON.stringify({ hfConfig: "/etc/passwd", gpu: "h100-sxm" }));
+    expect(res.status).toBe(400);
+    expect((await res.json()).errors[0].field).toBe("hfConfig");
+  });
+  it("413 over 256 KiB, by header or by actual size", async () => {
+    const big = JSON.stringify({ model: "llama-3.1-8b", gpu: "h100-sxm", pad: "x".repeat(300 * 1024) });
+    expect((await post(big)).status).toBe(413);
+    expect((await post("{}", URL_, { "content-length": String(1 << 30) })).status).toBe(413);
+  });
+});
