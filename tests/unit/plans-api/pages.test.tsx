@@ -72,8 +72,8 @@ describe("/p/[slug]", () => {
     expect(out).toContain("&lt;img src=x onerror=alert(1)&gt;");
     expect(out).not.toContain("<script>alert");
     expect(out).not.toContain("<img src=x");
-    // 12.5 rps × $1000 = $12,500 → "$13k" (no decimals from $10k up)
-    expect(out).toMatch(/data-testid="headline-cost"[^>]*>\$13k</);
+    // 12.5 rps × $1000 = $12,500 → "$12.5k" (lib/format: 3 significant digits)
+    expect(out).toMatch(/data-testid="headline-cost"[^>]*>\$12.5k</);
     expect(out).toContain("same answer");
   });
 
@@ -107,7 +107,7 @@ describe("/p/[slug]/print", () => {
     expect(out).toContain("catalog test-catalog");
     expect(out).toContain("Price sources");
     expect(out).toContain("Assumptions");
-    expect(out).toMatch(/data-testid="headline-cost"[^>]*>\$5.0k</); // 5 × $1000 = $5,000 → "$5.0k"
+    expect(out).toMatch(/data-testid="headline-cost"[^>]*>\$5k</); // 5 × $1000 = $5,000 → "$5k"
   });
 });
 
@@ -134,8 +134,8 @@ describe("/l/[token]", () => {
   it("computes a valid link and explains a damaged one", async () => {
     const t = fakeEngine.encodeLink({ model: "m", peakRps: 2 });
     const ok = await html(SharedLinkPage({ params: Promise.resolve({ token: t }) }));
-    // 2 rps × $1000 = $2,000 → "$2.0k" (one decimal between $1k and $10k)
-    expect(ok).toMatch(/data-testid="headline-cost"[^>]*>\$2.0k</);
+    // 2 rps × $1000 = $2,000 → "$2k"
+    expect(ok).toMatch(/data-testid="headline-cost"[^>]*>\$2k</);
     expect(ok).toContain("Save plan");
     const bad = await html(SharedLinkPage({ params: Promise.resolve({ token: t.slice(0, -5) }) }));
     expect(bad).toContain("This plan link cannot be opened");
