@@ -27,6 +27,13 @@ export interface EngineFactors {
   readonly commLatencyS: number;
   /** Fraction of GPU memory the engine manages (vLLM gpu_memory_utilization, TRT-LLM free_gpu_memory_fraction). */
   readonly kvMemFraction: number;
+  /**
+   * Share of a request's output tokens whose KV the scheduler counts against the pool while the request runs:
+   * 1 = reserved up front for ISL + OSL (TRT-LLM's guaranteed-no-evict capacity scheduler), 1/2 = paged blocks taken
+   * on demand, so a request holds ISL + OSL/2 on average over its life (vLLM / SGLang admit against what is free now).
+   * The KV-limited concurrency is pool / KV(ISL + share · OSL).
+   */
+  readonly kvOutputShare: number;
   /** Prefill tokens scheduled per iteration (chunk size / max_num_batched_tokens). */
   readonly prefillChunkTokens: number;
   /**

@@ -20,6 +20,7 @@ export const PRIOR_FACTORS: EngineFactors = {
   commEff: 0.7,
   commLatencyS: 0.00001,
   kvMemFraction: 0.9,
+  kvOutputShare: 1,
   prefillChunkTokens: 8192,
   burstFactor: 0.1,
   ttftOverheadS: 0.03,

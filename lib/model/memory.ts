@@ -35,10 +35,13 @@ export function memoryPerGpu(s: Setup, concurrency: number, isl: number, osl: nu
   const runtimeReserve = capacity * (1 - s.f.kvMemFraction);
   const kvPool = capacity * s.f.kvMemFraction - weights - activations;
   const kvPerRequest = kvBytesPerSeqPerGpu(s, isl + osl);
-  const perRank = kvPool > 0 ? Math.floor(kvPool / kvPerRequest) : 0;
+  // What a running request counts against the pool: its prompt plus the engine's share of its output (engine-types).
+  const share = s.f.kvOutputShare;
+  const kvDemand = share === 1 ? kvPerRequest : kvBytesPerSeqPerGpu(s, isl + share * osl);
+  const perRank = kvPool >= kvPerRequest ? Math.floor(kvPool / kvDemand) : 0;
   const maxConcurrency = s.layout.dp * perRank;
   const runningPerRank = Math.min(Math.ceil(concurrency / s.layout.dp), perRank);
-  const kvCache = Math.max(0, runningPerRank * kvPerRequest);
+  const kvCache = Math.max(0, runningPerRank * kvDemand);
   const free = Math.max(0, capacity - weights - activations - runtimeReserve - kvCache);
   return {
     capacity,

@@ -21,6 +21,7 @@ export const FITTED_FACTORS: readonly FactorSpec[] = [
   { name: "expertOverheadS", min: 1e-8, max: 2e-5, priorSigma: 1.5 },
   { name: "seqOverheadS", min: 1e-8, max: 1e-3, priorSigma: 2 },
   { name: "commLatencyS", min: 2e-6, max: 2e-4, priorSigma: 1 },
+  { name: "kvOutputShare", min: 0.5, max: 1, priorSigma: 1 },
   { name: "burstFactor", min: 0.001, max: 1, priorSigma: 1.5 },
   { name: "ttftOverheadS", min: 1e-3, max: 0.5, priorSigma: 1.5 },
 ];
