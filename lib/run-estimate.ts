@@ -21,7 +21,7 @@ export type RunEstimateResult =
 /** Where the $/GPU-hour came from: the request, or the catalog's representative on-demand price (null: none known). */
 export type PriceUsed =
   | { readonly source: "request"; readonly usdPerGpuHour: number }
-  | { readonly source: "catalog"; readonly usdPerGpuHour: number; readonly row: GpuPrice }
+  | { readonly source: "catalog"; readonly usdPerGpuHour: number; readonly row: GpuPrice; readonly note: string }
   | { readonly source: "none"; readonly usdPerGpuHour: 0 };
 
 export interface RunEstimateOptions {
@@ -76,10 +76,40 @@ function resolveModel(input: EstimateInput, opts: RunEstimateOptions): { model: 
   }
 }
 
+const catalogPrice = new Map<string, PriceUsed>();
+
 function resolvePrice(input: EstimateInput, gpu: GpuSpec): PriceUsed {
   if (input.priceUsdPerGpuHour !== undefined) return { source: "request", usdPerGpuHour: input.priceUsdPerGpuHour };
-  const row = pricePerGpuHour(gpu.id);
-  return row ? { source: "catalog", usdPerGpuHour: row.perGpuHour, row } : { source: "none", usdPerGpuHour: 0 };
+  let p = catalogPrice.get(gpu.id);
+  if (!p) {
+    // The catalog is static data, so the representative price per GPU is computed once.
+    const row = pricePerGpuHour(gpu.id);
+    p = row
+      ? {
+          source: "catalog",
+          usdPerGpuHour: row.perGpuHour,
+          row,
+          note: `Price: $${row.perGpuHour.toFixed(2)}/GPU-hour (${row.provider} ${row.term}, seen ${row.dateSeen}), the catalog's representative price for ${gpu.name}; set priceUsdPerGpuHour to use yours.`,
+        }
+      : { source: "none", usdPerGpuHour: 0 };
+    catalogPrice.set(gpu.id, p);
+  }
+  return p;
+}
+
+/** Unknown catalog ids in a request that failed validation elsewhere, so one answer names every bad field. */
+function catalogErrors(raw: unknown, already: readonly FieldError[]): FieldError[] {
+  if (typeof raw !== "object" || raw === null) return [];
+  const r = raw as { model?: unknown; gpu?: unknown };
+  const out: FieldError[] = [];
+  const has = (f: string) => already.some((e) => e.field === f);
+  if (typeof r.model === "string" && r.model && !getModel(r.model) && !has("model")) {
+    out.push({ field: "model", message: `unknown model "${r.model}"; valid: ${MODEL_IDS.join(", ")}` });
+  }
+  if (typeof r.gpu === "string" && r.gpu && !getGpu(r.gpu) && !has("gpu")) {
+    out.push({ field: "gpu", message: `unknown gpu "${r.gpu}"; valid: ${GPU_IDS.join(", ")}` });
+  }
+  return out;
 }
 
 /** Parse and validate only (no estimate): the input, or field errors. */
@@ -96,7 +126,7 @@ export function parseEstimateInput(raw: unknown): { ok: true; input: EstimateInp
  */
 export function runEstimate(raw: unknown, opts: RunEstimateOptions = {}): RunEstimateResult {
   const p = parseEstimateInput(raw);
-  if (!p.ok) return p;
+  if (!p.ok) return fail([...p.errors, ...catalogErrors(raw, p.errors)]);
   const errors: FieldError[] = [];
   const resolved = resolveModel(p.input, opts);
   if ("error" in resolved) errors.push(resolved.error);
@@ -116,11 +146,7 @@ export function runEstimate(raw: unknown, opts: RunEstimateOptions = {}): RunEst
     return fail([{ field: "request", message: `could not estimate this configuration: ${e instanceof Error ? e.message : String(e)}` }]);
   }
   const extra: string[] = [];
-  if (price.source === "catalog") {
-    extra.push(
-      `Price: $${price.usdPerGpuHour.toFixed(2)}/GPU-hour (${price.row.provider} ${price.row.term}, seen ${price.row.dateSeen}) — the catalog's representative price for ${gpu.name}; set priceUsdPerGpuHour to use yours.`,
-    );
-  }
+  if (price.source === "catalog") extra.push(price.note);
   if (arch.id === "custom" && arch.notes) extra.push(`config.json: ${arch.notes}`);
   if (extra.length > 0) result = { ...result, notes: [...(result.notes ?? []), ...extra] };
   return { ok: true, result, input, model: arch, gpu, price };

@@ -1,0 +1,60 @@
+/** Plain-words text about one estimate, shared by /calculate and `atlas estimate` (numbers via lib/format.ts). */
+import type { BindingResource, EstimateResult } from "./model/estimate-types";
+import type { EstimateInput } from "./plan/estimate-input";
+
+export const ENGINE_LABELS: Readonly<Record<EstimateInput["engine"], string>> = {
+  vllm: "vLLM",
+  sglang: "SGLang",
+  trtllm: "TensorRT-LLM",
+};
+
+const BINDING: Readonly<Record<BindingResource, { short: string; words: string }>> = {
+  "memory-bandwidth": {
+    short: "memory bandwidth",
+    words:
+      "Memory bandwidth: each decode step streams the weights and the batch's KV cache from HBM, and that takes longer than the arithmetic. More concurrency (a bigger batch) amortises the weight reads; lower-precision weights or KV shrink them.",
+  },
+  compute: {
+    short: "compute",
+    words:
+      "Compute: the batch is large enough that the matrix multiplies take longer than reading the weights. Faster tensor cores, FP8/FP4 math or more GPUs help; more concurrency mostly adds latency now.",
+  },
+  communication: {
+    short: "communication",
+    words:
+      "Communication: the all-reduces between tensor-parallel GPUs (and MoE token exchange) take the largest share of each step. Less tensor parallelism, a faster interconnect, or staying inside one NVLink domain helps.",
+  },
+  overhead: {
+    short: "per-step overhead",
+    words:
+      "Fixed per-step overhead: at this small batch the engine's scheduling and kernel-launch time outweighs both data movement and arithmetic. Raising concurrency is nearly free here.",
+  },
+  "kv-capacity": {
+    short: "KV-cache capacity",
+    words:
+      "KV-cache capacity: the requested concurrency does not fit in the memory left for the KV cache, so requests queue. Add GPUs, use an FP8 KV cache, or shorten the context.",
+  },
+};
+
+/** One-phrase name of what bounds the step ("memory bandwidth"). */
+export function bindingShort(b: BindingResource): string {
+  return BINDING[b].short;
+}
+
+/** A sentence or two on what bounds the step and what would help. */
+export function bindingWords(b: BindingResource): string {
+  return BINDING[b].words;
+}
+
+/** "TP2 · PP1 · DP1" (+ MoE TP/EP when set). */
+export function layoutWords(i: Pick<EstimateInput, "tp" | "pp" | "dp" | "moeTp" | "moeEp">): string {
+  const parts = [`TP${i.tp}`, `PP${i.pp}`, `DP${i.dp}`];
+  if (i.moeTp !== undefined) parts.push(`MoE-TP${i.moeTp}`);
+  if (i.moeEp !== undefined) parts.push(`EP${i.moeEp}`);
+  return parts.join(" · ");
+}
+
+/** The problems and notes of a result, problems first. */
+export function remarks(r: EstimateResult): { problems: readonly string[]; notes: readonly string[] } {
+  return { problems: r.problems, notes: r.notes ?? [] };
+}
