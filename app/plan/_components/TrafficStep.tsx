@@ -21,11 +21,11 @@ export function TrafficStep({ form }: { form: UseFormReturn<PlanForm> }) {
         <div className="mt-1 flex flex-wrap gap-4 text-sm">
           <label className="flex items-center gap-1.5">
             <input type="radio" value="users" {...register("traffic.mode")} />
-            Daily active users
+            By daily active users
           </label>
           <label className="flex items-center gap-1.5">
             <input type="radio" value="peak" {...register("traffic.mode")} />
-            Peak requests per second
+            By peak requests per second
           </label>
         </div>
       </fieldset>

@@ -1,0 +1,40 @@
+/**
+ * Finance journey: set a monthly budget ceiling, then compare the cost per user of the top options.
+ */
+import { expect, test } from "@playwright/test";
+import { money, PlanPage } from "./pages/plan-page";
+
+const LINK = "model=llama-3.1-8b&dau=200000&rpd=20&peak=3&ttft95=1500&tpot95=60&step=4";
+
+test("a budget ceiling, then cost per user between the top options", async ({ page }) => {
+  const plan = new PlanPage(page);
+  await plan.goto(LINK);
+  await plan.expectStep(4);
+  await plan.submit();
+  const before = await plan.rowCosts();
+  expect(before.length).toBeGreaterThan(2);
+  // Ceiling just under the third option: the third and dearer ones must go.
+  const ceiling = Math.floor(before[2]!.month - 1);
+  expect(ceiling).toBeGreaterThanOrEqual(before[0]!.month);
+
+  await plan.setBudget(ceiling);
+  await plan.submit();
+  const after = await plan.rowCosts();
+  expect(after.length).toBeGreaterThan(0);
+  // (the table shows whole dollars, so allow the rounding)
+  for (const r of after) expect(r.month).toBeLessThanOrEqual(ceiling + 1);
+  await expect(page.getByTestId("rejections")).toContainText("over the monthly budget");
+
+  // Cost per user: monthly cost ÷ 200,000 users; ranked cheapest first.
+  for (const r of after) expect(Math.abs(r.perUser - r.month / 200_000)).toBeLessThan(0.01);
+  for (let i = 1; i < after.length; i++) expect(after[i]!.perUser).toBeGreaterThanOrEqual(after[i - 1]!.perUser);
+
+  // Select the second option from the table: its card shows the same cost per user.
+  if (after.length > 1) {
+    await plan.rows().nth(1).getByRole("button").click();
+    const selectedCard = plan.cards().nth(1);
+    await expect(selectedCard.getByText("Selected")).toBeVisible();
+    expect(money(await selectedCard.getByTestId("cost-user").textContent())).toBeCloseTo(after[1]!.perUser, 2);
+  }
+  expect(page.url()).toContain(`budget=${ceiling}`);
+});
