@@ -11,19 +11,12 @@ import { layoutLabel } from "../../lib/search/enumerate";
 import { ENGINE_NAMES } from "../../lib/search/labels";
 import type { Candidate, PlanResult } from "../../lib/search/types";
 import { amount, ms, usd } from "../../lib/search/words";
+import { writeAndDrain, type CliIo } from "../io";
 
-interface Writer {
-  write(s: string): unknown;
-}
-export interface CliIo {
-  readonly stdin: NodeJS.ReadableStream;
-  readonly stdout: Writer;
-  readonly stderr: Writer;
-}
 
 const USAGE = "usage: atlas plan --input <plan.json | -> [--json]\n";
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+async function readAll(stream: CliIo["stdin"]): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of stream) chunks.push(typeof c === "string" ? Buffer.from(c) : (c as Buffer));
   return Buffer.concat(chunks).toString("utf8");
@@ -106,6 +99,6 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`invalid plan input (${inputPath}):\n` + outcome.errors.map((e) => `  ${e.field}: ${e.message}\n`).join(""));
     return 2;
   }
-  io.stdout.write(asJson ? JSON.stringify(outcome.result, null, 2) + "\n" : renderPlan(outcome.result));
+  await writeAndDrain(io.stdout, asJson ? JSON.stringify(outcome.result, null, 2) + "\n" : renderPlan(outcome.result));
   return 0;
 }

@@ -50,7 +50,7 @@ export const workloadSchema = z
     /** Tokens of a system prompt every request shares, and how often the prefix cache already holds it. */
     systemPromptTokens: int("systemPromptTokens", 0, 1_000_000).default(0),
     prefixCacheHitRate: fraction("prefixCacheHitRate").default(0),
-  })
+  }, { error: "workload is required: an object with model (a catalog id) or hfConfigJson, and token counts" })
   .superRefine((w, ctx) => {
     const given = (w.model !== undefined ? 1 : 0) + (w.hfConfigJson !== undefined ? 1 : 0);
     if (given !== 1) {
@@ -123,7 +123,7 @@ export const trafficSchema = z
       .min(-50, { error: "monthlyGrowthPct must be at least -50" })
       .max(200, { error: "monthlyGrowthPct must be at most 200" })
       .default(0),
-  })
+  }, { error: "traffic is required: an object with mode and peakRequestsPerSecond, or dailyActiveUsers and requestsPerUserPerDay" })
   .superRefine((t, ctx) => {
     if (t.mode === "peak" && t.peakRequestsPerSecond === undefined) {
       ctx.addIssue({ code: "custom", path: ["peakRequestsPerSecond"], message: "peakRequestsPerSecond is required when mode is peak" });
