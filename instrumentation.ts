@@ -7,8 +7,8 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const { getStore } = await import("./db/client");
   try {
+    const { getStore } = await import("./db/client");
     const store = await getStore();
     console.log(`[atlas] database ready (${store.kind}, migrations applied)`);
   } catch (e) {

@@ -8,6 +8,9 @@ import { parseCsv } from "../lib/plan/csv";
 import type { PlanInputRaw } from "../lib/plan/schema";
 import { planToken as token, SAMPLE_PLAN_INPUT, SAMPLE_PLAN_INPUT_B } from "../tests/fixtures/sample-plan-input";
 
+// Each save and each shared link runs the planner search (~1 s of CPU, more on a busy 2-core machine).
+test.describe.configure({ timeout: 120_000 });
+
 async function saveViaUi(page: Page, raw: PlanInputRaw, title: string, notes = ""): Promise<string> {
   await page.goto(`/l/${token(raw)}`);
   await page.getByLabel("Title").fill(title);
