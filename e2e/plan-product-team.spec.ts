@@ -45,15 +45,15 @@ test("chat launch: 50,000 daily users, TTFT p95 500 ms", async ({ page }) => {
   expect(ttft95).toBeLessThanOrEqual(500);
   const perUser = money(await first.getByTestId("cost-user").textContent());
   const perMonth = money(await first.getByTestId("cost-month").textContent());
-  // cost per user = monthly cost ÷ 50,000 users (display rounding allowed)
-  expect(Math.abs(perUser - perMonth / 50_000)).toBeLessThan(0.01);
+  // cost per user = monthly cost ÷ 50,000 users (both shown to 2–3 significant digits)
+  expect(Math.abs(perUser / (perMonth / 50_000) - 1)).toBeLessThan(0.05);
 
-  const d = await plan.explainFirstCard("TTFT p95");
+  const d = await plan.explainFirstCard("plan.ttftP95");
   expect(d).toContain("TTFT(C, p95 lengths) + W₉₅");
 
   await expect(page.getByTestId("pareto-chart").locator(".recharts-scatter-symbol").first()).toBeVisible();
   await expect(page.getByTestId("rejections")).toContainText(/did not fit in memory/);
-  await expect(page.getByTestId("search-stats")).toContainText(/searched [\d,]+ candidates/);
+  await expect(page.getByTestId("search-stats")).toContainText(/searched [\d.,]+k? candidates/);
 
   // The state is in the URL: reopening it shows the same answer.
   expect(page.url()).toContain("ttft95=500");

@@ -3,11 +3,12 @@
  */
 import { expect, type Locator, type Page } from "@playwright/test";
 
-/** "$10,651" → 10651, "$0.21" → 0.21, "686 ms" → 686, "1.34 s" → 1340. */
+/** "$10,651" → 10651, "$17.8k" → 17800, "$3.1M" → 3100000, "$0.21" → 0.21 (as lib/format writes them). */
 export function money(text: string | null): number {
-  const m = /\$([\d,]+(?:\.\d+)?)/.exec(text ?? "");
+  const m = /\$([\d,]+(?:\.\d+)?)([kMB]?)/.exec(text ?? "");
   if (!m) throw new Error(`no dollar amount in "${text}"`);
-  return Number(m[1]!.replace(/,/g, ""));
+  const scale = { "": 1, k: 1e3, M: 1e6, B: 1e9 }[m[2] as "" | "k" | "M" | "B"];
+  return Number(m[1]!.replace(/,/g, "")) * scale;
 }
 export function millis(text: string | null): number {
   const m = /([\d.,]+)\s*(ms|s)\b/.exec(text ?? "");
@@ -107,12 +108,13 @@ export class PlanPage {
     return out;
   }
 
-  /** Opens the derivation beside a figure of the first card and returns its text. */
-  async explainFirstCard(figure: string): Promise<string> {
-    await this.cards().first().getByRole("button", { name: `How ${figure} is computed` }).click();
-    const d = this.cards().first().getByTestId("derivation");
-    await expect(d).toBeVisible();
-    return (await d.textContent()) ?? "";
+  /** Opens the derivation of a figure of the first card (by derivation key) and returns its text. */
+  async explainFirstCard(key: string): Promise<string> {
+    const explain = this.cards().first().locator(`[data-testid="explain"][data-key="${key}"]`);
+    await explain.locator("summary").click();
+    const note = explain.getByRole("note");
+    await expect(note).toBeVisible();
+    return (await note.textContent()) ?? "";
   }
 
   relaxAdvice(): Locator {

@@ -1,10 +1,10 @@
 import type { ApiComparison as Api } from "@/lib/search/types";
-import { amount, usd } from "../_lib/fmt";
-import { derivationsOf, Explain } from "./Explain";
+import { formatCount, formatUsd } from "@/lib/format";
+import { derivationLookup, Explain } from "../../_components/Explain";
 
 /** Self-host against public API list prices for the same model, with the break-even volume. */
 export function ApiComparison({ api }: { api: Api }) {
-  const d = derivationsOf(api.derivations);
+  const d = derivationLookup(api.derivations);
   return (
     <section aria-labelledby="api-h" className="rounded-lg border border-slate-200 p-4 dark:border-slate-700">
       <h3 id="api-h" className="font-semibold">
@@ -30,11 +30,10 @@ export function ApiComparison({ api }: { api: Api }) {
                 <td>{r.provider}</td>
                 <td>{r.model}</td>
                 <td>
-                  {usd(r.usdPerMillionInput)} · {usd(r.usdPerMillionOutput)}
+                  {formatUsd(r.usdPerMillionInput)} · {formatUsd(r.usdPerMillionOutput)}
                 </td>
                 <td>
-                  {usd(r.costUsdPerMonth)}
-                  {i === 0 ? <Explain d={d("api.costPerMonth")} /> : null}
+                  {i === 0 ? <Explain d={d("api.costPerMonth")}>{formatUsd(r.costUsdPerMonth)}</Explain> : formatUsd(r.costUsdPerMonth)}
                 </td>
                 <td className="text-xs text-slate-500" title={r.source}>
                   {r.dateSeen}
@@ -46,8 +45,7 @@ export function ApiComparison({ api }: { api: Api }) {
       ) : null}
       {api.breakEvenRequestsPerMonth !== null ? (
         <p className="mt-2 text-sm">
-          Break-even: {amount(api.breakEvenRequestsPerMonth)} requests/month
-          <Explain d={d("api.breakEven")} />
+          Break-even: <Explain d={d("api.breakEven")}>{formatCount(api.breakEvenRequestsPerMonth)} requests/month</Explain>
         </p>
       ) : null}
     </section>

@@ -1,19 +1,19 @@
 "use client";
 
+import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/format";
 import { layoutLabel } from "@/lib/search/enumerate";
 import { ENGINE_NAMES } from "@/lib/search/labels";
 import type { Candidate } from "@/lib/search/types";
-import { ms, num, pct, usd } from "../_lib/fmt";
-import { ConfidenceBadge } from "./ConfidenceBadge";
-import { derivationsOf, Explain } from "./Explain";
+import { ConfidenceBadge } from "../../_components/ConfidenceBadge";
+import { derivationLookup, Explain } from "../../_components/Explain";
+import type { Derivation } from "@/lib/model/derivation";
 
-function Figure({ label, value, d, testId }: { label: string; value: string; d?: ReturnType<ReturnType<typeof derivationsOf>>; testId?: string }) {
+function Figure({ label, value, d, testId }: { label: string; value: string; d?: Derivation | undefined; testId?: string }) {
   return (
     <div>
       <dt className="text-xs text-slate-500">{label}</dt>
       <dd className="tabular text-sm font-medium" data-testid={testId}>
-        {value}
-        <Explain d={d} label={label} />
+        <Explain d={d}>{value}</Explain>
       </dd>
     </div>
   );
@@ -21,7 +21,7 @@ function Figure({ label, value, d, testId }: { label: string; value: string; d?:
 
 /** One deployment with every headline figure and its derivation. */
 export function OptionCard({ c, selected, onSelect, perUser }: { c: Candidate; selected: boolean; onSelect: () => void; perUser: boolean }) {
-  const d = derivationsOf(c.derivations);
+  const d = derivationLookup(c.derivations);
   return (
     <article
       aria-label={c.rank ? `Option ${c.rank}` : "Option"}
@@ -33,29 +33,29 @@ export function OptionCard({ c, selected, onSelect, perUser }: { c: Candidate; s
           {c.rank ? <span className="mr-1 text-slate-500">#{c.rank}</span> : null}
           {c.replicas} × {c.gpusPerReplica}× {c.gpuName}
         </h3>
-        <ConfidenceBadge c={c.confidence} />
+        <ConfidenceBadge answer={c.confidence} />
       </header>
       <p className="text-xs text-slate-500">
         {layoutLabel(c)} · {c.weights.toUpperCase()} weights, {c.kv.toUpperCase()} KV · {ENGINE_NAMES[c.engine]} · up to {c.concurrency} requests per replica ·{" "}
         {c.replicasForTraffic} serving{c.redundancyReplicas ? ` + ${c.redundancyReplicas} spare` : ""}
       </p>
-      <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 sm:grid-cols-4">
-        <Figure label="Cost per month" value={usd(c.costUsdPerMonth)} d={d("plan.costPerMonth")} testId="cost-month" />
+      <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 sm:grid-cols-4 lg:grid-cols-2 xl:grid-cols-3">
+        <Figure label="Cost per month" value={formatUsd(c.costUsdPerMonth)} d={d("plan.costPerMonth")} testId="cost-month" />
         {perUser ? (
-          <Figure label="Per user per month" value={usd(c.costUsdPerUserPerMonth)} d={d("plan.costPerUser")} testId="cost-user" />
+          <Figure label="Per user per month" value={formatUsd(c.costUsdPerUserPerMonth)} d={d("plan.costPerUser")} testId="cost-user" />
         ) : (
-          <Figure label="Per 1,000 requests" value={usd(c.costUsdPer1kRequests)} d={d("plan.costPer1kRequests")} testId="cost-1k" />
+          <Figure label="Per 1,000 requests" value={formatUsd(c.costUsdPer1kRequests)} d={d("plan.costPer1kRequests")} testId="cost-1k" />
         )}
-        <Figure label="$ / M input tokens" value={usd(c.costUsdPerMillionInputTokens)} d={d("plan.costPerMillionInput")} />
-        <Figure label="$ / M output tokens" value={usd(c.costUsdPerMillionOutputTokens)} d={d("plan.costPerMillionOutput")} />
-        <Figure label="TTFT p50" value={ms(c.ttftP50Ms)} d={d("plan.ttftP50")} />
-        <Figure label="TTFT p95" value={ms(c.ttftP95Ms)} d={d("plan.ttftP95")} testId="ttft-p95" />
-        <Figure label="TPOT p95" value={ms(c.tpotP95Ms)} d={d("plan.tpotP95")} />
-        <Figure label="Tokens/s per user" value={num(c.tokensPerSecondPerUser)} d={d("perUser")} />
-        <Figure label="Throughput per GPU" value={`${num(c.outputTokensPerSecondPerGpu)} tok/s`} d={d("throughputPerGpu")} />
-        <Figure label="Utilisation at peak" value={pct(c.utilisation)} d={d("plan.utilisation")} />
-        <Figure label="Headroom" value={pct(c.headroomPct / 100)} d={d("plan.headroom")} />
-        <Figure label="Queue wait p95" value={ms(c.waitP95Ms)} d={d("plan.waitP95")} />
+        <Figure label="$ / M input tokens" value={formatUsd(c.costUsdPerMillionInputTokens)} d={d("plan.costPerMillionInput")} />
+        <Figure label="$ / M output tokens" value={formatUsd(c.costUsdPerMillionOutputTokens)} d={d("plan.costPerMillionOutput")} />
+        <Figure label="TTFT p50" value={formatMs(c.ttftP50Ms)} d={d("plan.ttftP50")} />
+        <Figure label="TTFT p95" value={formatMs(c.ttftP95Ms)} d={d("plan.ttftP95")} testId="ttft-p95" />
+        <Figure label="TPOT p95" value={formatMs(c.tpotP95Ms)} d={d("plan.tpotP95")} />
+        <Figure label="Tokens/s per user" value={formatCount(c.tokensPerSecondPerUser)} d={d("perUser")} />
+        <Figure label="Throughput per GPU" value={`${formatCount(c.outputTokensPerSecondPerGpu)} tok/s`} d={d("throughputPerGpu")} />
+        <Figure label="Utilisation at peak" value={formatPercent(c.utilisation)} d={d("plan.utilisation")} />
+        <Figure label="Headroom" value={formatPercent(c.headroomPct / 100)} d={d("plan.headroom")} />
+        <Figure label="Queue wait p95" value={formatMs(c.waitP95Ms)} d={d("plan.waitP95")} />
       </dl>
       <p className="mt-3 text-sm" data-testid="binding">
         {c.binding.words}
@@ -70,7 +70,8 @@ export function OptionCard({ c, selected, onSelect, perUser }: { c: Candidate; s
       ) : null}
       {c.notes.length ? <p className="mt-1 text-xs text-slate-500">{c.notes.join(" ")}</p> : null}
       <p className="mt-1 text-xs text-slate-500">
-        GPU price {usd(c.price.perGpuHour)}/GPU-hour ({c.price.provider}, {c.price.term}, seen {c.price.dateSeen}).
+        GPU price {formatUsd(c.price.perGpuHour)}/GPU-hour ({c.price.provider}, {c.price.term}, seen {c.price.dateSeen}
+        {c.price.confidence === "low" ? "; a low-confidence price" : ""}).
       </p>
       {!selected ? (
         <button type="button" onClick={onSelect} className="mt-2 text-sm text-accent-600 underline">

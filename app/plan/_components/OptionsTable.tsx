@@ -1,10 +1,10 @@
 "use client";
 
+import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/format";
 import { layoutLabel } from "@/lib/search/enumerate";
 import { ENGINE_NAMES } from "@/lib/search/labels";
 import type { Candidate } from "@/lib/search/types";
-import { ms, num, pct, usd } from "../_lib/fmt";
-import { ConfidenceBadge } from "./ConfidenceBadge";
+import { ConfidenceBadge } from "../../_components/ConfidenceBadge";
 
 /** Every ranked option in one table; a row's button selects it. */
 export function OptionsTable({ options, selectedId, onSelect, perUser, caption }: {
@@ -55,15 +55,15 @@ export function OptionsTable({ options, selectedId, onSelect, perUser, caption }
               <td className="pr-2">{c.weights.toUpperCase()} / KV {c.kv.toUpperCase()}</td>
               <td className="pr-2">{ENGINE_NAMES[c.engine]}</td>
               <td className="pr-2">{c.concurrency}</td>
-              <td className="pr-2">{ms(c.ttftP50Ms)} / {ms(c.ttftP95Ms)}</td>
-              <td className="pr-2">{ms(c.tpotP50Ms)} / {ms(c.tpotP95Ms)}</td>
-              <td className="pr-2">{num(c.outputTokensPerSecondPerGpu)}</td>
-              <td className="pr-2">{pct(c.utilisation)}</td>
-              <td className="pr-2" data-testid="row-cost-month">{usd(c.costUsdPerMonth)}</td>
-              <td className="pr-2">{usd(c.costUsdPerMillionInputTokens)} · {usd(c.costUsdPerMillionOutputTokens)}</td>
-              <td className="pr-2" data-testid="row-cost-user">{perUser ? usd(c.costUsdPerUserPerMonth) : usd(c.costUsdPer1kRequests)}</td>
+              <td className="pr-2">{formatMs(c.ttftP50Ms)} / {formatMs(c.ttftP95Ms)}</td>
+              <td className="pr-2">{formatMs(c.tpotP50Ms)} / {formatMs(c.tpotP95Ms)}</td>
+              <td className="pr-2">{formatCount(c.outputTokensPerSecondPerGpu)}</td>
+              <td className="pr-2">{formatPercent(c.utilisation)}</td>
+              <td className="pr-2" data-testid="row-cost-month">{formatUsd(c.costUsdPerMonth)}</td>
+              <td className="pr-2">{formatUsd(c.costUsdPerMillionInputTokens)} · {formatUsd(c.costUsdPerMillionOutputTokens)}</td>
+              <td className="pr-2" data-testid="row-cost-user">{perUser ? formatUsd(c.costUsdPerUserPerMonth) : formatUsd(c.costUsdPer1kRequests)}</td>
               <td className="pr-2">{c.binding.resource.replace("-", " ")}</td>
-              <td><ConfidenceBadge c={c.confidence} /></td>
+              <td><ConfidenceBadge answer={c.confidence} /></td>
             </tr>
           ))}
         </tbody>

@@ -1,9 +1,9 @@
 "use client";
 
+import { formatCount, formatUsd } from "@/lib/format";
 import { useState } from "react";
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from "recharts";
 import type { ChartPoint, ParetoFront } from "@/lib/search/types";
-import { num, usd } from "../_lib/fmt";
 
 type Which = "costLatency" | "throughputInteractivity";
 
@@ -13,7 +13,7 @@ const TITLES: Record<Which, string> = {
 };
 
 function fmtAxis(unit: string) {
-  return (v: number) => (unit === "USD" ? usd(v) : num(v));
+  return (v: number) => (unit === "USD" ? formatUsd(v) : formatCount(v));
 }
 
 function Tip({ active, payload }: { active?: boolean; payload?: readonly { payload?: ChartPoint & { series?: string } }[] }) {
@@ -66,8 +66,8 @@ export function ParetoChart({ pareto, selectedId, onSelect }: {
         </div>
       </div>
       <p className="mt-1 text-xs text-slate-500">
-        {f.front.length} configurations on the front ({f.better.x} {f.xLabel.toLowerCase()} and {f.better.y} {f.yLabel.toLowerCase()} are better); {f.others.length} others
-        sampled. The ringed point is the selected option.
+        {f.front.length} configurations on the front (blue, joined: {f.better.x} {f.xLabel} and {f.better.y} {f.yLabel} are better); {f.others.length} other
+        candidates sampled in grey. The star marks the selected option; hover a point for its configuration, click to select it.
       </p>
       <div className="mt-2 h-80 w-full" data-testid="pareto-chart">
         <ResponsiveContainer width="100%" height="100%">

@@ -1,9 +1,9 @@
 "use client";
 
+import { formatCount, formatUsd } from "@/lib/format";
 import type { Candidate, PlanResult } from "@/lib/search/types";
-import { int, num, usd } from "../_lib/fmt";
 import { ApiComparison } from "./ApiComparison";
-import { derivationsOf, Explain } from "./Explain";
+import { derivationLookup, Explain } from "../../_components/Explain";
 import { OptionCard } from "./OptionCard";
 import { OptionsTable } from "./OptionsTable";
 import { ParetoChart } from "./ParetoChart";
@@ -11,7 +11,7 @@ import { ParetoChart } from "./ParetoChart";
 /** Everything the search found: headline, cards, chart, table, API comparison, rejections, assumptions. */
 export function Results({ r, selected, onSelect }: { r: PlanResult; selected: Candidate | null; onSelect: (id: string) => void }) {
   const perUser = r.traffic.dailyActiveUsers !== null;
-  const t = derivationsOf(r.traffic.derivations);
+  const t = derivationLookup(r.traffic.derivations);
   const cards = r.feasible ? r.options.slice(0, 3) : r.nearMisses.slice(0, 3);
   const selectedShown = selected && !cards.some((c) => c.id === selected.id) ? selected : null;
   return (
@@ -24,9 +24,8 @@ export function Results({ r, selected, onSelect }: { r: PlanResult; selected: Ca
           {r.summary}
         </p>
         <p className="mt-2 text-xs text-slate-600 dark:text-slate-300" data-testid="search-stats">
-          {r.model.name} · peak {num(r.traffic.peakRequestsPerSecond)} req/s
-          <Explain d={t("traffic.peak")} /> · searched {int(r.stats.candidates)} candidates ({int(r.stats.estimated)} estimated) in {int(r.stats.searchMs)} ms ·{" "}
-          {int(r.stats.feasible)} met every target · queueing: {r.queueing.model}
+          {r.model.name} · peak <Explain d={t("traffic.peak")}>{formatCount(r.traffic.peakRequestsPerSecond)} req/s</Explain> · searched {formatCount(r.stats.candidates)} candidates ({formatCount(r.stats.estimated)} estimated) in {formatCount(r.stats.searchMs)} ms ·{" "}
+          {formatCount(r.stats.feasible)} met every target · queueing: {r.queueing.model}
         </p>
       </section>
 
@@ -108,9 +107,9 @@ export function Results({ r, selected, onSelect }: { r: PlanResult; selected: Ca
               {r.growth.map((g) => (
                 <tr key={g.month}>
                   <td className="pr-4">{g.month}</td>
-                  <td className="pr-4">{num(g.peakRequestsPerSecond)}</td>
+                  <td className="pr-4">{formatCount(g.peakRequestsPerSecond)}</td>
                   <td className="pr-4">{g.replicas}</td>
-                  <td>{usd(g.costUsdPerMonth)}</td>
+                  <td>{formatUsd(g.costUsdPerMonth)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,7 +1,7 @@
 "use client";
 
+import { formatCount } from "@/lib/format";
 import type { UseFormReturn } from "react-hook-form";
-import { num } from "../_lib/fmt";
 import { NumberField, type PlanForm } from "./form-ui";
 
 /** Step 3: traffic as daily users × requests per user × peak factor, or a peak request rate. */
@@ -43,7 +43,7 @@ export function TrafficStep({ form }: { form: UseFormReturn<PlanForm> }) {
       )}
       {mode === "users" && Number.isFinite(peak) && peak > 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="peak-preview">
-          Peak ≈ {num(peak)} requests/s (users × requests per day × peak factor ÷ 86,400 s).
+          Peak ≈ {formatCount(peak)} requests/s (users × requests per day × peak factor ÷ 86,400 s).
         </p>
       ) : null}
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-3">

@@ -2,6 +2,7 @@
 
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import type { PlanInputRaw } from "@/lib/plan/schema";
+import { Field } from "../../_components/Field";
 
 export type PlanForm = PlanInputRaw;
 
@@ -41,30 +42,30 @@ export function NumberField(props: {
 }) {
   const { name, label, register, errors, unit, hint } = props;
   const err = errorAt(errors, name);
-  const id = `f-${name.replace(/\./g, "-")}`;
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-        {unit ? <span className="font-normal text-slate-500"> ({unit})</span> : null}
-      </label>
-      <input
-        id={id}
-        type="number"
-        inputMode="decimal"
-        step={props.step ?? "any"}
-        aria-invalid={err ? true : undefined}
-        aria-describedby={err ? `${id}-err` : hint ? `${id}-hint` : undefined}
-        className={inputCls}
-        {...register(name as never, { setValueAs: asNumber })}
-      />
-      {hint && !err ? (
-        <p id={`${id}-hint`} className="mt-0.5 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-err`} message={err} />
-    </div>
+    <Field
+      label={
+        <>
+          {label}
+          {unit ? <span className="font-normal text-slate-500"> ({unit})</span> : null}
+        </>
+      }
+      hint={hint}
+      error={err}
+    >
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          type="number"
+          inputMode="decimal"
+          step={props.step ?? "any"}
+          aria-invalid={invalid || undefined}
+          aria-describedby={describedBy}
+          className={inputCls}
+          {...register(name as never, { setValueAs: asNumber })}
+        />
+      )}
+    </Field>
   );
 }
 
@@ -115,21 +116,17 @@ export function Select(props: {
   register: UseFormRegister<PlanForm>;
   errors: FieldErrors<PlanForm>;
 }) {
-  const id = `f-${props.name.replace(/\./g, "-")}`;
-  const err = errorAt(props.errors, props.name);
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {props.label}
-      </label>
-      <select id={id} className={inputCls} {...props.register(props.name as never)}>
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldError message={err} />
-    </div>
+    <Field label={props.label} error={errorAt(props.errors, props.name)}>
+      {({ id, describedBy, invalid }) => (
+        <select id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputCls} {...props.register(props.name as never)}>
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
