@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 /** A bordered panel with an optional title and a right-aligned aside (a badge, a link). */
 export function Card({
   title,
+  subtitle,
   aside,
   children,
   className = "",
@@ -10,6 +11,8 @@ export function Card({
   as: Tag = "section",
 }: {
   title?: ReactNode;
+  /** A muted line under the title. */
+  subtitle?: ReactNode;
   aside?: ReactNode;
   children: ReactNode;
   className?: string;
@@ -27,6 +30,7 @@ export function Card({
           {aside}
         </div>
       )}
+      {subtitle && <p className="-mt-2 mb-3 text-sm text-slate-500 dark:text-slate-400">{subtitle}</p>}
       {children}
     </Tag>
   );

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { decodeCalcUrl, DEFAULT_VALUES, encodeCalcUrl } from "../../app/calculate/_lib/url-state";
+import { LLAMA } from "./catalog/hf-fixtures";
+
+describe("/calculate URL state", () => {
+  it("round-trips a catalog scenario with readable parameters", () => {
+    const v = { ...DEFAULT_VALUES, model: "qwen3-8b", gpu: "l40s", tp: 1, weights: "int4" as const, kv: "fp8" as const, priceUsdPerGpuHour: 1.25 };
+    const qs = encodeCalcUrl(v);
+    expect(qs).toContain("model=qwen3-8b");
+    expect(qs).toContain("price=1.25");
+    const back = decodeCalcUrl(new URLSearchParams(qs));
+    expect(back.warnings).toEqual([]);
+    expect(back.values).toEqual(v);
+  });
+  it("round-trips a pasted config.json through cfg", () => {
+    const { model: _m, ...rest } = DEFAULT_VALUES;
+    const v = { ...rest, hfConfigJson: LLAMA };
+    const qs = encodeCalcUrl(v);
+    expect(qs).not.toContain("model=");
+    const back = decodeCalcUrl(new URLSearchParams(qs));
+    expect(back.values.hfConfigJson).toEqual(LLAMA);
+    expect(back.values.model).toBeUndefined();
+  });
+  it("bad parameters → a message each, and defaults", () => {
+    const back = decodeCalcUrl({ tp: "abc", gpu: "h900", model: "gpt-9", weights: "fp2", concurrency: "0", zoom: "2", cfg: "!!!" });
+    expect(back.values.tp).toBe(DEFAULT_VALUES.tp);
+    expect(back.values.gpu).toBe(DEFAULT_VALUES.gpu);
+    expect(back.values.model).toBe(DEFAULT_VALUES.model);
+    expect(back.values.weights).toBe(DEFAULT_VALUES.weights);
+    expect(back.values.concurrency).toBe(DEFAULT_VALUES.concurrency);
+    const w = back.warnings.join("\n");
+    expect(w).toContain("Ignored tp=abc: tp must be a number");
+    expect(w).toContain('Unknown GPU "h900"');
+    expect(w).toContain('Unknown model "gpt-9"');
+    expect(w).toContain("Ignored weights=fp2: weights must be one of bf16, fp8, fp4, int4");
+    expect(w).toContain("Ignored concurrency=0: concurrency must be at least 1");
+    expect(w).toContain('unknown parameter "zoom"');
+    expect(w).toContain('Ignored "cfg"');
+  });
+  it("takes the last of repeated parameters (Next passes arrays)", () => {
+    expect(decodeCalcUrl({ tp: ["1", "4"] }).values.tp).toBe(4);
+  });
+});
