@@ -12,27 +12,27 @@ const BINDING: Readonly<Record<BindingResource, { short: string; words: string }
   "memory-bandwidth": {
     short: "memory bandwidth",
     words:
-      "Memory bandwidth: each decode step streams the weights and the batch's KV cache from HBM, and that takes longer than the arithmetic. More concurrency (a bigger batch) amortises the weight reads; lower-precision weights or KV shrink them.",
+      "Each decode step streams the weights and the batch's KV cache from HBM, and that takes longer than the arithmetic. More concurrency (a bigger batch) amortises the weight reads; lower-precision weights or KV shrink them.",
   },
   compute: {
     short: "compute",
     words:
-      "Compute: the batch is large enough that the matrix multiplies take longer than reading the weights. Faster tensor cores, FP8/FP4 math or more GPUs help; more concurrency mostly adds latency now.",
+      "The batch is large enough that the matrix multiplies take longer than reading the weights. Faster tensor cores, FP8/FP4 math or more GPUs help; more concurrency mostly adds latency now.",
   },
   communication: {
     short: "communication",
     words:
-      "Communication: the all-reduces between tensor-parallel GPUs (and MoE token exchange) take the largest share of each step. Less tensor parallelism, a faster interconnect, or staying inside one NVLink domain helps.",
+      "The all-reduces between tensor-parallel GPUs (and MoE token exchange) take the largest share of each step. Less tensor parallelism, a faster interconnect, or staying inside one NVLink domain helps.",
   },
   overhead: {
     short: "per-step overhead",
     words:
-      "Fixed per-step overhead: at this small batch the engine's scheduling and kernel-launch time outweighs both data movement and arithmetic. Raising concurrency is nearly free here.",
+      "At this small batch the engine's scheduling and kernel-launch time outweighs both data movement and arithmetic. Raising concurrency is nearly free here.",
   },
   "kv-capacity": {
     short: "KV-cache capacity",
     words:
-      "KV-cache capacity: the requested concurrency does not fit in the memory left for the KV cache, so requests queue. Add GPUs, use an FP8 KV cache, or shorten the context.",
+      "The requested concurrency does not fit in the memory left for the KV cache, so requests queue. Add GPUs, use an FP8 KV cache, or shorten the context.",
   },
 };
 

@@ -38,6 +38,9 @@ export function Calculator({ initial }: { initial: CalcValues }) {
   const [configText, setConfigText] = useState(initial.hfConfigJson ? JSON.stringify(initial.hfConfigJson, null, 2) : "");
   const [configError, setConfigError] = useState<string | null>(null);
   const lastModel = useRef<string>(initial.model ?? DEFAULT_VALUES.model!);
+  // Marks the form as interactive (browser tests wait for it; before hydration a change would be lost).
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
 
   // The URL follows the form (debounced), so the page can be shared as it stands.
   useEffect(() => {
@@ -110,7 +113,7 @@ export function Calculator({ initial }: { initial: CalcValues }) {
 
   return (
     <div className="space-y-5">
-      <div className="rounded-xl border border-slate-200 bg-slate-50 p-4 dark:border-slate-800 dark:bg-slate-900/50" data-testid="scenario">
+      <div className="rounded-xl border border-slate-200 bg-slate-50 p-4 dark:border-slate-800 dark:bg-slate-900/50" data-testid="scenario" data-hydrated={hydrated ? "true" : "false"}>
         <ScenarioBar
           form={form}
           messages={messages}

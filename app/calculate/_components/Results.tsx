@@ -53,7 +53,14 @@ export function Results({ r, stale, general }: { r: Ok; stale: boolean; general:
         )}
       </div>
 
-      <Card title="Latency and throughput" subtitle="Click any figure to see its formula with the values put in.">
+      <Card
+        title="Latency and throughput"
+        subtitle={
+          x.fits
+            ? "Click any figure to see its formula with the values put in."
+            : "This configuration cannot run; the figures below are what the equations give if it could, to show how far off it is."
+        }
+      >
         <dl className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6">
           <Metric testId="m-ttft" label="TTFT" value={formatMs(x.ttftMs)} derivation={d("ttft")} />
           <Metric testId="m-tpot" label="TPOT" value={formatMs(x.tpotMs)} derivation={d("tpot")} />

@@ -1,0 +1,93 @@
+/**
+ * Calculator journey: open /calculate, change the model and the GPU count and see the figures change, push the model
+ * past the memory and see the reason, share the URL, open a derivation, survive a damaged link.
+ */
+import { expect, test, type Page } from "@playwright/test";
+
+class CalculatePage {
+  constructor(readonly page: Page) {}
+  async open(query = "") {
+    await this.page.goto(`/calculate${query}`);
+    // Interact only once React owns the form (2 slow cores: hydration can take a moment).
+    await expect(this.page.getByTestId("scenario")).toHaveAttribute("data-hydrated", "true", { timeout: 20_000 });
+  }
+  async text(id: string) {
+    return (await this.page.getByTestId(id).locator("dd").first().innerText()).trim();
+  }
+  async chooseModel(label: string) {
+    await this.page.getByLabel("Model", { exact: true }).selectOption({ label });
+  }
+  async chooseGpuCount(n: number) {
+    await this.page.getByLabel("GPUs per replica").selectOption(String(n));
+  }
+}
+
+test("change the model and the GPU count, see the figures change; push past memory and see why", async ({ page }) => {
+  const calc = new CalculatePage(page);
+  await calc.open();
+  await expect(page.getByTestId("verdict")).toContainText("Runs");
+  const tpot70 = await calc.text("m-tpot");
+  const weights70 = await calc.text("m-mem-weights");
+  expect(tpot70).toMatch(/\d+(\.\d+)? ms/);
+
+  // A smaller model: less weight per GPU, faster tokens.
+  await calc.chooseModel("Llama 3.1 8B");
+  await expect.poll(() => calc.text("m-mem-weights")).not.toBe(weights70);
+  await expect.poll(() => calc.text("m-tpot")).not.toBe(tpot70);
+  await expect(page).toHaveURL(/model=llama-3\.1-8b/);
+
+  // More GPUs: the same model spread thinner; the URL follows.
+  const weights8at2 = await calc.text("m-mem-weights");
+  const perGpu8at2 = await calc.text("m-per-gpu");
+  await calc.chooseGpuCount(4);
+  await expect.poll(() => calc.text("m-mem-weights")).not.toBe(weights8at2);
+  await expect.poll(() => calc.text("m-per-gpu")).not.toBe(perGpu8at2);
+  await expect(page).toHaveURL(/tp=4/);
+  await expect(page.getByLabel("TP", { exact: true })).toHaveValue("4");
+
+  // Past the memory: 405B on one 80 GB GPU cannot hold its weights.
+  await calc.chooseModel("Llama 3.1 405B");
+  await calc.chooseGpuCount(1);
+  const verdict = page.getByTestId("verdict");
+  await expect(verdict).toContainText("Cannot run as configured");
+  await expect(page.getByTestId("problems")).toContainText("Does not fit");
+  await expect(page.getByTestId("problems")).toContainText("Use more GPUs");
+  await expect(page.getByTestId("vram-bar")).toContainText("over by");
+  // The reason also appears where it happens: under the GPU count.
+  await expect(page.getByTestId("scenario").getByRole("alert").filter({ hasText: "Does not fit" })).toBeVisible();
+
+  // The whole state is in the URL: a fresh load shows the same scenario.
+  await page.waitForURL(/model=llama-3\.1-405b/);
+  const url = page.url();
+  const fresh = await page.context().browser()!.newContext();
+  const p2 = await fresh.newPage();
+  await p2.goto(url);
+  await expect(p2.getByTestId("verdict")).toContainText("Cannot run as configured");
+  await expect(p2.getByLabel("Model", { exact: true })).toHaveValue("llama-3.1-405b");
+  await fresh.close();
+});
+
+test("a figure opens to its formula with the values put in", async ({ page }) => {
+  const calc = new CalculatePage(page);
+  await calc.open("?model=llama-3.1-70b&gpu=h100-sxm&tp=2&weights=fp8&kv=bf16");
+  const kv = page.getByTestId("results").locator('[data-key="kv.bytesPerToken"]').first();
+  await kv.locator("summary").click();
+  // 2 · 80 layers · 8 KV heads · 128 head dim · 2 bytes = 327,680 B
+  await expect(kv).toContainText("2 · 80 · 8 · 128");
+  await expect(kv).toContainText("328 kB");
+});
+
+test("an impossible layout is explained under the field; a damaged link falls back with a message", async ({ page }) => {
+  const calc = new CalculatePage(page);
+  await calc.open("?model=llama-3.1-70b&tp=3&gpu=nope&concurrency=-2");
+  const warnings = page.getByTestId("url-warnings");
+  await expect(warnings).toContainText('Unknown GPU "nope"');
+  await expect(warnings).toContainText("concurrency=-2");
+  // TP=3 does not divide Llama 70B's 64 heads: said under TP.
+  await expect(page.getByTestId("scenario").getByRole("alert").filter({ hasText: "does not divide" }).first()).toBeVisible();
+
+  // A bad value typed in is named, and the page keeps the last good figures.
+  await page.getByLabel("Concurrency").fill("0");
+  await expect(page.getByTestId("invalid")).toContainText("concurrency must be at least 1");
+  await expect(page.getByTestId("results")).toBeVisible();
+});
