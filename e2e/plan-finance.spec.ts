@@ -7,6 +7,7 @@ import { money, PlanPage } from "./pages/plan-page";
 const LINK = "model=llama-3.1-8b&dau=200000&rpd=20&peak=3&ttft95=1500&tpot95=60&step=4";
 
 test("a budget ceiling, then cost per user between the top options", async ({ page }) => {
+  test.setTimeout(120_000); // a cold server and a 2-core machine
   const plan = new PlanPage(page);
   await plan.goto(LINK);
   await plan.expectStep(4);

@@ -7,6 +7,7 @@ import { expect, test } from "@playwright/test";
 import { millis, money, PlanPage } from "./pages/plan-page";
 
 test("chat launch: 50,000 daily users, TTFT p95 500 ms", async ({ page }) => {
+  test.setTimeout(120_000); // a cold server and a 2-core machine
   const plan = new PlanPage(page);
   await plan.goto();
   await plan.expectStep(1);

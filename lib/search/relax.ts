@@ -38,12 +38,21 @@ function exactMask(rec: Rec, spec: SearchSpec): { mask: number; value: (k: SloKi
   return { mask: z.violations, value: (k) => vals[k] };
 }
 
-/** "Loosen X to Y" for each constraint that, alone, stands between some candidate and feasibility. */
+/** Among options needing at most this much more than the least relaxation, the cheapest is proposed. */
+const RELAX_SLACK = 1.2;
+
+/**
+ * "Loosen X to Y" for each constraint that, alone, stands between some candidate and feasibility: the cheapest
+ * candidate whose need is within 20 % of the smallest need (the very smallest is often absurdly expensive).
+ */
 export function sloRelaxations(records: readonly Rec[], spec: SearchSpec): RelaxAdvice[] {
   const out: RelaxAdvice[] = [];
   for (const k of KINDS) {
-    const only = records.filter((r) => r.violations === k.bit).sort((a, b) => k.value(a) - k.value(b) || a.costMonth - b.costMonth);
-    for (const rec of only.slice(0, 8)) {
+    const only = records.filter((r) => r.violations === k.bit);
+    if (only.length === 0) continue;
+    const least = Math.min(...only.map(k.value));
+    const near = only.filter((r) => k.value(r) <= least * RELAX_SLACK).sort((a, b) => a.costMonth - b.costMonth || k.value(a) - k.value(b));
+    for (const rec of near.slice(0, 8)) {
       const ex = exactMask(rec, spec);
       if ((ex.mask & ~k.bit) !== 0) continue;
       const need = ex.value(k.kind);
