@@ -8,6 +8,7 @@ process.env.E2E_DATABASE_PATH ??= path.join("data", `e2e-${Date.now()}-${process
 
 export default defineConfig({
   testDir: "./e2e",
+  globalTeardown: "./e2e/global-teardown.ts",
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: 0,
