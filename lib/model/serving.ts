@@ -6,8 +6,9 @@ import { decodeStep, mixedStep, prefill, type StepBreakdown } from "./step";
  * replaced at once, and its prefill is scheduled into the running iterations (chunked prefill, at most K tokens per
  * iteration). Up to C_max (KV capacity) run; the rest queue.
  *
- *   C_run = min(C, C_max);  b = C_run · φ / dp     decode sequences per attention rank (φ: share of life decoding)
- *   p     = b · ISL / (OSL − 1)                    prefill tokens per iteration per rank (b/(OSL−1) requests finish
+ *   C_run = min(C, C_max);  b̄ = C_run · φ / dp     mean decode sequences per attention rank (φ: share of life
+ *                                                  decoding); with dp > 1 a step waits for the busiest rank, b = ⌈b̄⌉
+ *   p     = b̄ · ISL / (OSL − 1)                    prefill tokens per iteration per rank (b̄/(OSL−1) requests finish
  *                                                  each iteration and are replaced)
  *   u     = min(K, max(min(ISL, K), p));  q = min(1, p/u)
  *                                                  a share q of iterations carries a prefill chunk of u tokens
@@ -70,13 +71,15 @@ export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl
   // Two passes: at φ = 1, then at the φ the first pass implies (the fixed point moves little after that).
   for (let it = 0; it < 2; it++) {
     const B = cRun * phi;
-    const b = B / (dp * l.pp);
-    pTok = (b * isl) / steps;
+    const bMean = B / (dp * l.pp);
+    // Attention DP: every iteration waits for the most loaded rank, which holds ⌈B/dp⌉ of the sequences.
+    const b = dp > 1 ? Math.ceil(bMean - 1e-9) : bMean;
+    pTok = (bMean * isl) / steps;
     const u = Math.min(K, Math.max(chunk, pTok));
     q = Math.min(1, pTok / u);
-    dec = decodeStep(s, B, nBar);
+    dec = dp > 1 ? mixedStep(s, b, nBar, 0, 0, Math.max(B / l.pp, 1e-9), 1) : decodeStep(s, B, nBar);
     // A chunk step: this rank's chunk plus the other ranks' mean prefill load through the shared MoE layers.
-    const others = (dp - 1) * (b + pTok);
+    const others = (dp - 1) * (bMean + pTok);
     mix = mixedStep(s, b, nBar, u, isl, b + u + others, 1);
     first = u === chunk ? mix : mixedStep(s, b, nBar, chunk, isl, b + chunk + others, 1);
     tbar = (1 - q) * dec.t + q * mix.t;
