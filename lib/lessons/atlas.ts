@@ -137,7 +137,7 @@ export const CARDS: readonly AtlasCard[] = [
     title: "Q, K, V projections",
     component: "qkv",
     summary: "{params} parameters, {flops} per token; each token also writes {kv} of K and V to the cache.",
-    diagram: { kind: "matmul", x: "d", w: ["d", "qh"], y: "qh", wLabel: "W_q (W_k, W_v: d × n_kv·h)" },
+    diagram: { kind: "matmul", x: "d", w: ["d", "qh"], y: "qh", wLabel: "W_q, W_k, W_v" },
     knob: knob("kv", "fp8", "Set the KV cache to FP8: the projections cost the same, the bytes each token leaves behind halve."),
   },
   {

@@ -116,6 +116,8 @@ export interface BatchPoint {
   readonly tpotMs: number;
   readonly costPerMillionOutput: number;
   readonly costPerMillionInput: number;
+  /** $/M output ÷ $/M input (NaN when input costs nothing). */
+  readonly costRatio: number;
   /** More users than the KV cache holds: the rest queue. */
   readonly queued: boolean;
 }
@@ -137,6 +139,7 @@ export function throughputByBatch(s: Scenario): BatchPoint[] {
       tpotMs: r.tpotMs,
       costPerMillionOutput: r.costUsdPerMillionOutputTokens,
       costPerMillionInput: r.costUsdPerMillionInputTokens,
+      costRatio: r.costUsdPerMillionInputTokens > 0 ? r.costUsdPerMillionOutputTokens / r.costUsdPerMillionInputTokens : NaN,
       queued: c > r.maxConcurrency,
     });
   }

@@ -13,6 +13,7 @@ import {
 } from "../model";
 import { estimateInputSchema, type EstimateInput } from "../plan/estimate-input";
 import { DEFAULT_SCENARIO, estimateRequestOf, type Scenario } from "./scenario";
+import { showValue } from "./show";
 
 /**
  * Everything a lesson page shows for one scenario, computed by the core (lib/model). The few figures the core does
@@ -56,7 +57,7 @@ export function composed(
 
 /** A Derivation from a symbolic formula and its substituted text (the result is appended). */
 export function derived(key: string, label: string, value: number, unit: string, formula: string, substituted: string): Derivation {
-  return { key, label, value, unit, formula, substituted: `${substituted} = ${formatWithUnit(value, unit)}` };
+  return { key, label, value, unit, formula, substituted: `${substituted} = ${showValue(value, unit, key)}` };
 }
 
 const MEMO = new Map<string, ScenarioFigures>();

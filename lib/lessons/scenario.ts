@@ -18,10 +18,10 @@ export const PARALLELISMS = ["tp", "pp", "tp-ep", "dp-ep"] as const;
 export type Parallelism = (typeof PARALLELISMS)[number];
 
 export const PARALLELISM_LABELS: Readonly<Record<Parallelism, string>> = {
-  tp: "Tensor parallel (split every matrix)",
-  pp: "Pipeline parallel (split the layers)",
-  "tp-ep": "Tensor parallel + expert parallel (MoE)",
-  "dp-ep": "Data-parallel attention + expert parallel (MoE)",
+  tp: "TP: split every matrix",
+  pp: "PP: split the layers",
+  "tp-ep": "TP + EP: experts spread (MoE)",
+  "dp-ep": "DP attention + EP (MoE)",
 };
 
 export const KV_CHOICES = ["auto", ...KV_PRECISIONS] as const;
