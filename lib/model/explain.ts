@@ -143,8 +143,8 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
       "VRAM: KV cache in use",
       mem.kvCache,
       "B",
-      "min(C/dp, pool/KV_req) · KV per request (ISL+OSL tokens)",
-      `min(${sig(input.concurrency / l.dp)}, ${sig(mem.maxConcurrency / l.dp)}) · ${bytesStr(mem.kvPerRequest)} = ${bytesStr(mem.kvCache)}`,
+      "min(⌈C/dp⌉, pool/KV_run) · KV per running request (ISL + s·OSL tokens)",
+      `min(${sig(Math.ceil(input.concurrency / l.dp))}, ${sig(mem.maxConcurrency / l.dp)}) · ${bytesStr(mem.kvPerRunningRequest)} = ${bytesStr(mem.kvCache)}`,
     ),
     d(
       "memory.activations",
@@ -175,8 +175,8 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
       "Max concurrent requests the KV cache holds",
       mem.maxConcurrency,
       "1",
-      "dp · floor((capacity · f_kv − weights − activations) / KV per request)",
-      `${l.dp} · floor((${bytesStr(mem.capacity)} · ${sig(f.kvMemFraction)} − ${bytesStr(mem.weights)} − ${bytesStr(mem.activations)}) / ${bytesStr(mem.kvPerRequest)}) = ${mem.maxConcurrency}`,
+      "dp · floor((capacity · f_kv − weights − activations) / KV(ISL + s·OSL)), s = share of the output the scheduler counts",
+      `${l.dp} · floor((${bytesStr(mem.capacity)} · ${sig(f.kvMemFraction)} − ${bytesStr(mem.weights)} − ${bytesStr(mem.activations)}) / ${bytesStr(mem.kvPerRunningRequest)}) = ${mem.maxConcurrency}   (s = ${sig(f.kvOutputShare)})`,
     ),
     d(
       "step.compute",

@@ -20,7 +20,9 @@ export interface MemoryPerGpu {
   readonly kvPool: number;
   /** KV bytes one request of ISL + OSL tokens holds on this GPU. */
   readonly kvPerRequest: number;
-  /** Requests whose KV the replica holds at once: dp × floor(pool / per request). */
+  /** KV bytes a running request counts against the pool: KV(ISL + kvOutputShare · OSL) (engine-types.ts). */
+  readonly kvPerRunningRequest: number;
+  /** Requests whose KV the replica holds at once: dp × floor(pool / per running request). */
   readonly maxConcurrency: number;
   readonly kvCache: number;
   readonly free: number;
@@ -50,6 +52,7 @@ export function memoryPerGpu(s: Setup, concurrency: number, isl: number, osl: nu
     runtimeReserve,
     kvPool,
     kvPerRequest,
+    kvPerRunningRequest: kvDemand,
     maxConcurrency,
     kvCache,
     free,
