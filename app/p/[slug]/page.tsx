@@ -1,31 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { encodePermalink, PERMALINK_PARAM } from "@/lib/plan/permalink";
 import { planEngine } from "../../_plans/engine";
 import { dateTime } from "../../_plans/fmt";
-import { loadPlanOr404 } from "../../_plans/load";
-import { recomputeToday } from "../../_plans/recompute";
+import { loadPlanView } from "../../_plans/plan-view";
 import { Headline, InputsTable, OptionsTable, RecomputedNote } from "../../_plans/views";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const p = await loadPlanOr404(slug);
+  const p = await loadPlanView(slug);
   return { title: `${p.title} · Atlas plan`, robots: { index: false } };
 }
 
 /** A saved plan: the snapshot as saved, never recomputed in place; today's answer beside it when it differs. */
 export default async function SavedPlanPage({ params }: Props) {
   const { slug } = await params;
-  const plan = await loadPlanOr404(slug);
-  const saved = planEngine.headline(plan.result);
-  const today = recomputeToday(plan, planEngine);
-  const { columns, rows } = planEngine.optionsTable(plan.result);
-  const parsed = planEngine.parseInput(plan.input);
-  const editHref = parsed.ok
-    ? `/plan?${PERMALINK_PARAM}=${encodePermalink(parsed.input, planEngine.schemaVersion)}&from=${plan.slug}`
-    : "/plan";
+  const plan = await loadPlanView(slug);
+  const { saved, today, columns, rows, editHref } = plan;
   const link = "text-blue-700 underline dark:text-blue-400";
 
   return (
