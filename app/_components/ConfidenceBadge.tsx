@@ -1,0 +1,35 @@
+import Link from "next/link";
+import type { ConfidenceAnswer } from "../../lib/validation/confidence";
+import { formatPercent } from "../../lib/format";
+
+const STYLE: Record<ConfidenceAnswer["level"], string> = {
+  high: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/40 dark:text-emerald-200",
+  medium: "bg-amber-100 text-amber-800 dark:bg-amber-900/40 dark:text-amber-200",
+  low: "bg-rose-100 text-rose-800 dark:bg-rose-900/40 dark:text-rose-200",
+};
+
+/**
+ * How far to trust an estimate's latencies: the level its regime earned from measured errors (from lib/validation's
+ * `confidenceFor`), linking to that regime's row on /validate.
+ */
+export function ConfidenceBadge({ answer, showErrors = false }: { answer: ConfidenceAnswer | undefined; showErrors?: boolean }) {
+  if (!answer) return null;
+  const err =
+    answer.tpotMdape !== null
+      ? `median TPOT error ${formatPercent(answer.tpotMdape)}${answer.ttftMdape !== null ? `, TTFT ${formatPercent(answer.ttftMdape)}` : ""} over ${answer.rows} measured runs`
+      : answer.reasons.join("; ");
+  return (
+    <Link
+      href={answer.regime.href}
+      title={`${answer.regime.label}: ${err}`}
+      data-testid="confidence"
+      data-level={answer.level}
+      className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium ${STYLE[answer.level]}`}
+    >
+      {answer.level} confidence
+      {showErrors && <span className="font-normal opacity-80">· {err}</span>}
+    </Link>
+  );
+}
+
+export type ConfidenceLevel = ConfidenceAnswer["level"];
