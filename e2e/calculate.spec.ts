@@ -26,6 +26,10 @@ test("change the model and the GPU count, see the figures change; push past memo
   const calc = new CalculatePage(page);
   await calc.open();
   await expect(page.getByTestId("verdict")).toContainText("Runs");
+  // The estimate carries its confidence badge, earned from measured errors and linking to its /validate regime.
+  const badge = page.getByTestId("verdict").getByTestId("confidence");
+  await expect(badge).toHaveAttribute("data-level", /^(high|medium|low)$/);
+  await expect(badge).toHaveAttribute("href", /^\/validate#regime_/);
   const tpot70 = await calc.text("m-tpot");
   const weights70 = await calc.text("m-mem-weights");
   expect(tpot70).toMatch(/\d+(\.\d+)? ms/);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Calculator } from "./_components/Calculator";
 import { decodeCalcUrl } from "./_lib/url-state";
+import { badgeTable } from "../../lib/validation";
 
 export const metadata: Metadata = {
   title: "Calculate",
@@ -30,7 +31,7 @@ export default async function CalculatePage({ searchParams }: { searchParams: Se
           </ul>
         </div>
       )}
-      <Calculator initial={values} />
+      <Calculator initial={values} badges={badgeTable()} />
     </div>
   );
 }

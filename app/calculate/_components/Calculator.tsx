@@ -7,6 +7,8 @@ import { estimateInputSchema, type EstimateInput, type EstimateInputRaw } from "
 import { runEstimate, type RunEstimateResult } from "../../../lib/run-estimate";
 import { groupRemarks } from "../_lib/problem-fields";
 import { DEFAULT_VALUES, encodeCalcUrl, type CalcValues } from "../_lib/url-state";
+import { confidenceFromTableForInput } from "../../../lib/validation/lookup";
+import type { BadgeTable } from "../../../lib/validation/confidence";
 import { Results } from "./Results";
 import { ScenarioBar } from "./ScenarioBar";
 import { ShareBar } from "./ShareBar";
@@ -20,7 +22,7 @@ function toRequest(v: Partial<EstimateInputRaw>): CalcValues {
   return out as CalcValues;
 }
 
-export function Calculator({ initial }: { initial: CalcValues }) {
+export function Calculator({ initial, badges }: { initial: CalcValues; badges: BadgeTable }) {
   const form = useForm<EstimateInputRaw, unknown, EstimateInput>({
     resolver: zodResolver(estimateInputSchema),
     mode: "onChange",
@@ -138,6 +140,7 @@ export function Calculator({ initial }: { initial: CalcValues }) {
       {shown && (
         <Results
           r={shown}
+          confidence={confidenceFromTableForInput(badges, shown.input, shown.model)}
           stale={!outcome.ok || deferred !== values}
           general={{ problems: grouped.general, notes: noteGroups.general.concat(noteGroups.byField.price ?? []) }}
         />

@@ -3,7 +3,9 @@ import type { Derivation } from "../../../lib/model/derivation";
 import type { RunEstimateResult } from "../../../lib/run-estimate";
 import { bindingShort, bindingWords, ENGINE_LABELS, layoutWords } from "../../../lib/estimate-words";
 import { formatBytes, formatCount, formatMs, formatParams, formatRate, formatUsd, formatWithUnit } from "../../../lib/format";
+import type { ConfidenceAnswer } from "../../../lib/validation/confidence";
 import { Card } from "../../_components/Card";
+import { ConfidenceBadge } from "../../_components/ConfidenceBadge";
 import { Explain } from "../../_components/Explain";
 import { Metric } from "../../_components/Metric";
 import { VramBar } from "../../_components/VramBar";
@@ -15,7 +17,17 @@ function useDerivations(ds: readonly Derivation[] | undefined) {
   return (k: string) => map.get(k);
 }
 
-export function Results({ r, stale, general }: { r: Ok; stale: boolean; general: { problems: string[]; notes: string[] } }) {
+export function Results({
+  r,
+  confidence,
+  stale,
+  general,
+}: {
+  r: Ok;
+  confidence: ConfidenceAnswer;
+  stale: boolean;
+  general: { problems: string[]; notes: string[] };
+}) {
   const x = r.result;
   const d = useDerivations(x.derivations);
   const m = x.memory;
@@ -38,6 +50,9 @@ export function Results({ r, stale, general }: { r: Ok; stale: boolean; general:
             {" "}
             · {r.input.weights.toUpperCase()} weights · {layoutWords(r.input)} · {ENGINE_LABELS[r.input.engine]}
           </span>
+        </p>
+        <p className="mt-1 text-sm">
+          <ConfidenceBadge answer={confidence} showErrors />
         </p>
         {allProblems.length > 0 && (
           <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-red-800 dark:text-red-200" data-testid="problems">
