@@ -145,3 +145,26 @@ export function throughputByBatch(s: Scenario): BatchPoint[] {
   }
   return out;
 }
+
+export interface SizeRatio {
+  readonly big: SizePoint;
+  readonly small: SizePoint;
+  /** big ÷ small parameters, weight bytes, and small ÷ big bandwidth-ceiling tokens/s. */
+  readonly params: number;
+  readonly bytes: number;
+  readonly slowdown: number;
+}
+
+/** The 70B-vs-8B comparison of stage 2, from the size ladder's points (null when either is missing). */
+export function sizeRatio(points: readonly SizePoint[], bigId = "llama-3.1-70b", smallId = "llama-3.1-8b"): SizeRatio | null {
+  const big = points.find((p) => p.id === bigId);
+  const small = points.find((p) => p.id === smallId);
+  if (!big || !small) return null;
+  return {
+    big,
+    small,
+    params: big.paramsB / small.paramsB,
+    bytes: big.weightBytes / small.weightBytes,
+    slowdown: small.bandwidthTps / big.bandwidthTps,
+  };
+}

@@ -23,6 +23,9 @@ export interface StageFigures {
   readonly mathBusy: Derivation;
   /** $/M output ÷ $/M input at the scenario (core cost split). */
   readonly costRatio: Derivation;
+  /** Tokens/s each user would see if only the decode step's math counted, and if only its bytes counted. */
+  readonly computeCeiling: Derivation;
+  readonly bandwidthCeiling: Derivation;
 }
 
 export function stageFigures(f: ScenarioFigures): StageFigures {
@@ -92,5 +95,33 @@ export function stageFigures(f: ScenarioFigures): StageFigures {
     "$/M output ÷ $/M input",
     `${formatWithUnit(cout.value, "USD")} ÷ ${formatWithUnit(cin.value, "USD")}`,
   );
-  return { prefillTime, prefillPerToken, decodePerToken: tpot, timeRatio, prefillIntensity, decodeIntensity, ridge, mathBusy, costRatio };
+  const computeCeiling = derived(
+    "lesson.computeCeiling",
+    "Tokens/s per user if only the math counted",
+    1 / st.tCompute,
+    "tok/s",
+    "1 ÷ t_compute of a decode step (FLOPs ÷ achieved FLOP/s)",
+    `1 ÷ ${formatWithUnit(st.tCompute, "s")}`,
+  );
+  const bandwidthCeiling = derived(
+    "lesson.bandwidthCeiling",
+    "Tokens/s per user if only reading bytes counted",
+    1 / st.tMemory,
+    "tok/s",
+    "1 ÷ t_memory of a decode step (bytes ÷ achieved bandwidth)",
+    `1 ÷ ${formatWithUnit(st.tMemory, "s")}`,
+  );
+  return {
+    prefillTime,
+    prefillPerToken,
+    decodePerToken: tpot,
+    timeRatio,
+    prefillIntensity,
+    decodeIntensity,
+    ridge,
+    mathBusy,
+    costRatio,
+    computeCeiling,
+    bandwidthCeiling,
+  };
 }
