@@ -1,13 +1,13 @@
 import type { GpuSpec, KvPrecision, ModelArch } from "../catalog/types";
 import type { EstimateInput } from "../plan/estimate-input";
 import { servingCost, type Cost } from "./cost";
-import type { BindingResource, EstimateResult } from "./estimate-types";
+import type { EstimateResult } from "./estimate-types";
 import { profileFor, type EngineProfile } from "./engines";
 import { explainEstimate } from "./explain";
 import { layoutProblems, resolveLayout, type Layout } from "./layout";
 import { memoryPerGpu, type MemoryPerGpu } from "./memory";
 import { isWeightOnly } from "./precision";
-import { serve, type Serving } from "./serving";
+import { bindingOf, serve, type Serving } from "./serving";
 import { buildSetup, type Setup } from "./setup";
 
 export interface EstimateArgs {
@@ -37,17 +37,6 @@ function kvPrecisionFor(input: EstimateInput, profile: EngineProfile, gpu: GpuSp
     return "fp8";
   }
   return "bf16";
-}
-
-function binding(srv: Serving, overCapacity: boolean): BindingResource {
-  if (overCapacity) return "kv-capacity";
-  const d = srv.decode;
-  const memory = d.tRoofline - d.tComputeBound;
-  const best = Math.max(memory, d.tComputeBound, d.tComm, d.tOverhead);
-  if (best === memory) return "memory-bandwidth";
-  if (best === d.tComputeBound) return "compute";
-  if (best === d.tComm) return "communication";
-  return "overhead";
 }
 
 /**
@@ -128,7 +117,7 @@ export function estimateConfig(args: EstimateArgs): EstimateResult {
     costUsdPerHour: cost.perHour,
     costUsdPerMonth: cost.perMonth,
     gpusPerReplica: gpus,
-    binding: binding(srv, input.concurrency > memory.maxConcurrency),
+    binding: bindingOf(srv, input.concurrency > memory.maxConcurrency),
     ...(notes ? { notes } : {}),
   };
   if (!args.explain) return result;

@@ -1,3 +1,4 @@
+import type { BindingResource } from "./estimate-types";
 import type { Setup } from "./setup";
 import { decodeStep, mixedStep, prefill, type StepBreakdown } from "./step";
 
@@ -110,4 +111,16 @@ export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl
     requestsPerSecond: x,
     outputTokensPerSecond: x * osl,
   };
+}
+
+/** What bounds the configuration: KV capacity when over it, else the largest part of a decode step. */
+export function bindingOf(srv: Serving, overCapacity: boolean): BindingResource {
+  if (overCapacity) return "kv-capacity";
+  const d = srv.decode;
+  const memory = d.tRoofline - d.tComputeBound;
+  const best = Math.max(memory, d.tComputeBound, d.tComm, d.tOverhead);
+  if (best === memory) return "memory-bandwidth";
+  if (best === d.tComputeBound) return "compute";
+  if (best === d.tComm) return "communication";
+  return "overhead";
 }

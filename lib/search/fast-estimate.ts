@@ -13,7 +13,7 @@ import { profileFor } from "../model/engines";
 import type { BindingResource } from "../model/estimate-types";
 import { resolveLayout } from "../model/layout";
 import { memoryPerGpu } from "../model/memory";
-import { serve, type Serving } from "../model/serving";
+import { bindingOf, serve, type Serving } from "../model/serving";
 import { buildSetup, type Setup } from "../model/setup";
 import type { LayoutChoice } from "./enumerate";
 
@@ -41,18 +41,6 @@ export interface FastFigures {
   tpotMs: number;
   outputTokensPerSecond: number;
   binding: BindingResource;
-}
-
-/** Same rule as estimateConfig's binding(): the largest part of a decode step, or KV capacity when over it. */
-function bindingOf(srv: Serving, overCapacity: boolean): BindingResource {
-  if (overCapacity) return "kv-capacity";
-  const d = srv.decode;
-  const memory = d.tRoofline - d.tComputeBound;
-  const best = Math.max(memory, d.tComputeBound, d.tComm, d.tOverhead);
-  if (best === memory) return "memory-bandwidth";
-  if (best === d.tComputeBound) return "compute";
-  if (best === d.tComm) return "communication";
-  return "overhead";
 }
 
 /** Serving figures at concurrency c (maxConcurrency at the same isl/osl), written into `out`. */
