@@ -10,6 +10,15 @@ import { Headline, OptionsTable } from "../../../_plans/views";
 
 type Props = { params: Promise<{ slug: string }> };
 
+// A saved plan never changes, and today's recomputation only changes with a new build (the
+// catalog and the model are code), so each page is rendered on its first visit and then
+// served from Next's cache: no paths at build time, every slug on demand, never revalidated.
+export const dynamicParams = true;
+export const revalidate = false;
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   return { title: `${(await loadPlanOr404(slug)).title} · print · Atlas`, robots: { index: false } };
