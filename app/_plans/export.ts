@@ -1,8 +1,9 @@
-import { getPlanBySlug, PlanNotFoundError, type SavedPlan } from "@/db/queries";
+import { getPlanBySlug, isSlug, PlanNotFoundError, type SavedPlan } from "@/db/queries";
+import type { PlanRecord } from "@/db/store";
 import { toCsv } from "@/lib/plan/csv";
 import { PERMALINK_FORMAT_VERSION } from "@/lib/plan/permalink";
 import type { PlanRouteDeps } from "./save";
-import { errorResponse, json } from "./http";
+import { errorResponse } from "./http";
 
 /** Kind tag of the JSON export, and its own version (bump when its shape changes). */
 export const EXPORT_KIND = "atlas-plan";
@@ -17,15 +18,19 @@ async function load(slug: string, deps: PlanRouteDeps): Promise<SavedPlan | Resp
   }
 }
 
-/** The whole plan as one JSON document: inputs, result snapshot and the versions that made it. */
-export function planExport(p: SavedPlan, today: { schemaVersion: string | number; catalogVersion: string }) {
-  return {
+/**
+ * The whole plan as one JSON document: inputs, result snapshot and the versions that made
+ * it. Built around the stored JSON texts, so the export carries exactly the bytes that were
+ * saved and a ~0.5 MB result is never parsed and re-serialised just to be sent.
+ */
+export function planExportJson(p: PlanRecord, today: { schemaVersion: string | number; catalogVersion: string }): string {
+  const head = {
     kind: EXPORT_KIND,
     exportVersion: EXPORT_VERSION,
     slug: p.slug,
     title: p.title,
     notes: p.notes,
-    createdAt: p.createdAt.toISOString(),
+    createdAt: new Date(p.createdAtMs).toISOString(),
     duplicatedFrom: p.sourceSlug,
     versions: {
       planSchema: p.schemaVersion,
@@ -34,21 +39,22 @@ export function planExport(p: SavedPlan, today: { schemaVersion: string | number
       todayPlanSchema: String(today.schemaVersion),
       todayCatalog: today.catalogVersion,
     },
-    input: p.input,
-    result: p.result,
-    links: { page: `/p/${p.slug}`, print: `/p/${p.slug}/print`, csv: `/api/plans/${p.slug}/csv` },
   };
+  const links = { page: `/p/${p.slug}`, print: `/p/${p.slug}/print`, csv: `/api/plans/${p.slug}/csv` };
+  return `${JSON.stringify(head).slice(0, -1)},"input":${p.inputJson},"result":${p.resultJson},"links":${JSON.stringify(links)}}`;
 }
 
 /** GET /api/plans/[slug] (?download=1 → attachment). */
 export async function exportJson(req: Request, slug: string, deps: PlanRouteDeps): Promise<Response> {
-  const p = await load(slug, deps);
-  if (p instanceof Response) return p;
+  const rec = isSlug(slug) ? await (await deps.store()).getPlan(slug) : null;
+  if (!rec) return errorResponse(404, `no saved plan with slug "${slug.slice(0, 40)}"`);
   const download = new URL(req.url).searchParams.get("download") === "1";
-  const headers: Record<string, string> = download
-    ? { "content-disposition": `attachment; filename="atlas-plan-${p.slug}.json"` }
-    : {};
-  return json(planExport(p, deps.engine), 200, headers);
+  const headers: Record<string, string> = {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+    ...(download ? { "content-disposition": `attachment; filename="atlas-plan-${rec.slug}.json"` } : {}),
+  };
+  return new Response(planExportJson(rec, deps.engine), { status: 200, headers });
 }
 
 /** GET /api/plans/[slug]/csv: the options table of the saved snapshot. */

@@ -154,3 +154,16 @@ describe("exports", () => {
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="atlas-plan-${slug}.json"`);
   });
 });
+
+describe("JSON export", () => {
+  it("is valid JSON carrying the stored input and result texts byte for byte", async () => {
+    const { slug } = (await (await savePlan(post({ title: 'q"uote\\', notes: "ü", input: { model: "m", peakRps: 0.1 } }), deps)).json()) as {
+      slug: string;
+    };
+    const text = await (await exportJson(new Request(`http://x/api/plans/${slug}`), slug, deps)).text();
+    const rec = (await store.getPlan(slug))!;
+    expect(text).toContain(`"input":${rec.inputJson},"result":${rec.resultJson},`);
+    const doc = JSON.parse(text) as { title: string; notes: string; kind: string; links: { csv: string } };
+    expect(doc).toMatchObject({ kind: "atlas-plan", title: 'q"uote\\', notes: "ü", links: { csv: `/api/plans/${slug}/csv` } });
+  });
+});
