@@ -3,7 +3,7 @@ import { bigint, bigserial, index, pgTable, text } from "drizzle-orm/pg-core";
 /**
  * Saved plans (PostgreSQL). Same columns and meaning as db/schema.ts (SQLite); JSON is
  * kept as text, not jsonb, so a plan reads back byte-for-byte as it was saved on both
- * back ends (jsonb would reorder keys).
+ * back ends (jsonb would reorder keys); a large result is gzip+base64 (db/stored-json.ts).
  */
 export const plans = pgTable(
   "plans",

@@ -18,7 +18,7 @@ export const plans = sqliteTable(
     notes: text("notes").notNull().default(""),
     /** JSON text of the validated plan input. */
     input: text("input").notNull(),
-    /** JSON text of the plan result as computed at save time (the snapshot). */
+    /** The plan result as computed at save time (the snapshot): JSON text, gzip+base64 when large (db/stored-json.ts). */
     result: text("result").notNull(),
     /** Small JSON object for lists (headline cost, model, chosen deployment). */
     summary: text("summary").notNull().default("{}"),

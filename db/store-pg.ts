@@ -4,6 +4,7 @@ import { migrate } from "drizzle-orm/node-postgres/migrator";
 import path from "node:path";
 import pg from "pg";
 import * as schema from "./pg-schema";
+import { packJson, unpackJson } from "./stored-json";
 import { isUniqueViolation, SlugTakenError, type PlanListRecord, type PlanRecord, type PlanStore } from "./store";
 
 export type PgDb = NodePgDatabase<typeof schema>;
@@ -21,7 +22,7 @@ function toRecord(r: schema.PlanRowPg): PlanRecord {
     title: r.title,
     notes: r.notes,
     inputJson: r.input,
-    resultJson: r.result,
+    resultJson: unpackJson(r.result),
     summaryJson: r.summary,
     schemaVersion: r.schemaVersion,
     catalogVersion: r.catalogVersion,
@@ -55,7 +56,7 @@ export async function createPgStore(opts: PgStoreOptions): Promise<PlanStore & {
           title: r.title,
           notes: r.notes,
           input: r.inputJson,
-          result: r.resultJson,
+          result: packJson(r.resultJson),
           summary: r.summaryJson,
           schemaVersion: r.schemaVersion,
           catalogVersion: r.catalogVersion,

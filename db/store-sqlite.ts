@@ -5,6 +5,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import fs from "node:fs";
 import path from "node:path";
 import * as schema from "./schema";
+import { packJson, unpackJson } from "./stored-json";
 import { isUniqueViolation, SlugTakenError, type PlanListRecord, type PlanRecord, type PlanStore } from "./store";
 
 export type SqliteDb = BetterSQLite3Database<typeof schema>;
@@ -56,7 +57,7 @@ function toRecord(r: schema.PlanRowSqlite): PlanRecord {
     title: r.title,
     notes: r.notes,
     inputJson: r.input,
-    resultJson: r.result,
+    resultJson: unpackJson(r.result),
     summaryJson: r.summary,
     schemaVersion: r.schemaVersion,
     catalogVersion: r.catalogVersion,
@@ -86,7 +87,7 @@ export function createSqliteStore(opts: SqliteStoreOptions): PlanStore & { reado
             title: r.title,
             notes: r.notes,
             input: r.inputJson,
-            result: r.resultJson,
+            result: packJson(r.resultJson),
             summary: r.summaryJson,
             schemaVersion: r.schemaVersion,
             catalogVersion: r.catalogVersion,

@@ -106,6 +106,15 @@ export function planStoreContract(name: string, open: () => Promise<PlanStore>):
       expect(back.map((p) => (p.input as { i: number }).i)).toEqual(Array.from({ length: 50 }, (_, i) => i));
     });
 
+    it("a large result reads back byte for byte (stored compressed)", async () => {
+      // ~600 kB of JSON with the repetition of a real plan result
+      const big = { options: Array.from({ length: 3000 }, (_, i) => ({ id: `h100-sxm|tp${i % 8}`, costUsdPerMonth: 1000 + i / 7, ok: i % 3 === 0 })) };
+      const { slug } = await createPlan(store, { title: "big", notes: "", input: {}, result: big, schemaVersion: 1, catalogVersion: "c" });
+      const rec = (await store.getPlan(slug))!;
+      expect(rec.resultJson).toBe(JSON.stringify(big));
+      expect((await getPlanBySlug(store, { slug })).result).toEqual(big);
+    });
+
     it("keeps a duplicate's source slug", async () => {
       const base = { notes: "", input: {}, result: {}, schemaVersion: 1, catalogVersion: "c" };
       const a = await createPlan(store, { ...base, title: "orig" });
