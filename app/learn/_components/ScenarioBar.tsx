@@ -32,7 +32,7 @@ function numberOptions(list: readonly number[], current: number, suffix = ""): S
  * The scenario every lesson computes with: model, hardware, GPU count, precision, parallelism, concurrency,
  * context. Lives in the URL, so a lesson with a scenario is a link.
  */
-export function ScenarioBar({ compact = false }: { compact?: boolean }) {
+export function ScenarioBar() {
   const { scenario: s, figures: f, problems, set } = useScenario();
   const num = (key: ScenarioKey) => (e: React.ChangeEvent<HTMLSelectElement>) => set(key, Number(e.target.value) as never);
   const str = (key: ScenarioKey) => (e: React.ChangeEvent<HTMLSelectElement>) => set(key, e.target.value as Scenario[typeof key] as never);
@@ -49,7 +49,7 @@ export function ScenarioBar({ compact = false }: { compact?: boolean }) {
           Open in the calculator →
         </Link>
       </div>
-      <div className={`grid grid-cols-2 gap-x-3 gap-y-2 sm:grid-cols-3 ${compact ? "lg:grid-cols-5" : "lg:grid-cols-5"}`}>
+      <div className="grid grid-cols-2 gap-x-3 gap-y-2 sm:grid-cols-3 lg:grid-cols-5">
         <Select label="Model" value={s.model} onChange={str("model")} options={MODEL_OPTIONS} className="col-span-2 sm:col-span-1" />
         <Select label="Hardware" value={s.gpu} onChange={str("gpu")} options={GPU_OPTIONS} className="col-span-2 sm:col-span-1" />
         <Select label="GPU count" value={String(s.gpus)} onChange={num("gpus")} options={numberOptions(GPU_COUNTS, s.gpus)} />
