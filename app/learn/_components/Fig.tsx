@@ -1,6 +1,7 @@
 "use client";
 import { Explain } from "../../_components/Explain";
 import type { Derivation } from "../../../lib/model";
+import { scenarioFigures } from "../../../lib/lessons/figures";
 import { stageFigures, type StageFigures } from "../../../lib/lessons/stage-figures";
 import { showValue } from "../../../lib/lessons/show";
 import { useScenario } from "./scenario-context";
@@ -15,16 +16,28 @@ export function Shown({ d, testId }: { d: Derivation | undefined; testId?: strin
   );
 }
 
+/** The scenario's figures, or with `one` the same scenario with a single user (for one-user lessons). */
+function useFigures(one: boolean) {
+  const { figures, scenario } = useScenario();
+  return one && scenario.concurrency !== 1 ? scenarioFigures({ ...scenario, concurrency: 1 }) : figures;
+}
+
 /** A live figure for prose in server pages: a core derivation by key ("tpot", "kv.bytesPerToken", "lesson.…"). */
-export function Fig({ k, testId }: { k: string; testId?: string }) {
-  const { figures } = useScenario();
+export function Fig({ k, testId, one = false }: { k: string; testId?: string; one?: boolean }) {
+  const figures = useFigures(one);
   return <Shown d={figures.d[k]} {...(testId ? { testId } : {})} />;
 }
 
 /** A live stage figure (lib/lessons/stage-figures). */
-export function StageFig({ k, testId }: { k: keyof StageFigures; testId?: string }) {
-  const { figures } = useScenario();
+export function StageFig({ k, testId, one = false }: { k: keyof StageFigures; testId?: string; one?: boolean }) {
+  const figures = useFigures(one);
   return <Shown d={stageFigures(figures)[k]} {...(testId ? { testId } : {})} />;
+}
+
+/** "above" or "below": how stage figure `a` compares with `b` for the scenario. */
+export function AboveBelow({ a, b, one = false }: { a: keyof StageFigures; b: keyof StageFigures; one?: boolean }) {
+  const st = stageFigures(useFigures(one));
+  return <>{st[a].value >= st[b].value ? "above" : "below"}</>;
 }
 
 /** Plain scenario facts for prose: the model's and GPU's names, the GPU count, the context. */

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useState } from "react";
 import { Select, type SelectOption } from "../../_components/Field";
 import { GPUS, MODELS } from "../../../lib/catalog";
 import { formatCount } from "../../../lib/format";
@@ -37,6 +38,8 @@ export function ScenarioBar() {
   const num = (key: ScenarioKey) => (e: React.ChangeEvent<HTMLSelectElement>) => set(key, Number(e.target.value) as never);
   const str = (key: ScenarioKey) => (e: React.ChangeEvent<HTMLSelectElement>) => set(key, e.target.value as Scenario[typeof key] as never);
   const fellBack = parallelismFallsBack(s, f.model);
+  // On phones the nine controls fold behind a one-line summary; from md up they are always shown.
+  const [open, setOpen] = useState(false);
   return (
     <section
       aria-label="Scenario"
@@ -49,7 +52,21 @@ export function ScenarioBar() {
           Open in the calculator →
         </Link>
       </div>
-      <div className="grid grid-cols-2 gap-x-3 gap-y-2 sm:grid-cols-3 lg:grid-cols-5">
+      <div className="flex items-center justify-between gap-2 md:hidden">
+        <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="scenario-summary">
+          {f.model.name} · {formatCount(s.gpus)} × {f.gpu.name} · {s.weights.toUpperCase()} · {formatCount(s.concurrency)} user(s) · {formatCount(s.isl)} + {formatCount(s.osl)} tokens
+        </p>
+        <button
+          type="button"
+          onClick={() => setOpen(!open)}
+          aria-expanded={open}
+          aria-controls="scenario-controls"
+          className="shrink-0 rounded-md border border-slate-300 px-2.5 py-1 text-sm font-medium dark:border-slate-700"
+        >
+          {open ? "Done" : "Change"}
+        </button>
+      </div>
+      <div id="scenario-controls" className={`${open ? "grid" : "hidden"} mt-2 grid-cols-2 gap-x-3 gap-y-2 sm:grid-cols-3 md:mt-0 md:grid lg:grid-cols-5`}>
         <Select label="Model" value={s.model} onChange={str("model")} options={MODEL_OPTIONS} className="col-span-2 sm:col-span-1" />
         <Select label="Hardware" value={s.gpu} onChange={str("gpu")} options={GPU_OPTIONS} className="col-span-2 sm:col-span-1" />
         <Select label="GPU count" value={String(s.gpus)} onChange={num("gpus")} options={numberOptions(GPU_COUNTS, s.gpus)} />

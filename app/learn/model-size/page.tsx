@@ -40,13 +40,14 @@ export default function ModelSize() {
         takeaway="Per-user decode speed has two ceilings — how fast the GPU can do the math, and how fast it can read the bytes. For one user the byte ceiling is far lower, so it is the one that binds."
       >
         <P>
-          Generating a token needs <Fig k="flops.decodePerToken" /> of math and <Fig k="lesson.bytesPerToken" /> of reading for{" "}
-          <ScenarioFact k="model" />. If only the math counted, one user could get <StageFig k="computeCeiling" testId="compute-ceiling" />.
-          If only the reading counted, <StageFig k="bandwidthCeiling" testId="bandwidth-ceiling" />. Both use achieved, not peak, rates.
+          For one user, generating a token needs <Fig k="flops.decodePerToken" one /> of math and <Fig k="lesson.bytesPerToken" one /> of reading
+          for <ScenarioFact k="model" /> on <ScenarioFact k="gpus" /> × <ScenarioFact k="gpu" />. If only the math counted, that user could get{" "}
+          <StageFig k="computeCeiling" one testId="compute-ceiling" />. If only the reading counted,{" "}
+          <StageFig k="bandwidthCeiling" one testId="bandwidth-ceiling" />. Both use achieved, not peak, rates.
         </P>
         <P>
-          The estimate, with communication and fixed overheads added, is <Fig k="perUser" /> — close to the byte ceiling, nowhere near the
-          math ceiling. In a decode step the math needs only <StageFig k="mathBusy" /> of the time the reading takes.
+          The estimate, with communication and fixed overheads added, is <Fig k="perUser" one /> — under the byte ceiling, nowhere near the
+          math ceiling. In a one-user decode step the math needs only <StageFig k="mathBusy" one /> of the time the reading takes.
         </P>
       </LessonSection>
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getStage } from "../../../lib/lessons/spine";
 import { ApiPriceTable } from "../_components/ApiPriceTable";
 import { CostByBatch, PriceSource } from "../_components/CostLive";
-import { Fig, ScenarioFact, StageFig } from "../_components/Fig";
+import { AboveBelow, Fig, ScenarioFact, StageFig } from "../_components/Fig";
 import { LessonSection, P, Stage } from "../_components/Stage";
 
 const stage = getStage(1);
@@ -56,9 +56,9 @@ export default function OutputTokens() {
           <StageFig k="prefillPerToken" /> per prompt token.
         </P>
         <P>
-          In prefill the GPU does <StageFig k="prefillIntensity" /> for every byte it reads — above its ridge point of <StageFig k="ridge" />,
-          the intensity at which a chip&apos;s arithmetic and memory finish at the same time. Above the ridge, the math is the bottleneck, which
-          is what the hardware was built for.
+          In prefill the GPU does <StageFig k="prefillIntensity" /> for every byte it reads — <AboveBelow a="prefillIntensity" b="ridge" /> its
+          ridge point of <StageFig k="ridge" />, the intensity at which a chip&apos;s arithmetic and memory finish at the same time. Above the
+          ridge, the math is the bottleneck, which is what the hardware was built for; a prompt of a few hundred tokens or more gets there.
         </P>
       </LessonSection>
 
@@ -69,9 +69,10 @@ export default function OutputTokens() {
       >
         <P>
           Output tokens cannot be computed together: each is the input to the next. So every output token is a full
-          pass through the model, reading <Fig k="lesson.bytesPerToken" /> for <Fig k="flops.decodePerToken" /> of math. That is{" "}
-          <StageFig k="decodeIntensity" /> per byte read — far below the ridge point — and the GPU spends most of each step waiting
-          for memory.
+          pass through the model, reading <Fig k="lesson.bytesPerToken" /> for <Fig k="flops.decodePerToken" /> of math (the weights&apos;
+          share is split among the users decoding together). A decode step does <StageFig k="decodeIntensity" /> per byte read —{" "}
+          <AboveBelow a="decodeIntensity" b="ridge" /> the ridge point of <StageFig k="ridge" />. Below it, the GPU spends most of each step
+          waiting for memory; only a large batch lifts decode towards the ridge.
         </P>
         <P>
           The time per output token is <StageFig k="decodePerToken" testId="tpot" />, against <StageFig k="prefillPerToken" /> per prompt
