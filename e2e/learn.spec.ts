@@ -130,3 +130,20 @@ test("without reduced motion the counters count up and settle on the same figure
   // 2 × 70,553,706,496 = 141.1 GFLOP, as with reduced motion
   expect(si(await c.locator("[aria-hidden=true]").textContent(), "FLOP") / 141.1e9).toBeCloseTo(1, 2);
 });
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 800 }, reducedMotion: "reduce" });
+
+  test("the scenario folds into one line and opens on request; no page-wide sideways scroll", async ({ page }) => {
+    await page.goto("/learn");
+    await expect(page.getByTestId("scenario-summary")).toContainText("Llama 3.1 70B");
+    const model = page.getByTestId("scenario-bar").getByLabel("Model", { exact: true });
+    await expect(model).toBeHidden();
+    await page.getByRole("button", { name: "Change" }).click();
+    await expect(model).toBeVisible();
+    await model.selectOption("qwen3-8b");
+    await expect(page.getByTestId("scenario-summary")).toContainText("Qwen3 8B");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+  });
+});
