@@ -35,7 +35,7 @@ export function SiteHeader() {
           <ul className="flex items-center gap-1">
             {NAV_LINKS.map((l) => (
               <li key={l.href}>
-                <Link href={l.href} title={l.hint} aria-current={active === l.href ? "page" : undefined} className={linkClass(active === l.href, false)}>
+                <Link href={l.href} prefetch={l.prefetch} title={l.hint} aria-current={active === l.href ? "page" : undefined} className={linkClass(active === l.href, false)}>
                   {l.label}
                 </Link>
               </li>
@@ -63,7 +63,7 @@ export function SiteHeader() {
           <ul className="space-y-1">
             {NAV_LINKS.map((l) => (
               <li key={l.href}>
-                <Link href={l.href} aria-current={active === l.href ? "page" : undefined} className={linkClass(active === l.href, true)}>
+                <Link href={l.href} prefetch={l.prefetch} aria-current={active === l.href ? "page" : undefined} className={linkClass(active === l.href, true)}>
                   {l.label}
                   <span className="block text-xs font-normal opacity-70">{l.hint}</span>
                 </Link>
