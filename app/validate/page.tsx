@@ -157,6 +157,15 @@ export default function ValidatePage() {
           worst overstatement {ratio(v.moeSmallBatch.worst)} over {count(v.moeSmallBatch.rows)} predicted rows;{" "}
           {count(v.moeSmallBatch.over)} rows beyond {ratio(v.moeSmallBatch.limit)}.
         </p>
+        <p className="text-sm" data-testid="repeatability">
+          How repeatable the measurements themselves are: {count(v.repeatability.setups)} setups (same model, GPU,
+          engine, precision, ISL/OSL, concurrency and layout) were benchmarked in {count(v.repeatability.runs)} distinct
+          runs. Predicting each run by another run of the same setup is off by a median of{" "}
+          {pct(v.repeatability.ttftMdape)} in TTFT and {pct(v.repeatability.tpotMdape)} in TPOT ({pct(v.repeatability.ttftWithinBand)}{" "}
+          and {pct(v.repeatability.tpotWithinBand)} of {count(v.repeatability.pairs)} pairs within ±{pct(v.band)}). That is
+          the floor under any estimator&apos;s error on this data: engine images, harness versions and options the rows do
+          not record (speculative decoding, for one) move the figures as much as the model does.
+        </p>
       </Section>
 
       <Section id="published" title="Published figures vs predictions">

@@ -40,3 +40,4 @@ export {
   type ConfidenceQuery,
   type ConfidenceInput,
 } from "./lookup";
+export { repeatability, setupKey, type Repeatability, type RepeatRow } from "./repeatability";

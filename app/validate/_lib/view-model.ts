@@ -10,7 +10,9 @@ import {
   summarize,
   summarizePublic,
   throughputOvershoot,
+  repeatability,
   unpredictedReasons,
+  type Repeatability,
   type ConfidenceTable,
   type ErrorSummary,
   type FailureMode,
@@ -18,7 +20,7 @@ import {
   type RegimeStats,
   type ScoredRow,
 } from "../../../lib/validation";
-import { PROVENANCE } from "../../../lib/validation/measurements.generated";
+import { MEASURED_ROWS, PROVENANCE } from "../../../lib/validation/measurements.generated";
 import { PUBLIC_ROWS } from "../../../lib/validation/public-measurements.generated";
 import type { EngineId } from "../../../lib/catalog/types";
 
@@ -167,6 +169,8 @@ export interface ValidationView {
   readonly broader: readonly RegimeStats[];
   readonly failureModes: readonly FailureMode[];
   readonly moeSmallBatch: ReturnType<typeof throughputOvershoot>;
+  /** Runs of one setup predicting each other: the error floor of any estimator on these measurements. */
+  readonly repeatability: Repeatability;
   readonly unpredicted: readonly { reason: string; count: number }[];
   readonly publicRows: readonly PublicViewRow[];
   readonly publicStrings: readonly string[];
@@ -204,6 +208,7 @@ export function validationView(): ValidationView {
     broader: [...ofDims(3), ...ofDims(2), table.byId["regime_all"]].filter((r): r is RegimeStats => !!r),
     failureModes: knownFailureModes(table),
     moeSmallBatch: throughputOvershoot(scored, { arch: "moe", batch: "b1-8" }),
+    repeatability: repeatability(MEASURED_ROWS),
     unpredicted: unpredictedReasons(scored),
     publicRows,
     publicStrings: strings.list,

@@ -27,4 +27,13 @@ describe("/validate server render", () => {
     expect(html).toContain("095f58a");
     expect(html).toContain("Apache-2.0");
   });
+
+  it("states how repeatable the measurements are (26 setups measured twice or more; TTFT 20.7 %, TPOT 35.7 % apart)", () => {
+    // Independent figures: see tests/unit/validation/repeatability.test.ts (Python over the raw CSV).
+    const text = html.replace(/<!-- -->/g, "");
+    const m = /data-testid="repeatability"[^>]*>([^<]*)</.exec(text);
+    expect(m).not.toBeNull();
+    expect(m![1]).toContain("26 setups");
+    expect(m![1]).toMatch(/median of\s+21 % in TTFT and 36 % in TPOT/); // 20.7 % and 35.7 % at the page's precision
+  });
 });

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { repeatability, setupKey, type RepeatRow } from "../../../lib/validation/repeatability";
+import { MEASURED_ROWS } from "../../../lib/validation/measurements.generated";
+
+const base: RepeatRow = {
+  hfModel: "m",
+  gpu: "h100-sxm",
+  engine: "vllm",
+  weights: "fp8",
+  isl: 1024,
+  osl: 1024,
+  concurrency: 8,
+  tp: 1,
+  pp: 1,
+  dp: 1,
+  moeTp: null,
+  moeEp: null,
+  ttftMs: 100,
+  tpotMs: 10,
+};
+
+describe("repeatability (runs of one setup predicting each other)", () => {
+  it("pairs distinct runs of a setup both ways, counts identical figures once, ignores single-run setups", () => {
+    const rows: RepeatRow[] = [
+      // setup A: two runs, TTFT 100 and 125 ms, same TPOT
+      { ...base },
+      { ...base, ttftMs: 125 },
+      // setup B: one run recorded twice (identical figures) → not a repeat
+      { ...base, concurrency: 16, ttftMs: 300, tpotMs: 12 },
+      { ...base, concurrency: 16, ttftMs: 300, tpotMs: 12 },
+      // setup C: runs (100, 10) and (200, 20), the first recorded twice
+      { ...base, isl: 4096, ttftMs: 100, tpotMs: 10 },
+      { ...base, isl: 4096, ttftMs: 200, tpotMs: 20 },
+      { ...base, isl: 4096, ttftMs: 100, tpotMs: 10 },
+    ];
+    const r = repeatability(rows);
+    expect(r.setups).toBe(2);
+    expect(r.runs).toBe(4);
+    expect(r.pairs).toBe(4);
+    // TTFT errors: A 125/100−1 = 0.25, 100/125−1 = −0.2; C 200/100−1 = 1, 100/200−1 = −0.5
+    // |e| sorted 0.2, 0.25, 0.5, 1 → median (0.25 + 0.5)/2 = 0.375; within ±25 %: 0.2 and 0.25 → 2/4
+    expect(r.ttftMdape).toBeCloseTo(0.375, 12);
+    expect(r.ttftWithinBand).toBe(0.5);
+    // TPOT errors: A 0, 0; C 1, −0.5 → |e| 0, 0, 0.5, 1 → median 0.25; within: the two zeros → 0.5
+    expect(r.tpotMdape).toBeCloseTo(0.25, 12);
+    expect(r.tpotWithinBand).toBe(0.5);
+  });
+
+  it("tells setups apart by every field the estimator takes", () => {
+    const keys = new Set(
+      (["gpu", "engine", "weights", "isl", "osl", "concurrency", "tp", "pp", "dp", "moeTp", "moeEp", "hfModel"] as const).map((f) =>
+        setupKey({ ...base, [f]: f === "moeTp" || f === "moeEp" ? 2 : typeof base[f] === "number" ? (base[f] as number) + 1 : `${base[f]}x` }),
+      ),
+    );
+    expect(keys.size).toBe(12);
+    expect(keys.has(setupKey(base))).toBe(false);
+  });
+
+  it("gives nulls, not NaN, when nothing was measured twice", () => {
+    const r = repeatability([base]);
+    expect(r).toEqual({ setups: 0, runs: 0, pairs: 0, ttftMdape: null, tpotMdape: null, ttftWithinBand: null, tpotWithinBand: null });
+  });
+
+  it("on the shipped measurements matches an independent count (Python over the raw CSV: 26 setups, 52 pairs)", () => {
+    // Computed from ../shared/calibration/aic-silicon-agg.csv with a separate Python script grouping on
+    // model_path, system, backend, weights, isl, osl, concurrency, tp, attention_dp (empty → 1), moe_tp, moe_ep and
+    // distinct (TTFT, TPOT): 26 setups, 52 ordered pairs, median |e| TTFT 20.7 %, TPOT 35.7 %.
+    const r = repeatability(MEASURED_ROWS);
+    expect(r.setups).toBe(26);
+    expect(r.pairs).toBe(52);
+    expect(r.ttftMdape!).toBeCloseTo(0.207, 3);
+    expect(r.tpotMdape!).toBeCloseTo(0.357, 3);
+  });
+});
