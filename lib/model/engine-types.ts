@@ -44,6 +44,13 @@ export interface EngineFactors {
   readonly burstFactor: number;
   /** Fixed part of TTFT outside the GPU: HTTP, tokenisation, scheduling of a new request, first detokenisation (s). */
   readonly ttftOverheadS: number;
+  /**
+   * Attention data parallelism (dp > 1): iterations a new request waits before its prefill is scheduled. The ranks
+   * step together (the MoE layers are one collective), so the scheduler holds context requests until every rank has
+   * one, or a timeout, to keep the ranks' prefills in the same iteration (TRT-LLM attention_dp_config
+   * batching_wait_iters / timeout_iters, SGLang's DP-attention balancing). TTFT += this × the mean iteration (dp > 1).
+   */
+  readonly dpBalanceSteps: number;
 }
 
 export type GenerationClass = "hopper" | "blackwell";

@@ -24,6 +24,7 @@ export const PRIOR_FACTORS: EngineFactors = {
   prefillChunkTokens: 8192,
   burstFactor: 0.1,
   ttftOverheadS: 0.03,
+  dpBalanceSteps: 10,
 };
 
 const KV_FP8_DEFAULT: Readonly<Record<EngineId, boolean>> = { trtllm: true, vllm: false, sglang: false };

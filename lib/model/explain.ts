@@ -223,8 +223,8 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
       "Time to first token",
       srv.ttft,
       "s",
-      "t_0 + t̄/2 + ⌈ISL/K⌉ · t_step(b + chunk) + β·(C/dp − 1)·t_prefill,alone + KV-capacity wait",
-      `${secs(f.ttftOverheadS)} + ${secs(srv.tpot / 2)} + ${srv.prefillChunks} · t_chunk + ${secs(srv.waitPrefill)} + ${secs(srv.waitKv)} = ${secs(srv.ttft)}`,
+      "t_0 + t̄/2 + ⌈ISL/K⌉ · t_step(b + chunk) + β·(C/dp − 1)·t_prefill,alone + [dp > 1] w_dp·t̄ + KV-capacity wait",
+      `${secs(f.ttftOverheadS)} + ${secs(srv.tpot / 2)} + ${srv.prefillChunks} · t_chunk + ${secs(srv.waitPrefill)} + ${secs(srv.waitDpBalance)} + ${secs(srv.waitKv)} = ${secs(srv.ttft)}`,
     ),
     d(
       "throughput",

@@ -15,9 +15,11 @@ import { decodeStep, mixedStep, prefill, type StepBreakdown } from "./step";
  *                                                  a share q of iterations carries a prefill chunk of u tokens
  *   t̄     = (1 − q) · t_step(b, 0) + q · t_step(b, u)          (mixed iteration: one roofline over b + u tokens)
  *   TPOT  = t̄
- *   TTFT  = t_0 + t̄/2 + ⌈ISL/K⌉ · t_step(b, min(ISL, K)) + β · (C_run/dp − 1) · t_prefill,alone + (C − C_run)/X
+ *   TTFT  = t_0 + t̄/2 + ⌈ISL/K⌉ · t_step(b, min(ISL, K)) + β · (C_run/dp − 1) · t_prefill,alone
+ *           + [dp > 1] · w_dp · t̄ + (C − C_run)/X
  *           (t_0: fixed request overhead; t̄/2: wait for the running iteration; then the prompt's chunks ride along
- *            the decode; β: the benchmark's burst — prefills queued behind each other; last: wait for KV room)
+ *            the decode; β: the benchmark's burst — prefills queued behind each other; w_dp: iterations an
+ *            attention-DP scheduler holds a new request so the ranks prefill together; last: wait for KV room)
  *   X     = C_run / (TTFT_run + (OSL − 1) · TPOT)  requests/s (Little's law)
  *   ρ     = q · (t_step(b, u) − t_step(b, 0)) / t̄  share of GPU time spent on prefill (for the cost split)
  */
@@ -40,6 +42,8 @@ export interface Serving {
   readonly prefillUtilisation: number;
   /** Wait behind other requests' prefills (burst term). */
   readonly waitPrefill: number;
+  /** Attention DP (dp > 1): wait for the ranks' prefills to be scheduled together (dpBalanceSteps × t̄). */
+  readonly waitDpBalance: number;
   readonly waitKv: number;
   readonly ttft: number;
   readonly tpot: number;
@@ -69,6 +73,7 @@ export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl
   let q = 0;
   let pTok = 0;
   let ttftRun = 0;
+  let waitDp = 0;
   // Two passes: at φ = 1, then at the φ the first pass implies (the fixed point moves little after that).
   for (let it = 0; it < 2; it++) {
     const B = cRun * phi;
@@ -84,7 +89,8 @@ export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl
     mix = mixedStep(s, b, nBar, u, isl, b + u + others, 1);
     first = u === chunk ? mix : mixedStep(s, b, nBar, chunk, isl, b + chunk + others, 1);
     tbar = (1 - q) * dec.t + q * mix.t;
-    ttftRun = f.ttftOverheadS + tbar / 2 + chunks * first.t + waitPrefill;
+    waitDp = dp > 1 ? f.dpBalanceSteps * tbar : 0;
+    ttftRun = f.ttftOverheadS + tbar / 2 + chunks * first.t + waitPrefill + waitDp;
     const newPhi = Math.max(1 / cRun, Math.min(1, (steps * tbar) / (ttftRun + steps * tbar)));
     if (it === 1 || newPhi > 0.999) break;
     phi = newPhi;
@@ -105,6 +111,7 @@ export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl
     prefillStallPerToken: tbar - dec.t,
     prefillUtilisation: rho,
     waitPrefill,
+    waitDpBalance: waitDp,
     waitKv,
     ttft: ttftRun + waitKv,
     tpot: tbar,

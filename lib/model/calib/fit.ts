@@ -24,6 +24,7 @@ export const FITTED_FACTORS: readonly FactorSpec[] = [
   { name: "kvOutputShare", min: 0.5, max: 1, priorSigma: 1 },
   { name: "burstFactor", min: 0.001, max: 1, priorSigma: 1.5 },
   { name: "ttftOverheadS", min: 1e-3, max: 0.5, priorSigma: 1.5 },
+  { name: "dpBalanceSteps", min: 0.1, max: 300, priorSigma: 2 },
 ];
 
 export interface FitContext {
