@@ -107,6 +107,7 @@ export const CALIBRATION: CalibrationFile = {
  * summarised by calib/held-out.ts). null when not computed.
  */
 export const HELD_OUT: HeldOutSummary | null = {
+  band: 0.25,
   byEngine: {
     sglang: { predictedShare: 1, rows: 257, tpotMdape: 0.2153, tpotWithin25: 0.5681, ttftMdape: 0.6525, ttftWithin25: 0.07393 },
     trtllm: { predictedShare: 1, rows: 814, tpotMdape: 0.1671, tpotWithin25: 0.7187, ttftMdape: 0.4582, ttftWithin25: 0.2998 },

@@ -35,6 +35,8 @@ export interface HeldOutTargets {
 }
 
 export interface HeldOutSummary {
+  /** The ±band of the "within" shares (tpotWithin25, ttftWithin25): shareWithin's default tolerance. */
+  readonly band: number;
   readonly overall: HeldOutGroup;
   readonly byModel: Readonly<Record<string, HeldOutGroup>>;
   readonly byGpu: Readonly<Record<string, HeldOutGroup>>;
@@ -52,6 +54,9 @@ export const HELD_OUT_LIMITS = {
   predictedShare: 0.95,
   moeMaxOvershoot: 2,
 } as const;
+
+/** The band of the "within" shares: groupStats counts errors within shareWithin's default ±25 %. */
+export const HELD_OUT_BAND = 0.25;
 
 /** MoE concurrency ceiling of the small-batch throughput check. */
 export const MOE_SMALL_BATCH_MAX_CONCURRENCY = 8;
@@ -123,6 +128,7 @@ export function summariseHeldOut(recs: readonly RowResult[]): HeldOutSummary {
   const overall = b.overall[0] ? strip(b.overall[0]) : EMPTY_GROUP;
   const moe = moeSmallBatch(recs);
   return {
+    band: HELD_OUT_BAND,
     overall,
     byModel: record(b.byModel),
     byGpu: record(b.byGpu),
@@ -170,6 +176,7 @@ export function roundHeldOut(s: HeldOutSummary): HeldOutSummary {
     medianRatio: r4(s.moeSmallBatch.medianRatio),
   };
   return {
+    band: s.band,
     overall,
     byModel: roundRecord(s.byModel),
     byGpu: roundRecord(s.byGpu),

@@ -24,6 +24,10 @@ describe("the committed HELD_OUT figures (lib/model/calibration.generated.ts)", 
     expect(h.moeSmallBatch.rows).toBeLessThanOrEqual(h.byMoe.MoE?.rows ?? 0);
   });
 
+  it("states the ±25 % band of its within-shares", () => {
+    expect(h.band).toBe(0.25);
+  });
+
   it("holds fractions in [0, 1] and keys in sorted order", () => {
     for (const by of [h.byModel, h.byGpu, h.byEngine, h.byWeights, h.byMoe, { overall: h.overall }]) {
       expect(Object.keys(by)).toEqual([...Object.keys(by)].sort());

@@ -48,6 +48,7 @@ describe("summariseHeldOut on five hand-built rows", () => {
 
   it("overall: medians, shares within ±25 %", () => {
     expect(s.overall.rows).toBe(5);
+    expect(s.band).toBe(0.25);
     expect(s.overall.predictedShare).toBe(1);
     // TPOT APEs sorted 0, 0.1, 0.2, 0.3, 0.5 → median 0.2
     expect(s.overall.tpotMdape).toBeCloseTo(0.2, 12);
