@@ -1,4 +1,5 @@
 import { expect, test, type Locator } from "@playwright/test";
+import { HELD_OUT } from "../lib/model/calibration.generated";
 
 async function shownCount(l: Locator): Promise<number> {
   return Number((await l.textContent())?.replace(/[^0-9]/g, "") ?? "NaN");
@@ -43,5 +44,27 @@ test.describe("validation journey: how well do the predictions hold?", () => {
     await page.getByRole("button", { name: "TTFT" }).click();
     await expect(page.getByRole("button", { name: "TTFT" })).toHaveAttribute("aria-pressed", "true");
     await expect(page.getByTestId("validate-table").locator("thead")).toContainText("Measured TTFT");
+  });
+
+  test("the held-out section lists every model it left out and states each target as met or not", async ({ page }) => {
+    await page.goto("/validate#held-out");
+    const section = page.getByTestId("held-out");
+    await expect(section).toBeVisible();
+    expect(HELD_OUT, "HELD_OUT is null: run npm run calibrate").not.toBeNull();
+    const models = Object.keys(HELD_OUT?.byModel ?? {});
+    expect(models.length).toBeGreaterThan(0);
+    const byModel = section.getByTestId("held-out-by-model");
+    await expect(byModel.locator("tbody tr")).toHaveCount(models.length);
+    // the calibration's config names ("org--Name") are shown as Hugging Face ids ("org/Name")
+    for (const m of models) {
+      await expect(byModel.getByRole("cell", { name: m.replace("--", "/"), exact: true })).toBeVisible();
+    }
+    await expect(section.getByTestId("held-out-by-engine").locator("tbody tr")).toHaveCount(
+      Object.keys(HELD_OUT?.byEngine ?? {}).length,
+    );
+    for (const id of ["tpot", "ttft", "share", "moe"]) {
+      await expect(section.getByTestId(`held-out-target-${id}`)).toHaveText(/target [≤≥] [^:]+: (met|not met)$/);
+    }
+    await expect(section.getByTestId("held-out-verdict")).toHaveText(/held-out targets are met/);
   });
 });

@@ -1,13 +1,16 @@
 /**
  * npm run calibrate — fit the engine factors to ../shared/calibration/aic-silicon-agg.csv and write
  * lib/model/calibration.generated.ts. Deterministic: same data → same file (the date is kept when nothing else
- * changed, so re-running reproduces the committed file byte for byte).
+ * changed, so re-running reproduces the committed file byte for byte). Also runs leave-one-model-out and writes its
+ * summary as HELD_OUT (shown on /validate).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fitAll, priorProfile, rowKey } from "../lib/model/calib/fit-all";
 import { FITTED_FACTORS } from "../lib/model/calib/fit";
 import { emitCalibration, round4 } from "../lib/model/calib/emit";
+import { summariseHeldOut } from "../lib/model/calib/held-out";
+import { leaveOneModelOut } from "../lib/model/calib/lomo";
 import { predictRow } from "../lib/model/calib/predict";
 import type { EngineFactors } from "../lib/model/engine-types";
 import { mdape } from "../lib/model/validation-stats";
@@ -45,6 +48,13 @@ async function main(): Promise<number> {
     tt.push({ predicted: p.ttftMs, measured: r.ttftMs });
   }
   const fitError = { tpotMdape: mdape(tp), ttftMdape: mdape(tt) };
+  // Held-out figures: each architecture predicted by the fit refitted without its rows (shown on /validate).
+  const t1 = Date.now();
+  const heldOut = summariseHeldOut(leaveOneModelOut(d.rows, ctx));
+  const ht = heldOut.targets;
+  console.log(
+    `calibrate: leave-one-model-out (${Object.keys(heldOut.byModel).length} architectures, ${((Date.now() - t1) / 1e3).toFixed(1)} s): TPOT MdAPE ${(ht.tpotMdape.value * 100).toFixed(1)} %, TTFT MdAPE ${(ht.ttftMdape.value * 100).toFixed(1)} %, predicted ${(ht.predictedShare.value * 100).toFixed(1)} %, MoE 1–8 overshoot ${ht.moeMaxOvershoot.value.toFixed(2)}× → targets ${ht.allMet ? "met" : "not met"}`,
+  );
   const source = "../shared/calibration/aic-silicon-agg.csv (ai-dynamo/aiconfigurator@095f58a5 silicon_sample.csv, aggregated serving)";
   const build = (date: string) =>
     emitCalibration({
@@ -55,6 +65,7 @@ async function main(): Promise<number> {
       fitError,
       factors: rounded,
       fitted: FITTED_FACTORS.map((s) => s.name),
+      heldOut,
     });
   const today = new Date().toISOString().slice(0, 10);
   let text = build(today);

@@ -10,11 +10,12 @@ import path from "node:path";
 import { getGpu } from "../lib/catalog/gpus";
 import { getModel } from "../lib/catalog/models";
 import { parseCsv } from "../lib/model/calib/csv";
-import { leaveOneModelOut, predictRows, throughputOf, type RowResult } from "../lib/model/calib/lomo";
+import { breakdowns, summariseHeldOut } from "../lib/model/calib/held-out";
+import { leaveOneModelOut, predictRows, type RowResult } from "../lib/model/calib/lomo";
 import { mapPublicRecord, MAX_BATCH, type PublicCase } from "../lib/model/calib/public";
 import { CALIBRATION } from "../lib/model/calibration.generated";
 import { estimateConfig } from "../lib/model/estimate";
-import { ape, median, shareWithin, statsBy, type GroupStats } from "../lib/model/validation-stats";
+import { ape, median, shareWithin, type GroupStats } from "../lib/model/validation-stats";
 import { loadCalibration, SHARED } from "./calibration-data";
 
 const args = process.argv.slice(2);
@@ -34,28 +35,16 @@ function table(title: string, rows: GroupStats[]): void {
   }
 }
 
+/** Print the breakdowns of a set of predictions (tables sorted by key) and return them. */
 function breakdown(label: string, recs: RowResult[]) {
-  const overall = statsBy(recs, () => "overall");
-  const byModel = statsBy(recs, (r) => r.model);
-  const byGpu = statsBy(recs, (r) => r.gpu);
-  const byEngine = statsBy(recs, (r) => r.engine);
-  const byWeights = statsBy(recs, (r) => r.weights);
-  const byMoe = statsBy(recs, (r) => (r.moe ? "MoE" : "dense"));
-  table(`${label} — overall`, overall);
-  table(`${label} — per model`, byModel);
-  table(`${label} — per GPU`, byGpu);
-  table(`${label} — per engine`, byEngine);
-  table(`${label} — per precision`, byWeights);
-  table(`${label} — dense vs MoE`, byMoe);
-  return { overall: overall[0]!, byModel, byGpu, byEngine, byWeights, byMoe };
-}
-
-/** MoE rows at concurrency 1–8: predicted / measured throughput; the worst overshoot must stay ≤ 2×. */
-function moeSmallBatch(recs: RowResult[]) {
-  const xs = recs
-    .filter((r) => r.moe && r.predicted && r.concurrency <= 8)
-    .map((r) => throughputOf(r.concurrency, r.osl, r.ttftPred, r.tpotPred) / throughputOf(r.concurrency, r.osl, r.ttftMeas, r.tpotMeas));
-  return { rows: xs.length, maxOvershoot: xs.length ? Math.max(...xs) : NaN, medianRatio: median(xs) };
+  const b = breakdowns(recs);
+  table(`${label} — overall`, b.overall);
+  table(`${label} — per model`, b.byModel);
+  table(`${label} — per GPU`, b.byGpu);
+  table(`${label} — per engine`, b.byEngine);
+  table(`${label} — per precision`, b.byWeights);
+  table(`${label} — dense vs MoE`, b.byMoe);
+  return { ...b, overall: b.overall[0]! };
 }
 
 function publicComparison() {
@@ -143,7 +132,8 @@ async function main(): Promise<number> {
   const held = leaveOneModelOut(d.rows, ctx, QUICK ? 800 : undefined);
   console.log(`\n(leave-one-model-out refits: ${((Date.now() - t0) / 1e3).toFixed(1)} s)`);
   const lomo = breakdown("LEAVE-ONE-MODEL-OUT (headline: each model predicted by a fit that never saw it)", held);
-  const moe = moeSmallBatch(held);
+  const summary = summariseHeldOut(held);
+  const moe = summary.moeSmallBatch;
   console.log(
     `\nMoE at concurrency 1–8 (held-out): ${moe.rows} rows, worst throughput overshoot ${moe.maxOvershoot.toFixed(2)}× (target ≤ 2×), median predicted/measured ${moe.medianRatio.toFixed(2)}`,
   );
@@ -155,16 +145,13 @@ async function main(): Promise<number> {
   for (const m of pub.byMetric) console.log(`  ${m.metric.padEnd(24)} rows ${String(m.rows).padStart(5)}  MdAPE ${pct(m.mdape).padStart(7)}  ±25 % ${pct(m.within25).padStart(7)}`);
   console.log(`  skipped: ${Object.entries(pub.skipped).map(([k, v]) => `${k} ${v}`).join(", ")}`);
 
+  const t = summary.targets;
   const targets = {
-    tpotMdape: lomo.overall.tpotMdape,
-    ttftMdape: lomo.overall.ttftMdape,
-    predictedShare: lomo.overall.predictedShare,
-    moeMaxOvershoot: moe.maxOvershoot,
-    met:
-      lomo.overall.tpotMdape <= 0.15 &&
-      lomo.overall.ttftMdape <= 0.25 &&
-      lomo.overall.predictedShare >= 0.95 &&
-      moe.maxOvershoot <= 2,
+    tpotMdape: t.tpotMdape.value,
+    ttftMdape: t.ttftMdape.value,
+    predictedShare: t.predictedShare.value,
+    moeMaxOvershoot: t.moeMaxOvershoot.value,
+    met: t.allMet,
   };
   console.log(
     `\nTARGETS (held-out): TPOT MdAPE ${pct(targets.tpotMdape)} (≤ 15 %), TTFT MdAPE ${pct(targets.ttftMdape)} (≤ 25 %), predicted ${pct(targets.predictedShare)} (≥ 95 %), MoE 1–8 overshoot ${targets.moeMaxOvershoot.toFixed(2)}× (≤ 2×) → ${targets.met ? "MET" : "NOT MET"}`,

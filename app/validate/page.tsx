@@ -53,6 +53,7 @@ export default function ValidatePage() {
         <nav aria-label="On this page" className="flex flex-wrap gap-3 text-sm">
           {[
             ["summary", "Summary"],
+            ["held-out", "On unseen models"],
             ["scatter", "Predicted vs measured"],
             ["confidence", "Confidence by regime"],
             ["failure-modes", "Known failure modes"],
@@ -108,7 +109,7 @@ export default function ValidatePage() {
             {v.unpredicted.map((u) => `${u.reason} (${count(u.count)})`).join("; ")}.
           </p>
         ) : null}
-        <HeldOut calibration={v.calibration} />
+        <HeldOut calibration={v.calibration} heldOut={v.heldOut} />
       </Section>
 
       <Section id="scatter" title="Predicted vs measured">

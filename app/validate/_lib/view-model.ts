@@ -1,5 +1,6 @@
 import "server-only";
 import { CALIBRATION } from "../../../lib/model";
+import { HELD_OUT } from "../../../lib/model/calibration.generated";
 import {
   BAND,
   CONFIDENCE_RULES,
@@ -176,6 +177,8 @@ export interface ValidationView {
   readonly publicStrings: readonly string[];
   readonly publicSummary: ReturnType<typeof summarizePublic>;
   readonly calibration: typeof CALIBRATION;
+  /** Leave-one-model-out figures written by `npm run calibrate`; null when never computed. */
+  readonly heldOut: typeof HELD_OUT;
   readonly band: number;
   readonly rules: typeof CONFIDENCE_RULES;
 }
@@ -214,6 +217,7 @@ export function validationView(): ValidationView {
     publicStrings: strings.list,
     publicSummary: summarizePublic(comparisons),
     calibration: CALIBRATION,
+    heldOut: HELD_OUT,
     band: BAND,
     rules: CONFIDENCE_RULES,
   };

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { emitCalibration, tsLiteral, type EmitInput } from "../../../lib/model/calib/emit";
+import { roundHeldOut, type HeldOutSummary } from "../../../lib/model/calib/held-out";
+import { PRIOR_FACTORS } from "../../../lib/model/engines";
+
+const group = (rows: number, tpot: number, ttft: number) => ({
+  rows,
+  predictedShare: 1,
+  tpotMdape: tpot,
+  ttftMdape: ttft,
+  tpotWithin25: 0.7,
+  ttftWithin25: 0.3,
+});
+
+const summary: HeldOutSummary = {
+  band: 0.25,
+  overall: group(30, 0.123456, 0.4),
+  // keys deliberately out of order: the file sorts them
+  byModel: { "z--Model-B": group(20, 0.2, 0.5), "a--Model-A": group(10, 0.1, 0.3) },
+  byGpu: { "h100-sxm": group(30, 0.123456, 0.4) },
+  byEngine: { vllm: group(30, 0.123456, 0.4) },
+  byWeights: { fp8: group(30, 0.123456, 0.4) },
+  byMoe: { dense: group(10, 0.1, 0.3), MoE: group(20, 0.2, 0.5) },
+  moeSmallBatch: { rows: 4, maxOvershoot: 1.987654, medianRatio: 1.03 },
+  targets: {
+    tpotMdape: { value: 0.123456, limit: 0.15, kind: "max", met: true },
+    ttftMdape: { value: 0.4, limit: 0.25, kind: "max", met: false },
+    predictedShare: { value: 1, limit: 0.95, kind: "min", met: true },
+    moeMaxOvershoot: { value: 1.987654, limit: 2, kind: "max", met: true },
+    allMet: false,
+  },
+};
+
+const input = (heldOut: HeldOutSummary | null | undefined): EmitInput => ({
+  generatedOn: "2026-01-02",
+  source: "test.csv",
+  rowsUsed: 30,
+  rowsPerKey: { "vllm:hopper": 30 },
+  fitError: { tpotMdape: 0.1, ttftMdape: 0.3 },
+  factors: { "vllm:hopper": { ...PRIOR_FACTORS } },
+  fitted: ["bwEff", "flopEff"],
+  heldOut,
+});
+
+/** The object literal assigned to HELD_OUT, evaluated as JavaScript (the literal has no type syntax). */
+function parseHeldOut(text: string): unknown {
+  const m = /export const HELD_OUT: HeldOutSummary \| null = ([\s\S]*);\n$/.exec(text);
+  if (!m) throw new Error("no HELD_OUT export");
+  return new Function(`return (${m[1]});`)() as unknown;
+}
+
+describe("emitCalibration with held-out figures", () => {
+  const text = emitCalibration(input(summary));
+
+  it("is deterministic: the same input gives the same text", () => {
+    expect(emitCalibration(input(summary))).toBe(text);
+    // key order of the input does not matter
+    const reordered = { ...summary, byModel: { "a--Model-A": summary.byModel["a--Model-A"]!, "z--Model-B": summary.byModel["z--Model-B"]! } };
+    expect(emitCalibration(input(reordered))).toBe(text);
+  });
+
+  it("writes the figures rounded to 4 significant digits, keys sorted", () => {
+    // 0.123456 → 0.1235, 1.987654 → 1.988
+    expect(text).toContain("tpotMdape: 0.1235");
+    expect(text).toContain("maxOvershoot: 1.988");
+    expect(text).not.toContain("0.123456");
+    expect(text.indexOf('"a--Model-A"')).toBeLessThan(text.indexOf('"z--Model-B"'));
+    expect(text).toContain('import type { HeldOutSummary } from "./calib/held-out";');
+  });
+
+  it("parses back to the rounded summary", () => {
+    const back = parseHeldOut(text) as HeldOutSummary;
+    expect(back).toEqual(roundHeldOut(summary));
+    expect(back.overall.tpotMdape).toBe(0.1235);
+    expect(back.byModel["z--Model-B"]!.rows).toBe(20);
+    // rounded 0.1235 ≤ 0.15 → met; 0.4 > 0.25 → not met
+    expect(back.targets.tpotMdape.met).toBe(true);
+    expect(back.targets.ttftMdape.met).toBe(false);
+    expect(back.targets.allMet).toBe(false);
+  });
+
+  it("writes HELD_OUT = null when the summary is absent", () => {
+    expect(emitCalibration(input(null))).toMatch(/export const HELD_OUT: HeldOutSummary \| null = null;\n$/);
+    expect(emitCalibration(input(undefined))).toBe(emitCalibration(input(null)));
+  });
+});
+
+describe("tsLiteral", () => {
+  it("sorts keys, quotes non-identifiers, keeps NaN and puts scalar-only objects on one line", () => {
+    expect(tsLiteral({ b: 1, a: NaN, "c-d": true })).toBe('{ a: NaN, b: 1, "c-d": true }');
+    expect(tsLiteral({ x: { y: "s" } })).toBe('{\n  x: { y: "s" },\n}');
+    expect(new Function(`return ${tsLiteral({ a: NaN })};`)()).toEqual({ a: NaN });
+    expect(() => tsLiteral({ a: [1] })).toThrow(/unsupported/);
+  });
+});

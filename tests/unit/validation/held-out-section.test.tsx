@@ -1,0 +1,88 @@
+import { renderToString } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { HeldOut } from "../../../app/validate/_components/HeldOut";
+import type { HeldOutSummary } from "../../../lib/model/calib/held-out";
+import { CALIBRATION, HELD_OUT } from "../../../lib/model/calibration.generated";
+
+const g = (rows: number, tpot: number, ttft: number) => ({
+  rows,
+  predictedShare: 0.9,
+  tpotMdape: tpot,
+  ttftMdape: ttft,
+  tpotWithin25: 0.75,
+  ttftWithin25: 0.5,
+});
+
+/** A hand-built summary: TPOT 12 % ≤ 15 % met, TTFT 40 % > 25 % not met, 90 % < 95 % not met, 1.5× ≤ 2× met. */
+const fake: HeldOutSummary = {
+  band: 0.25,
+  overall: g(40, 0.12, 0.4),
+  byModel: { "org--Model-A": g(10, 0.05, 0.3), "org--Model-B": g(30, 0.2, 0.45) },
+  byGpu: { "h100-sxm": g(40, 0.12, 0.4) },
+  byEngine: { sglang: g(15, 0.3, 0.6), vllm: g(25, 0.1, 0.2) },
+  byWeights: { fp8: g(40, 0.12, 0.4) },
+  byMoe: { dense: g(40, 0.12, 0.4) },
+  moeSmallBatch: { rows: 6, maxOvershoot: 1.5, medianRatio: 1.1 },
+  targets: {
+    tpotMdape: { value: 0.12, limit: 0.15, kind: "max", met: true },
+    ttftMdape: { value: 0.4, limit: 0.25, kind: "max", met: false },
+    predictedShare: { value: 0.9, limit: 0.95, kind: "min", met: false },
+    moeMaxOvershoot: { value: 1.5, limit: 2, kind: "max", met: true },
+    allMet: false,
+  },
+};
+
+/** Text of the element with a data-testid, tags stripped. */
+function textOf(html: string, testId: string): string {
+  const m = new RegExp(`data-testid="${testId}"[^>]*>([\\s\\S]*?)</li>`).exec(html);
+  return (m?.[1] ?? "").replace(/<[^>]+>/g, "").replace(/<!-- -->/g, "");
+}
+
+describe("/validate held-out section", () => {
+  it("states each target with its limit and met / not met in words", () => {
+    const html = renderToString(<HeldOut calibration={CALIBRATION} heldOut={fake} />);
+    expect(textOf(html, "held-out-target-tpot")).toBe("TPOT MdAPE 12 % — target ≤ 15 %: met");
+    expect(textOf(html, "held-out-target-ttft")).toBe("TTFT MdAPE 40 % — target ≤ 25 %: not met");
+    expect(textOf(html, "held-out-target-share")).toBe("Share of rows predicted 90 % — target ≥ 95 %: not met");
+    expect(textOf(html, "held-out-target-moe")).toContain("(6 rows) 1.5× — target ≤ 2×: met");
+    expect(html).toContain("Not all held-out targets are met.");
+    // 2 architectures, 40 rows, how to reproduce
+    expect(html.replace(/<!-- -->/g, "")).toContain("each of the 2 architectures");
+    expect(html.replace(/<!-- -->/g, "")).toContain("over all 40 held-out predictions");
+    expect(html).toContain("npm run calibrate");
+  });
+
+  it("lists every model (as its Hugging Face id) and every engine with its held-out errors", () => {
+    const html = renderToString(<HeldOut calibration={CALIBRATION} heldOut={fake} />);
+    const byModel = /data-testid="held-out-by-model"[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
+    expect(byModel).toContain("org/Model-A");
+    expect(byModel).toContain("org/Model-B");
+    // Model-B row: 30 rows, 90 %, TPOT 20 %, TTFT 45 %, 75 %, 50 %
+    expect(byModel.replace(/<!-- -->/g, "")).toMatch(/org\/Model-B<\/td><td[^>]*>30<\/td><td[^>]*>90 %<\/td><td[^>]*>20 %<\/td><td[^>]*>45 %<\/td><td[^>]*>75 %<\/td><td[^>]*>50 %</);
+    const byEngine = /data-testid="held-out-by-engine"[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
+    expect(byEngine).toContain("SGLang");
+    expect(byEngine).toContain("vLLM");
+  });
+
+  it("says the figures were not computed instead of showing zeros when HELD_OUT is null", () => {
+    const html = renderToString(<HeldOut calibration={CALIBRATION} heldOut={null} />);
+    expect(html).toContain('data-testid="held-out-missing"');
+    expect(html).toContain("have not been computed");
+    expect(html).not.toContain("held-out-by-model");
+    expect(html).not.toContain("held-out-target");
+    expect(html).not.toContain("<b>0 %</b>");
+    // the in-sample line stays
+    expect(html).toContain("in-sample");
+  });
+
+  it("renders the committed figures: one row per model of HELD_OUT", () => {
+    expect(HELD_OUT).not.toBeNull();
+    const html = renderToString(<HeldOut calibration={CALIBRATION} heldOut={HELD_OUT} />);
+    const byModel = /data-testid="held-out-by-model"[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
+    const models = HELD_OUT ? Object.keys(HELD_OUT.byModel) : [];
+    expect(models.length).toBeGreaterThan(0);
+    const body = /<tbody>[\s\S]*?<\/tbody>/.exec(byModel)?.[0] ?? "";
+    expect((body.match(/<tr[ >]/g) ?? []).length).toBe(models.length);
+    for (const m of models) expect(byModel).toContain(m.replace("--", "/"));
+  });
+});
