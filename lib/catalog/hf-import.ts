@@ -1,7 +1,7 @@
 import { HfConfigError } from "./hf-config-error";
 import { layerLayout } from "./hf-layers";
 import { readMoe } from "./hf-moe";
-import { quantPrecision } from "./hf-quant";
+import { fp4FormatOf, quantPrecision } from "./hf-quant";
 import { ConfigReader, isObject } from "./hf-reader";
 import type { AttentionSpec, LinearAttentionSpec, ModelArch, Precision } from "./types";
 
@@ -168,6 +168,7 @@ export function importHfConfig(json: unknown, opts: HfImportOptions = {}): Model
   const qRaw = root.has("quantization_config") ? root.raw("quantization_config") : text?.raw("quantization_config");
   const nativePrecision: Precision | undefined =
     qRaw === undefined || qRaw === null ? undefined : quantPrecision(qRaw, qPrefix);
+  const fp4Format = nativePrecision === "fp4" ? fp4FormatOf(qRaw) : undefined;
 
   const nameOrPath = root.optStr("_name_or_path") || undefined;
   const arch = root.optArray("architectures")?.[0];
@@ -187,6 +188,7 @@ export function importHfConfig(json: unknown, opts: HfImportOptions = {}): Model
     ffn: { intermediateSize: denseFfn, gated: true },
     moe,
     ...(nativePrecision ? { nativePrecision } : {}),
+    ...(fp4Format ? { fp4Format } : {}),
     sources: [{ url: opts.source ?? "config.json (user supplied)", kind: "hf-config" }],
     ...(notes.length > 0 ? { notes: `Imported from config.json (${modelType}). ${notes.join("; ")}.` } : {}),
   };

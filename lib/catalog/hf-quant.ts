@@ -40,6 +40,15 @@ function compressedTensors(q: ConfigReader): Precision {
 }
 
 /**
+ * The 4-bit format of an fp4 checkpoint: quant_method "mxfp4" → "mxfp4"; "nvfp4", modelopt NVFP4 and the rest →
+ * "nvfp4". Call only when quantPrecision gave "fp4".
+ */
+export function fp4FormatOf(raw: unknown): "mxfp4" | "nvfp4" {
+  const method = isObject(raw) && typeof raw.quant_method === "string" ? raw.quant_method.toLowerCase() : "";
+  return method === "mxfp4" ? "mxfp4" : "nvfp4";
+}
+
+/**
  * Checkpoint precision from `quantization_config.quant_method`: fp8 / fbgemm_fp8 -> fp8; mxfp4 / nvfp4 -> fp4;
  * awq / gptq -> int4 or int8 from `bits`; bitsandbytes -> int8 (load_in_8bit), fp4 or int4 (4-bit, by
  * bnb_4bit_quant_type: nf4 is a 4-bit lookup code, counted as int4); modelopt -> by `quant_algo`;

@@ -18,6 +18,7 @@ export const GPT_OSS_MODELS = [
     ffn: { intermediateSize: 2880, gated: true },
     moe: { numExperts: 32, expertsPerToken: 4, sharedExperts: 0, expertFfnSize: 2880, sharedExpertFfnSize: 0, moeLayers: 24 },
     nativePrecision: "fp4",
+    fp4Format: "mxfp4",
     sources: [
       { url: "github:ai-dynamo/aiconfigurator@095f58a51c4ca8e61b66ec108d86f223f8d559ce:aic-core/src/aiconfigurator_core/model_configs/openai--gpt-oss-20b_config.json (verbatim HF config.json copy)", kind: "primary-copy" },
       { url: "shared/reference/models.json#gpt-oss-20b", kind: "transcribed-from", note: "OpenAI reports 20.9B total / 3.6B active (active excludes the input embedding table; computed active here includes it). Experts shipped in MXFP4 (4.25 bits/param), attention/router/embeddings bf16. Half the layers are sliding-window (128)." },
@@ -40,6 +41,7 @@ export const GPT_OSS_MODELS = [
     ffn: { intermediateSize: 2880, gated: true },
     moe: { numExperts: 128, expertsPerToken: 4, sharedExperts: 0, expertFfnSize: 2880, sharedExpertFfnSize: 0, moeLayers: 36 },
     nativePrecision: "fp4",
+    fp4Format: "mxfp4",
     sources: [
       { url: "github:ai-dynamo/aiconfigurator@095f58a51c4ca8e61b66ec108d86f223f8d559ce:aic-core/src/aiconfigurator_core/model_configs/openai--gpt-oss-120b_config.json (verbatim HF config.json copy)", kind: "primary-copy" },
       { url: "shared/reference/models.json#gpt-oss-120b", kind: "transcribed-from", note: "OpenAI reports 116.8B total / 5.1B active (active excludes the input embedding table; computed active here includes it). Experts shipped in MXFP4 (4.25 bits/param), attention/router/embeddings bf16. Half the layers are sliding-window (128)." },

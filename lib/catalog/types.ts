@@ -111,6 +111,12 @@ export interface ModelArch {
   readonly moe: MoeSpec | null;
   /** Precision the checkpoint ships in, when the config says (quantization_config). */
   readonly nativePrecision?: Precision;
+  /**
+   * Format of a 4-bit checkpoint's weights: "mxfp4" (OCP microscaling, one E8M0 scale per 32 weights; gpt-oss) or
+   * "nvfp4" (one FP8 scale per 16). From quantization_config.quant_method. Engines run MXFP4 experts W4A16 (16-bit
+   * activations), NVFP4 W4A4.
+   */
+  readonly fp4Format?: "mxfp4" | "nvfp4";
   readonly sources: readonly Source[];
   readonly notes?: string;
 }

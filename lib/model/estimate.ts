@@ -76,8 +76,14 @@ export function estimateConfig(args: EstimateArgs): EstimateResult {
   if (fits) problems = EMPTY as string[];
 
   let notes: string[] | undefined;
-  if (isWeightOnly(input.weights, gpu) || layout.crossesDomain || input.priceUsdPerGpuHour === undefined) {
+  const mxfp4 = setup.lp.expertFormat === "mxfp4" && gpu.peakFlops.fp4 !== null;
+  if (isWeightOnly(input.weights, gpu) || mxfp4 || layout.crossesDomain || input.priceUsdPerGpuHour === undefined) {
     notes = [];
+    if (mxfp4) {
+      notes.push(
+        `${model.name} ships its experts in MXFP4: engines run them W4A16 (4.25-bit weights, 16-bit activations), so expert matmuls run at the bf16 peak, not ${gpu.name}'s FP4 peak.`,
+      );
+    }
     if (isWeightOnly(input.weights, gpu)) {
       notes.push(
         input.weights === "int4"

@@ -18,6 +18,9 @@ export const WEIGHT_BITS: Readonly<Record<Precision, number>> = {
   fp4: 4 + 8 / 16,
 };
 
+/** MXFP4 (OCP microscaling): 4-bit E2M1 values with one E8M0 scale per 32 → 4 + 8/32 = 4.25 bits. */
+export const MXFP4_BITS = 4 + 8 / 32;
+
 /** Bytes per stored weight element (bits / 8). */
 export function bytesPerWeight(p: Precision): number {
   return WEIGHT_BITS[p] / 8;

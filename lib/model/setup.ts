@@ -103,7 +103,8 @@ export function buildSetup(
   const wb = weightBytesFrom(md.params, model.layers, lp);
   const wg = weightsPerGpuFrom(wb, model.layers, layout);
   const densePath = computePath(lp.dense, gpu);
-  const expertPath = computePath(lp.experts, gpu);
+  // MXFP4 experts run W4A16 (16-bit activations): the bf16 peak, whatever FP4 path the GPU has.
+  const expertPath = lp.expertFormat === "mxfp4" ? "bf16" : computePath(lp.experts, gpu);
   const a = model.attention;
   return {
     model,

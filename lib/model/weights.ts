@@ -1,7 +1,7 @@
 import type { GpuSpec, ModelArch, Precision } from "../catalog/types";
 import type { Layout } from "./layout";
 import { paramsByComponent, type ParamBreakdown } from "./params";
-import { bytesPerWeight } from "./precision";
+import { bytesPerWeight, MXFP4_BITS } from "./precision";
 
 /** Bytes of 16-bit tensors (embeddings, norms, router, LM head stay in 16 bits). */
 const B16 = 2;
@@ -18,13 +18,19 @@ const B16 = 2;
 export interface LinearPrecisions {
   readonly dense: Precision;
   readonly experts: Precision;
+  /**
+   * "mxfp4" when an fp4 request runs a checkpoint whose experts ship in MXFP4 (ModelArch.fp4Format): 4.25 bits per
+   * weight, and the engines' MXFP4 MoE kernels take 16-bit activations (W4A16), so the expert matmuls run at the
+   * bf16 peak even on GPUs with an FP4 path. Absent otherwise (NVFP4: 4.5 bits, W4A4).
+   */
+  readonly expertFormat?: "mxfp4";
 }
 
 export function linearPrecisions(m: ModelArch, weights: Precision, gpu?: GpuSpec): LinearPrecisions {
   if (!m.moe || weights === "bf16" || weights === "fp8" || weights === "int8") return { dense: weights, experts: weights };
   if (weights === "fp4") {
     const fp8 = gpu === undefined || gpu.peakFlops.fp8 !== null;
-    return { dense: fp8 ? "fp8" : "bf16", experts: "fp4" };
+    return { dense: fp8 ? "fp8" : "bf16", experts: "fp4", ...(m.fp4Format === "mxfp4" ? { expertFormat: "mxfp4" as const } : {}) };
   }
   return { dense: "bf16", experts: weights };
 }
@@ -46,7 +52,7 @@ export interface WeightBytes {
 
 export function weightBytesFrom(p: ParamBreakdown, layers: number, lp: LinearPrecisions): WeightBytes {
   const bd = bytesPerWeight(lp.dense);
-  const be = bytesPerWeight(lp.experts);
+  const be = lp.expertFormat === "mxfp4" ? MXFP4_BITS / 8 : bytesPerWeight(lp.experts);
   const embedding = p.embedding * B16;
   const lmHead = p.lmHead * B16;
   const attention = p.attention * bd;

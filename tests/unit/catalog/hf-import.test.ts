@@ -238,6 +238,17 @@ describe("importHfConfig: quantization_config -> nativePrecision", () => {
     expect(q(cfg)).toBe(expected);
   });
 
+  it("records the 4-bit format: mxfp4 (gpt-oss) vs nvfp4 / modelopt NVFP4; none for other precisions", () => {
+    const fmt = (quantization_config: unknown) =>
+      importHfConfig(F.withFields(F.LLAMA, { quantization_config })).fp4Format;
+    expect(fmt({ quant_method: "mxfp4" })).toBe("mxfp4");
+    expect(fmt({ quant_method: "MXFP4" })).toBe("mxfp4");
+    expect(fmt({ quant_method: "nvfp4" })).toBe("nvfp4");
+    expect(fmt({ quant_method: "modelopt", quant_algo: "NVFP4" })).toBe("nvfp4");
+    expect(fmt({ quant_method: "fp8" })).toBeUndefined();
+    expect(importHfConfig(F.LLAMA).fp4Format).toBeUndefined();
+  });
+
   it("no quantization_config (or null) leaves nativePrecision unset", () => {
     expect(q(null)).toBeUndefined();
     expect(importHfConfig(F.LLAMA).nativePrecision).toBeUndefined();

@@ -78,3 +78,20 @@ describe("KV cache", () => {
     expect(kvBytesForContext(hybrid, 2, 2000) - kvBytesForContext(hybrid, 2, 1000)).toBe(81_920_000);
   });
 });
+
+describe("MXFP4 checkpoints (fp4Format mxfp4: gpt-oss)", () => {
+  const MX = { ...GPT_OSS_120B, fp4Format: "mxfp4" as const };
+
+  it("experts at 4 + 8/32 = 4.25 bits instead of NVFP4's 4.5; everything else unchanged", () => {
+    const nv = weightBytes(GPT_OSS_120B, "fp4", B200);
+    const mx = weightBytes(MX, "fp4", B200);
+    // same expert parameter count, bits 4.25 vs 4.5 → bytes ratio 4.25 / 4.5 exactly
+    expect(mx.experts / nv.experts).toBeCloseTo(4.25 / 4.5, 12);
+    expect(mx.attention).toBe(nv.attention);
+    expect(mx.embedding).toBe(nv.embedding);
+    expect(linearPrecisions(MX, "fp4", B200)).toEqual({ dense: "fp8", experts: "fp4", expertFormat: "mxfp4" });
+    // other precisions of the same model are not affected
+    expect(linearPrecisions(MX, "fp8", B200)).toEqual({ dense: "fp8", experts: "fp8" });
+  });
+});
+
