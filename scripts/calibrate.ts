@@ -26,7 +26,7 @@ async function main(): Promise<number> {
   const d = await loadCalibration();
   const ctx = { models: d.models, gpus: d.gpus };
   console.log(
-    `calibrate: ${d.rows.length} rows (${d.skipped.length} skipped, ${d.normalised} remapped tp×ep rows), models via ${d.modelSource}`,
+    `calibrate: ${d.rows.length} distinct runs (${d.skipped.length} skipped, ${d.normalised} remapped tp×ep rows, ${d.repeatedRecords} records repeating a run dropped), models via ${d.modelSource}`,
   );
   const t0 = Date.now();
   const fit = fitAll(d.rows, ctx);

@@ -9,7 +9,7 @@ import type { GpuSpec, ModelArch } from "../lib/catalog/types";
 import { getGpu } from "../lib/catalog/gpus";
 import { getModel } from "../lib/catalog/models";
 import { parseCsv } from "../lib/model/calib/csv";
-import { mapCsvRecord, normaliseRow, type CalibRow } from "../lib/model/calib/rows";
+import { distinctRuns, mapCsvRecord, normaliseRow, type CalibRow } from "../lib/model/calib/rows";
 
 export const SHARED = path.resolve(process.cwd(), "../shared");
 export const CSV_PATH = path.join(SHARED, "calibration/aic-silicon-agg.csv");
@@ -37,6 +37,8 @@ export interface CalibrationData {
   readonly skipped: { id: string; reason: string }[];
   /** Rows remapped by normaliseRow (upstream tp×ep encoding). */
   readonly normalised: number;
+  /** Records dropped because they repeat a run already counted (same setup, same figures; distinctRuns). */
+  readonly repeatedRecords: number;
   readonly models: Map<string, ModelArch>;
   readonly gpus: Map<string, GpuSpec>;
   readonly modelSource: "hf-import" | "catalog";
@@ -77,5 +79,14 @@ export async function loadCalibration(): Promise<CalibrationData> {
     if (n !== r) normalised++;
     return n;
   });
-  return { rows: clean, skipped, normalised, models, gpus, modelSource: imp ? "hf-import" : "catalog" };
+  const distinct = distinctRuns(clean);
+  return {
+    rows: distinct,
+    skipped,
+    normalised,
+    repeatedRecords: clean.length - distinct.length,
+    models,
+    gpus,
+    modelSource: imp ? "hf-import" : "catalog",
+  };
 }

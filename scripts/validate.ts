@@ -16,6 +16,8 @@ import { mapPublicRecord, MAX_BATCH, type PublicCase } from "../lib/model/calib/
 import { CALIBRATION } from "../lib/model/calibration.generated";
 import { estimateConfig } from "../lib/model/estimate";
 import { ape, median, shareWithin, type GroupStats } from "../lib/model/validation-stats";
+import { repeatability } from "../lib/validation/repeatability";
+import { MEASURED_ROWS } from "../lib/validation/measurements.generated";
 import { loadCalibration, SHARED } from "./calibration-data";
 
 const args = process.argv.slice(2);
@@ -123,7 +125,7 @@ async function main(): Promise<number> {
   }
   const d = await loadCalibration();
   const ctx = { models: d.models, gpus: d.gpus };
-  console.log(`validate: ${d.rows.length} calibration rows (${d.normalised} remapped tp×ep rows); calibration of ${CALIBRATION.generatedOn}`);
+  console.log(`validate: ${d.rows.length} distinct measured runs (${d.normalised} remapped tp×ep rows, ${d.repeatedRecords} records repeating a run dropped); calibration of ${CALIBRATION.generatedOn}`);
 
   const inSample = predictRows(d.rows, ctx, CALIBRATION.factors);
   const ins = breakdown("IN-SAMPLE (committed calibration)", inSample);
@@ -144,6 +146,12 @@ async function main(): Promise<number> {
   );
   for (const m of pub.byMetric) console.log(`  ${m.metric.padEnd(24)} rows ${String(m.rows).padStart(5)}  MdAPE ${pct(m.mdape).padStart(7)}  ±25 % ${pct(m.within25).padStart(7)}`);
   console.log(`  skipped: ${Object.entries(pub.skipped).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+
+  // On the rows as recorded upstream (the transcribed copy /validate also uses), so page and script agree.
+  const rep = repeatability(MEASURED_ROWS);
+  console.log(
+    `\nREPEATABILITY (the floor under any estimator): ${rep.setups} setups measured in ${rep.runs} distinct runs (${rep.setupsByModel.map((m) => `${m.hfModel} ${m.setups}`).join(", ")}); one run predicting another run of the same setup: TTFT MdAPE ${pct(rep.ttftMdape ?? NaN)}, TPOT MdAPE ${pct(rep.tpotMdape ?? NaN)} (within ±25 %: ${pct(rep.ttftWithinBand ?? NaN)} / ${pct(rep.tpotWithinBand ?? NaN)} of ${rep.pairs} pairs)`,
+  );
 
   const t = summary.targets;
   const targets = {
@@ -166,6 +174,7 @@ async function main(): Promise<number> {
     inSample: { overall: ins.overall, byModel: ins.byModel, byGpu: ins.byGpu, byEngine: ins.byEngine, byWeights: ins.byWeights, byMoe: ins.byMoe },
     leaveOneModelOut: { overall: lomo.overall, byModel: lomo.byModel, byGpu: lomo.byGpu, byEngine: lomo.byEngine, byWeights: lomo.byWeights, byMoe: lomo.byMoe },
     moeSmallBatch: moe,
+    repeatability: rep,
     public: pub,
     rows: inSample.map((r) => {
       const h = heldById.get(r.id + "|" + r.arch + "|" + r.concurrency + "|" + r.isl + "|" + r.osl + "|" + r.tp + "|" + r.dp);

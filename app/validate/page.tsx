@@ -44,8 +44,10 @@ export default function ValidatePage() {
         <h1 className="text-2xl font-bold">How well the predictions hold</h1>
         <p className="text-sm text-neutral-600 dark:text-neutral-400">
           Every measured benchmark shipped with Atlas is predicted here by the current estimator, when the page is
-          built, and compared with what the hardware did. {count(p.aic.transcribedRows)} aggregated-serving runs of
-          vLLM, SGLang and TensorRT-LLM on H100, H200, B200 and GB200 come from {p.aic.owner} aiconfigurator (
+          built, and compared with what the hardware did. {count(p.aic.transcribedRows)} records of aggregated-serving
+          runs of vLLM, SGLang and TensorRT-LLM on H100, H200, B200 and GB200 ({count(o.rows)} distinct runs: {count(p.aic.transcribedRows - o.rows)}{" "}
+          records repeat a run already counted, with the same setup and the same figures, and count once) come from{" "}
+          {p.aic.owner} aiconfigurator (
           <code>{p.aic.repo}</code>, <code>{p.aic.path}</code>, commit <code>{p.aic.commit.slice(0, 7)}</code>,{" "}
           {p.aic.license}); {count(p.public.transcribedRows)} published throughput and latency figures come from public
           benchmark documents. Transcribed on {p.generatedOn} by <code>npm run transcribe</code>.
@@ -68,7 +70,7 @@ export default function ValidatePage() {
 
       <Section id="summary" title="Summary">
         <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-          <Figure label="Measured rows" value={count(o.rows)} testId="summary-rows" />
+          <Figure label="Measured runs" value={count(o.rows)} testId="summary-rows" />
           <Figure label="Share predicted" value={pct(o.sharePredicted)} testId="summary-share-predicted" />
           <Figure label="TPOT MdAPE" value={pct(o.tpotMdape)} testId="summary-tpot-mdape" />
           <Figure label="TTFT MdAPE" value={pct(o.ttftMdape)} testId="summary-ttft-mdape" />
@@ -161,7 +163,8 @@ export default function ValidatePage() {
         <p className="text-sm" data-testid="repeatability">
           How repeatable the measurements themselves are: {count(v.repeatability.setups)} setups (same model, GPU,
           engine, precision, ISL/OSL, concurrency and layout) were benchmarked in {count(v.repeatability.runs)} distinct
-          runs. Predicting each run by another run of the same setup is off by a median of{" "}
+          runs ({v.repeatability.setupsByModel.map((m) => `${m.hfModel} ${count(m.setups)}`).join(", ")}). Predicting
+          each run by another run of the same setup is off by a median of{" "}
           {pct(v.repeatability.ttftMdape)} in TTFT and {pct(v.repeatability.tpotMdape)} in TPOT ({pct(v.repeatability.ttftWithinBand)}{" "}
           and {pct(v.repeatability.tpotWithinBand)} of {count(v.repeatability.pairs)} pairs within ±{pct(v.band)}). That is
           the floor under any estimator&apos;s error on this data: engine images, harness versions and options the rows do

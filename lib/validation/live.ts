@@ -4,7 +4,7 @@ import { buildConfidenceTable, toBadgeTable, type BadgeTable, type ConfidenceAns
 import { confidenceFromTable, confidenceFromTableForInput, type ConfidenceInput, type ConfidenceQuery } from "./lookup";
 import type { ModelArch } from "../catalog/types";
 import { MEASURED_ROWS } from "./measurements.generated";
-import { scoreRows, type PredictEnv, type ScoredRow } from "./score";
+import { distinctMeasuredRuns, scoreRows, type PredictEnv, type ScoredRow } from "./score";
 
 /** The current core and catalog: every prediction on /validate and every badge comes from here, never from a file. */
 export const LIVE_ENV: PredictEnv = {
@@ -19,7 +19,7 @@ let badges: BadgeTable | null = null;
 /** Every shipped measured row predicted by the current core, and the regimes judged from them. Computed once. */
 export function liveValidation(): { scored: readonly ScoredRow[]; table: ConfidenceTable } {
   if (cached === null) {
-    const scored = scoreRows(MEASURED_ROWS, LIVE_ENV);
+    const scored = scoreRows(distinctMeasuredRuns(MEASURED_ROWS, LIVE_ENV.getGpu), LIVE_ENV);
     cached = { scored, table: buildConfidenceTable(scored) };
   }
   return cached;

@@ -33,6 +33,8 @@ export interface Repeatability {
   readonly setups: number;
   /** Distinct runs of those setups. */
   readonly runs: number;
+  /** Those setups by model checkpoint, most first (ties by name): which models the floor speaks for. */
+  readonly setupsByModel: readonly { readonly hfModel: string; readonly setups: number }[];
   /** Ordered (run, other run) pairs the figures below are taken over. */
   readonly pairs: number;
   readonly ttftMdape: number | null;
@@ -48,11 +50,15 @@ export function setupKey(r: RepeatRow): string {
 
 export function repeatability(rows: readonly RepeatRow[]): Repeatability {
   const bySetup = new Map<string, Map<string, { ttft: number; tpot: number }>>();
+  const modelOf = new Map<string, string>();
   for (const r of rows) {
     if (!(r.ttftMs > 0) || !(r.tpotMs > 0)) continue;
     const k = setupKey(r);
     let runs = bySetup.get(k);
-    if (!runs) bySetup.set(k, (runs = new Map()));
+    if (!runs) {
+      bySetup.set(k, (runs = new Map()));
+      modelOf.set(k, r.hfModel);
+    }
     // Same figures (to 1 µs / 0.1 µs) = the same run recorded twice upstream.
     runs.set(`${r.ttftMs.toFixed(3)}|${r.tpotMs.toFixed(4)}`, { ttft: r.ttftMs, tpot: r.tpotMs });
   }
@@ -60,9 +66,12 @@ export function repeatability(rows: readonly RepeatRow[]): Repeatability {
   const tpot: number[] = [];
   let setups = 0;
   let runCount = 0;
-  for (const runs of bySetup.values()) {
+  const perModel = new Map<string, number>();
+  for (const [k, runs] of bySetup) {
     if (runs.size < 2) continue;
     setups++;
+    const m = modelOf.get(k)!;
+    perModel.set(m, (perModel.get(m) ?? 0) + 1);
     runCount += runs.size;
     const xs = [...runs.values()];
     for (let i = 0; i < xs.length; i++) {
@@ -76,6 +85,9 @@ export function repeatability(rows: readonly RepeatRow[]): Repeatability {
   return {
     setups,
     runs: runCount,
+    setupsByModel: [...perModel]
+      .map(([hfModel, n]) => ({ hfModel, setups: n }))
+      .sort((a, b) => b.setups - a.setups || a.hfModel.localeCompare(b.hfModel)),
     pairs: ttft.length,
     ttftMdape: mdape(ttft),
     tpotMdape: mdape(tpot),

@@ -1,6 +1,6 @@
 import type { GpuSpec, ModelArch } from "../catalog/types";
 import type { EstimateResult } from "../model/estimate-types";
-import { normaliseRow, type CalibRow } from "../model/calib/rows";
+import { normaliseRow, runKey, type CalibRow } from "../model/calib/rows";
 import { estimateInputSchema, type EstimateInput } from "../plan/estimate-input";
 import { batchBucket, contextBucket, type Regime } from "./regimes";
 import { relativeError } from "./stats";
@@ -55,7 +55,33 @@ export interface Parallelism {
  * `npm run validate` predict the same configurations.
  */
 export function effectiveParallelism(row: MeasuredRow, nvlinkDomain: number): { p: Parallelism; remapped: boolean } {
-  const calib: CalibRow = {
+  const calib = toCalibRow(row);
+  const n = normaliseRow(calib, nvlinkDomain);
+  return {
+    p: { tp: n.tp, dp: n.dp, moeTp: n.moeTp ?? null, moeEp: n.moeEp ?? null },
+    remapped: n !== calib,
+  };
+}
+
+/**
+ * The measured rows with every repeated record of a run dropped, by the calibration's rule (lib/model/calib/rows.ts
+ * `distinctRuns`: same setup after the tp×ep cleaning, same figures), so /validate and `npm run validate` count the
+ * same runs. Rows on a GPU the catalog lacks keep their upstream layout.
+ */
+export function distinctMeasuredRuns(rows: readonly MeasuredRow[], getGpu: PredictEnv["getGpu"]): MeasuredRow[] {
+  const seen = new Set<string>();
+  return rows.filter((row) => {
+    const gpu = getGpu(row.gpu);
+    const calib = toCalibRow(row);
+    const k = runKey(gpu ? normaliseRow(calib, gpu.nvlinkDomain) : calib);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function toCalibRow(row: MeasuredRow): CalibRow {
+  return {
     id: row.id,
     modelPath: row.hfModel,
     arch: row.hfModel,
@@ -73,11 +99,6 @@ export function effectiveParallelism(row: MeasuredRow, nvlinkDomain: number): { 
     ttftMs: row.ttftMs,
     tpotMs: row.tpotMs,
     source: row.source,
-  };
-  const n = normaliseRow(calib, nvlinkDomain);
-  return {
-    p: { tp: n.tp, dp: n.dp, moeTp: n.moeTp ?? null, moeEp: n.moeEp ?? null },
-    remapped: n !== calib,
   };
 }
 

@@ -122,3 +122,26 @@ export function normaliseRow(r: CalibRow, nvlinkDomain: number, numHeads?: numbe
   const n = r.moeTp;
   return r.tp > 1 ? { ...r, tp: n, dp: 1, moeTp: 1, moeEp: n } : { ...r, tp: 1, dp: n, moeTp: 1, moeEp: n };
 }
+
+/**
+ * Data cleaning, the same run recorded twice: upstream files repeat some runs (a row of 2026-03-25.csv again in
+ * 2026-04-06.csv; an HGX row recording tp × ep that duplicates the n-GPU row once normaliseRow has mapped it back).
+ * Same setup and the same figures (TTFT to 1 µs, TPOT to 0.1 µs) is the same run: it counts once in the fit and in
+ * the validation, so no run weighs double. Runs of one setup with different figures are all kept (they are real
+ * repeats; lib/validation/repeatability.ts measures how far apart they are).
+ */
+export function runKey(r: CalibRow): string {
+  return [r.modelPath, r.gpu, r.engine, r.weights, r.isl, r.osl, r.concurrency, r.tp, r.pp, r.dp, r.moeTp ?? "-", r.moeEp ?? "-", r.ttftMs.toFixed(3), r.tpotMs.toFixed(4)].join("|");
+}
+
+/** The rows with every repeated record of a run dropped (first record kept, order preserved). */
+export function distinctRuns<T extends CalibRow>(rows: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const k = runKey(r);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+

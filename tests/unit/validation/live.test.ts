@@ -7,7 +7,9 @@ import { MEASURED_ROWS } from "../../../lib/validation/measurements.generated";
 describe("live validation against the current core and catalog", () => {
   it("finds every measured row's model and GPU in the catalog", () => {
     const { scored } = liveValidation();
-    expect(scored.length).toBe(MEASURED_ROWS.length);
+    // every distinct run: 1,483 records less 103 that repeat a run (Python count, see tests/unit/model/calib-rows.test.ts)
+    expect(MEASURED_ROWS.length).toBe(1483);
+    expect(scored.length).toBe(1380);
     const missing = scored.filter((s) => s.regime === null).map((s) => s.problem);
     expect(missing).toEqual([]);
   });

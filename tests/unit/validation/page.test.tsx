@@ -8,7 +8,10 @@ describe("/validate server render", () => {
   const html = renderToString(ValidatePage());
 
   it("shows the shipped row count, the scatter container and the measured table", () => {
-    const rows = MEASURED_ROWS.length.toLocaleString("en-US");
+    // 1,483 transcribed records, 1,380 distinct runs (independent count: Python over the raw CSV with the tp×ep
+    // cleaning rule, keyed on setup + figures, see tests/unit/model/calib-rows.test.ts)
+    expect(MEASURED_ROWS.length).toBe(1483);
+    const rows = (1380).toLocaleString("en-US");
     expect(html).toMatch(new RegExp(`data-testid="summary-rows"[^>]*>${rows}<`));
     expect(html).toContain('data-testid="validate-scatter"');
     expect(html).toContain('data-testid="validate-table"');

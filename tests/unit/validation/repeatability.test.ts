@@ -36,6 +36,7 @@ describe("repeatability (runs of one setup predicting each other)", () => {
     const r = repeatability(rows);
     expect(r.setups).toBe(2);
     expect(r.runs).toBe(4);
+    expect(r.setupsByModel).toEqual([{ hfModel: "m", setups: 2 }]);
     expect(r.pairs).toBe(4);
     // TTFT errors: A 125/100−1 = 0.25, 100/125−1 = −0.2; C 200/100−1 = 1, 100/200−1 = −0.5
     // |e| sorted 0.2, 0.25, 0.5, 1 → median (0.25 + 0.5)/2 = 0.375; within ±25 %: 0.2 and 0.25 → 2/4
@@ -58,7 +59,7 @@ describe("repeatability (runs of one setup predicting each other)", () => {
 
   it("gives nulls, not NaN, when nothing was measured twice", () => {
     const r = repeatability([base]);
-    expect(r).toEqual({ setups: 0, runs: 0, pairs: 0, ttftMdape: null, tpotMdape: null, ttftWithinBand: null, tpotWithinBand: null });
+    expect(r).toEqual({ setups: 0, runs: 0, setupsByModel: [], pairs: 0, ttftMdape: null, tpotMdape: null, ttftWithinBand: null, tpotWithinBand: null });
   });
 
   it("on the shipped measurements matches an independent count (Python over the raw CSV: 26 setups, 52 pairs)", () => {
@@ -68,6 +69,11 @@ describe("repeatability (runs of one setup predicting each other)", () => {
     const r = repeatability(MEASURED_ROWS);
     expect(r.setups).toBe(26);
     expect(r.pairs).toBe(52);
+    // Python, same grouping: DeepSeek-R1 16 (TRT-LLM B200) + 8 (SGLang B200) + 1 (TRT-LLM H200) = 25; Qwen3-32B-NVFP4 1
+    expect(r.setupsByModel).toEqual([
+      { hfModel: "deepseek-ai/DeepSeek-R1", setups: 25 },
+      { hfModel: "nvidia/Qwen3-32B-NVFP4", setups: 1 },
+    ]);
     expect(r.ttftMdape!).toBeCloseTo(0.207, 3);
     expect(r.tpotMdape!).toBeCloseTo(0.357, 3);
   });
