@@ -1,12 +1,14 @@
 /**
  * Saved plans journey: save from a shared link, reopen the permalink in a fresh browser
- * context with the same numbers, compare two plans, download the CSV, open a damaged link.
+ * context with the same numbers, duplicate and edit a plan into a linked copy, compare two
+ * plans, download the CSV, open a damaged link.
  */
 import { expect, test, type Page } from "@playwright/test";
 import fs from "node:fs";
 import { parseCsv } from "../lib/plan/csv";
 import type { PlanInputRaw } from "../lib/plan/schema";
 import { planToken as token, SAMPLE_PLAN_INPUT, SAMPLE_PLAN_INPUT_B } from "../tests/fixtures/sample-plan-input";
+import { PlanPage } from "./pages/plan-page";
 
 // Each save and each shared link runs the planner search (~1 s of CPU, more on a busy 2-core machine).
 test.describe.configure({ timeout: 120_000 });
@@ -46,6 +48,68 @@ test("save a plan and reopen its permalink in a fresh context with the same numb
   await expect(p2.getByTestId("headline-deployment")).toHaveText(deployment!);
   expect(await p2.getByTestId("options-table").locator("tbody tr").allTextContents()).toEqual(options);
   await fresh.close();
+});
+
+test("duplicate and edit: the copy is saved linked to its original", async ({ page }) => {
+  const original = await saveViaUi(page, SAMPLE_PLAN_INPUT, "Chat launch");
+  await page.getByRole("link", { name: "Duplicate and edit" }).click();
+  await page.waitForURL(/\/plan\?/);
+  const from = new RegExp(`[?&]from=${original}(&|$)`);
+  expect(page.url()).toMatch(from);
+  const planner = new PlanPage(page);
+  const copyOf = page.getByTestId("copy-of");
+  await expect(copyOf).toContainText(`Editing a copy of Chat launch (${original})`);
+  await expect(copyOf.getByRole("link", { name: "Chat launch" })).toHaveAttribute("href", `/p/${original}`);
+
+  // The wizard rewrites the URL on every step and on search; the lineage stays in it.
+  await planner.expectStep(1);
+  for (const n of [2, 3, 4]) {
+    await planner.next();
+    await planner.expectStep(n);
+    await expect(page).toHaveURL(from);
+  }
+  await planner.setBudget(250_000);
+  await planner.submit();
+  await expect(page).toHaveURL(from);
+
+  await expect(page.getByLabel("Title")).toHaveValue("Copy of Chat launch");
+  await page.getByLabel("Title").fill("Chat launch, bigger budget");
+  await page.getByRole("button", { name: "Save plan" }).click();
+  await page.waitForURL(/\/p\/[0-9A-Za-z]{12}$/);
+  const copy = new URL(page.url()).pathname.split("/").pop()!;
+  expect(copy).not.toBe(original);
+  await expect(page.getByTestId("plan-title")).toHaveText("Chat launch, bigger budget");
+  const copied = page.getByTestId("copied-from");
+  await expect(copied).toHaveText("Copied from Chat launch");
+  await copied.getByRole("link", { name: "Chat launch" }).click();
+  await page.waitForURL(new RegExp(`/p/${original}$`));
+  await expect(page.getByTestId("plan-title")).toHaveText("Chat launch");
+  await expect(page.getByTestId("copied-from")).toHaveCount(0);
+});
+
+test("a duplicate link to a plan that is not here still opens the planner and saves without lineage", async ({ page }) => {
+  const planner = new PlanPage(page);
+  await planner.goto(`step=4&from=ZZZZZZZZZZZZ`);
+  await expect(page.getByTestId("copy-of-missing")).toContainText("ZZZZZZZZZZZZ");
+  await planner.submit();
+  await expect(page).not.toHaveURL(/from=/); // not carried on: a save will not name it
+  await page.getByLabel("Title").fill("Orphan copy");
+  await page.getByRole("button", { name: "Save plan" }).click();
+  await page.waitForURL(/\/p\/[0-9A-Za-z]{12}$/);
+  await expect(page.getByTestId("plan-title")).toHaveText("Orphan copy");
+  await expect(page.getByTestId("copied-from")).toHaveCount(0);
+});
+
+test("the header links to the saved plans and marks the section", async ({ page }) => {
+  await page.goto("/plan");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  const saved = nav.getByRole("link", { name: "Saved" });
+  await expect(saved).toHaveAttribute("title", "Your saved plans and permalinks");
+  await saved.click();
+  await page.waitForURL(/\/plans$/);
+  await expect(page.getByRole("heading", { name: "Saved plans" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Saved" })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: "Plan", exact: true })).not.toHaveAttribute("aria-current", "page");
 });
 
 test("compare two saved plans side by side with differences highlighted", async ({ page, request }) => {

@@ -1,9 +1,11 @@
 import "server-only";
+import { FROM_PARAM } from "@/lib/plan/lineage";
 import { PERMALINK_PARAM } from "@/lib/plan/permalink";
 import type { OptionColumn, OptionRow, PlanHeadline } from "./engine-types";
 import { planEngine } from "./engine";
 import { loadPlanOr404 } from "./load";
 import { recomputeToday, type Recomputed } from "./recompute";
+import { findPlanSource, type PlanSource } from "./source";
 
 /** Everything /p/[slug] shows, derived once from the saved row. */
 export interface PlanView {
@@ -12,6 +14,8 @@ export interface PlanView {
   readonly notes: string;
   readonly createdAt: Date;
   readonly sourceSlug: string | null;
+  /** The plan this one was copied from, with its title; null when it is not a copy or the original is not here. */
+  readonly source: PlanSource | null;
   readonly schemaVersion: string;
   readonly catalogVersion: string;
   readonly input: unknown;
@@ -38,12 +42,15 @@ export async function loadPlanView(slug: string): Promise<PlanView> {
   const plan = await loadPlanOr404(slug);
   const parsed = planEngine.parseInput(plan.input);
   const { columns, rows } = planEngine.optionsTable(plan.result);
+  // Plans are immutable and never deleted, so the original's title can be cached with the copy's view.
+  const source = plan.sourceSlug ? await findPlanSource(plan.sourceSlug) : null;
   const view: PlanView = {
     slug: plan.slug,
     title: plan.title,
     notes: plan.notes,
     createdAt: plan.createdAt,
     sourceSlug: plan.sourceSlug,
+    source,
     schemaVersion: plan.schemaVersion,
     catalogVersion: plan.catalogVersion,
     input: plan.input,
@@ -51,7 +58,7 @@ export async function loadPlanView(slug: string): Promise<PlanView> {
     today: recomputeToday(plan, planEngine),
     columns,
     rows,
-    editHref: parsed.ok ? `/plan?${PERMALINK_PARAM}=${planEngine.encodeLink(parsed.input)}&from=${plan.slug}` : "/plan",
+    editHref: parsed.ok ? `/plan?${PERMALINK_PARAM}=${planEngine.encodeLink(parsed.input)}&${FROM_PARAM}=${plan.slug}` : "/plan",
   };
   if (views.size >= VIEWS_MAX) views.delete(views.keys().next().value!);
   views.set(slug, view);

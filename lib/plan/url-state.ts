@@ -14,11 +14,14 @@
  *             rpd (requests per user per day) · peak (peak-to-average factor) · growth (% per month)
  *   budget    budget ($/month) · mtok ($/M tokens) · gpus, providers, precisions, kv, engines (comma lists) ·
  *             term (on-demand | 1yr | 3yr | spot) · headroom (%) · redundancy (none | n+1)
- *   view      step (wizard step, 1–4) · run=1 (show results at once)
+ *   view      step (wizard step, 1–4) · run=1 (show results at once) ·
+ *             from (slug of the saved plan this session copies, "Duplicate and edit"; lib/plan/lineage.ts — kept
+ *             across the wizard's own URL updates; a malformed value is dropped silently)
  *   i         a permalink token (lib/plan/permalink.ts) carrying the whole input, used when a pasted config.json
  *             makes the input too big for readable parameters; readable parameters are ignored when it is present.
  * Values are validated by the plan schema like any other input; decode only maps names and converts numbers.
  */
+import { FROM_PARAM, parseFromParam } from "./lineage";
 import { decodePermalink, encodePermalink, PERMALINK_PARAM } from "./permalink";
 import { DEFAULT_PLAN_INPUT, PLAN_SCHEMA_VERSION, planInputSchema, type PlanInput, type PlanInputRaw } from "./schema";
 
@@ -67,6 +70,8 @@ export interface UrlView {
   readonly step: number;
   /** Show results at once. */
   readonly run: boolean;
+  /** Slug of the saved plan being copied (well-formed; whether it exists is checked by the page). Absent when none. */
+  readonly from?: string;
 }
 
 export interface DecodedUrl {
@@ -88,7 +93,12 @@ export function decodePlanUrl(params: Params | URLSearchParams | string): Decode
   const p: Params = typeof params === "string" ? new URLSearchParams(params.startsWith("?") ? params.slice(1) : params) : params;
   const problems: { field: string; message: string }[] = [];
   const stepRaw = Number(p.get("step") ?? "1");
-  const view: UrlView = { step: Number.isInteger(stepRaw) && stepRaw >= 1 && stepRaw <= 4 ? stepRaw : 1, run: p.get("run") === "1" };
+  const from = parseFromParam(p.get(FROM_PARAM));
+  const view: UrlView = {
+    step: Number.isInteger(stepRaw) && stepRaw >= 1 && stepRaw <= 4 ? stepRaw : 1,
+    run: p.get("run") === "1",
+    ...(from ? { from } : {}),
+  };
   const token = p.get(PERMALINK_PARAM);
   if (token) {
     try {
@@ -158,6 +168,8 @@ export function encodePlanUrl(input: PlanInput | PlanInputRaw, view?: Partial<Ur
   }
   if (view?.step !== undefined && view.step !== 1) q.set("step", String(view.step));
   if (view?.run) q.set("run", "1");
+  const from = parseFromParam(view?.from);
+  if (from) q.set(FROM_PARAM, from);
   // Commas only ever separate list items here; keep them readable.
   return q.toString().replace(/%2C/g, ",");
 }

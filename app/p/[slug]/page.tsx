@@ -41,14 +41,18 @@ export default async function SavedPlanPage({ params }: Props) {
             {plan.notes}
           </p>
         )}
-        {plan.sourceSlug && (
-          <p className="text-sm text-zinc-500">
-            Duplicated from{" "}
-            <Link href={`/p/${plan.sourceSlug}`} className={link}>
-              {plan.sourceSlug}
+        {plan.source ? (
+          <p className="text-sm text-zinc-500" data-testid="copied-from">
+            Copied from{" "}
+            <Link href={`/p/${plan.source.slug}`} className={link}>
+              {plan.source.title}
             </Link>
           </p>
-        )}
+        ) : plan.sourceSlug ? (
+          <p className="text-sm text-zinc-500" data-testid="copied-from">
+            Copied from saved plan {plan.sourceSlug}, which is no longer available
+          </p>
+        ) : null}
       </header>
 
       <nav className="flex flex-wrap gap-4 text-sm" aria-label="Plan actions">

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { planInputSchema, type PlanFieldError, type PlanInput } from "@/lib/plan/schema";
+import { copyTitle } from "@/lib/plan/lineage";
 import { encodePlanUrl } from "@/lib/plan/url-state";
 import type { Candidate, PlanResult } from "@/lib/search/types";
 import { SavePlanForm } from "../../_plans/SavePlanForm";
@@ -15,7 +16,18 @@ import { Wizard } from "./Wizard";
  * phone never blocks its main thread on 100,000 estimates. The request is async and abortable, so the page stays
  * responsive and a newer search replaces an older one.
  */
-export function PlanApp({ initial, initialStep, autoRun }: { initial: PlanForm; initialStep: number; autoRun: boolean }) {
+export function PlanApp({
+  initial,
+  initialStep,
+  autoRun,
+  source = null,
+}: {
+  initial: PlanForm;
+  initialStep: number;
+  autoRun: boolean;
+  /** The saved plan this session copies ("Duplicate and edit"), checked to exist by the page; null for a fresh plan. */
+  source?: { slug: string; title: string } | null;
+}) {
   const [result, setResult] = useState<PlanResult | null>(null);
   const [input, setInput] = useState<PlanInput | null>(null);
   const [busy, setBusy] = useState(false);
@@ -28,7 +40,8 @@ export function PlanApp({ initial, initialStep, autoRun }: { initial: PlanForm; 
   const stepRef = useRef(initialStep);
 
   const syncUrl = (raw: PlanForm, step: number, run: boolean) => {
-    const q = encodePlanUrl(raw, { step: step + 1, run });
+    // `from` rides along so a reload or a shared URL still edits a copy of the same plan.
+    const q = encodePlanUrl(raw, { step: step + 1, run, ...(source ? { from: source.slug } : {}) });
     window.history.replaceState(null, "", `/plan?${q}`);
   };
 
@@ -125,7 +138,11 @@ export function PlanApp({ initial, initialStep, autoRun }: { initial: PlanForm; 
               <h3 id="save-h" className="mb-2 font-semibold">
                 Save this plan
               </h3>
-              <SavePlanForm input={input} defaultTitle={`${result.model.name} plan`} />
+              <SavePlanForm
+                input={input}
+                sourceSlug={source?.slug}
+                defaultTitle={source ? copyTitle(source.title) : `${result.model.name} plan`}
+              />
             </section>
           ) : null}
         </div>

@@ -39,4 +39,29 @@ describe("plan URL state", () => {
     const d = decodePlanUrl("isl=lots&i=garbage");
     expect(d.problems.map((x) => x.field)).toEqual(["i", "workload.inputTokens"]);
   });
+
+  it("keeps a well-formed `from` (Duplicate and edit) through decode and encode", () => {
+    const d = decodePlanUrl("i=garbage&from=AbC123xYz789&step=2");
+    expect(d.view).toEqual({ step: 2, run: false, from: "AbC123xYz789" });
+    const p = planInputSchema.parse(DEFAULT_PLAN_INPUT);
+    // the wizard's own URL update (PlanApp.syncUrl) writes it back
+    const q = encodePlanUrl(p, { step: 3, run: true, from: "AbC123xYz789" });
+    expect(new URLSearchParams(q).get("from")).toBe("AbC123xYz789");
+    expect(decodePlanUrl(q).view).toEqual({ step: 3, run: true, from: "AbC123xYz789" });
+    // and beside a permalink token (a pasted config.json)
+    const big = planInputSchema.parse({ ...DEFAULT_PLAN_INPUT, workload: { hfConfigJson: LLAMA } });
+    const qi = encodePlanUrl(big, { from: "AbC123xYz789" });
+    expect(qi).toMatch(/^i=.*&from=AbC123xYz789$/);
+    expect(decodePlanUrl(qi).view.from).toBe("AbC123xYz789");
+  });
+
+  it("drops a malformed `from` without a problem or a throw", () => {
+    for (const q of ["from=short", "from=AbC123xYz789x", "from=AbC123%2FYz789", "from="]) {
+      const d = decodePlanUrl(q);
+      expect(d.view).toEqual({ step: 1, run: false });
+      expect("from" in d.view).toBe(false);
+      expect(d.problems).toEqual([]);
+    }
+    expect(encodePlanUrl(planInputSchema.parse(DEFAULT_PLAN_INPUT), { from: "../x" })).not.toContain("from=");
+  });
 });

@@ -39,15 +39,16 @@ const { default: SavedPlanPage } = await import("../../../app/p/[slug]/page");
 const { default: PrintPlanPage } = await import("../../../app/p/[slug]/print/page");
 const { default: ComparePage } = await import("../../../app/compare/page");
 const { default: SharedLinkPage } = await import("../../../app/l/[token]/page");
+const { default: PlannerPage } = await import("../../../app/plan/page");
 const { resetStore } = await import("../../../db/client");
 const { clearRecomputeCache } = await import("../../../app/_plans/recompute");
 
-async function save(title: string, input: unknown, notes = ""): Promise<string> {
+async function save(title: string, input: unknown, notes = "", sourceSlug?: string): Promise<string> {
   const res = await POST(
     new Request("http://x/api/plans", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ title, notes, input }),
+      body: JSON.stringify({ title, notes, input, ...(sourceSlug ? { sourceSlug } : {}) }),
     }),
   );
   expect(res.status).toBe(201);
@@ -140,5 +141,53 @@ describe("/l/[token]", () => {
     const bad = await html(SharedLinkPage({ params: Promise.resolve({ token: t.slice(0, -5) }) }));
     expect(bad).toContain("This plan link cannot be opened");
     expect(bad).toContain("cut short");
+  });
+});
+
+describe("lineage (Duplicate and edit)", () => {
+  const hrefOf = (out: string, testId: string) => /href="([^"]*)"/.exec(out.slice(out.indexOf(`data-testid="${testId}"`)))?.[1];
+
+  it("the original's Duplicate-and-edit link carries from=<its slug>", async () => {
+    const slug = await save("Original", { model: "m", peakRps: 3 });
+    const out = await html(SavedPlanPage({ params: Promise.resolve({ slug }) }));
+    const href = hrefOf(out, "duplicate-edit")!.replace(/&amp;/g, "&");
+    const q = new URLSearchParams(href.slice(href.indexOf("?") + 1));
+    expect(href.startsWith("/plan?")).toBe(true);
+    expect(q.get("from")).toBe(slug);
+    expect(q.get("i")).toMatch(/^v1\./);
+    expect(out).not.toContain("Copied from");
+  });
+
+  it("a copy's page says 'Copied from <original title>' and links to the original", async () => {
+    const original = await save("Chat <launch>", { model: "m", peakRps: 3 });
+    const copy = await save("Chat launch, cheaper", { model: "m", peakRps: 2 }, "", original);
+    const out = await html(SavedPlanPage({ params: Promise.resolve({ slug: copy }) }));
+    expect(out).toMatch(/data-testid="copied-from"[^>]*>Copied from <a[^>]*>Chat &lt;launch&gt;<\/a>/);
+    expect(hrefOf(out, "copied-from")).toBe(`/p/${original}`);
+  });
+
+  it("the planner opened with from=<saved slug> names the original and links to it", async () => {
+    const original = await save("Team plan", { model: "m", peakRps: 4 });
+    const out = await html(PlannerPage({ searchParams: Promise.resolve({ from: original }) }));
+    expect(out).toMatch(/data-testid="copy-of"[^>]*>Editing a copy of <a[^>]*>Team plan<\/a> \(/);
+    expect(out).toContain(`(${original})`);
+    expect(hrefOf(out, "copy-of")).toBe(`/p/${original}`);
+    expect(out).not.toContain("copy-of-missing");
+  });
+
+  it("a stale from (no such plan) opens the planner with a note and no lineage; a malformed one is ignored", async () => {
+    const stale = await html(PlannerPage({ searchParams: Promise.resolve({ from: "ZZZZZZZZZZZZ" }) }));
+    expect(stale).toContain("Plan a deployment");
+    expect(stale).not.toContain('data-testid="copy-of"');
+    expect(stale).toMatch(/data-testid="copy-of-missing"[^>]*>This link copies saved plan ZZZZZZZZZZZZ, which does not exist here/);
+    for (const from of ["nope", "ZZZZZZZZZZZZZ", "../../p/x", ""]) {
+      const out = await html(PlannerPage({ searchParams: Promise.resolve({ from }) }));
+      expect(out).toContain("Plan a deployment");
+      expect(out).not.toContain("copy-of");
+      expect(out).not.toContain("could not be read"); // not reported as a broken link setting either
+    }
+    // a repeated parameter is not one slug
+    const twice = await html(PlannerPage({ searchParams: Promise.resolve({ from: ["ZZZZZZZZZZZZ", "ZZZZZZZZZZZZ"] }) }));
+    expect(twice).not.toContain("copy-of");
   });
 });
