@@ -7,8 +7,8 @@ import type { GpuSpec, KvPrecision, Precision } from "../catalog/types";
  *    8 + 32/16384 ≈ 8.002.
  *  - int8: 8 + one FP16 scale per group of 128: 8.125.
  *  - int4: group-quantised (AWQ/GPTQ, g128), FP16 scale + FP16 zero per 128 weights: 4 + 32/128 = 4.25.
- *  - fp4: NVFP4, one FP8 (E4M3) scale per 16 weights: 4 + 8/16 = 4.5. (MXFP4 — one E8M0 scale per 32 — would be
- *    4.25; we use the NVFP4 figure for every "fp4" request, a difference of < 6 % on the 4-bit part.)
+ *  - fp4: NVFP4, one FP8 (E4M3) scale per 16 weights: 4 + 8/16 = 4.5. Checkpoints that ship MXFP4 (one E8M0 scale
+ *    per 32: MXFP4_BITS = 4.25; gpt-oss) are told apart by ModelArch.fp4Format (weights.ts).
  */
 export const WEIGHT_BITS: Readonly<Record<Precision, number>> = {
   bf16: 16,

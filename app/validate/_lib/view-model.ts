@@ -25,7 +25,7 @@ import { MEASURED_ROWS, PROVENANCE } from "../../../lib/validation/measurements.
 import { PUBLIC_ROWS } from "../../../lib/validation/public-measurements.generated";
 import type { EngineId } from "../../../lib/catalog/types";
 
-/** One measured row as the client explorer needs it (short keys: 1,483 of them travel to the browser). */
+/** One measured row as the client explorer needs it (short keys: one per distinct run travels to the browser). */
 export interface ExplorerRow {
   readonly k: number;
   readonly model: string;
