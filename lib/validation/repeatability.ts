@@ -1,4 +1,5 @@
 import { BAND, mdape, shareWithin } from "./stats";
+import type { MeasuredRow } from "./types";
 
 /**
  * How well do the measurements agree with themselves? Some setups were benchmarked more than once (other dates,
@@ -11,22 +12,11 @@ import { BAND, mdape, shareWithin } from "./stats";
  * upstream and count once. For every setup with at least two distinct runs, each run is "predicted" by each other
  * run (ordered pairs, both directions): e = other / run − 1.
  */
-export interface RepeatRow {
-  readonly hfModel: string;
-  readonly gpu: string;
-  readonly engine: string;
-  readonly weights: string;
-  readonly isl: number;
-  readonly osl: number;
-  readonly concurrency: number;
-  readonly tp: number;
-  readonly pp: number;
-  readonly dp: number;
-  readonly moeTp: number | null;
-  readonly moeEp: number | null;
-  readonly ttftMs: number;
-  readonly tpotMs: number;
-}
+/** What a setup is, and its figures: the fields of a measured row this needs. */
+export type RepeatRow = Pick<
+  MeasuredRow,
+  "hfModel" | "gpu" | "engine" | "weights" | "isl" | "osl" | "concurrency" | "tp" | "pp" | "dp" | "moeTp" | "moeEp" | "ttftMs" | "tpotMs"
+>;
 
 export interface Repeatability {
   /** Setups measured by at least two runs with different figures. */

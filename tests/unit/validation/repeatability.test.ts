@@ -1,23 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { repeatability, setupKey, type RepeatRow } from "../../../lib/validation/repeatability";
 import { MEASURED_ROWS } from "../../../lib/validation/measurements.generated";
+import { measured } from "./fixtures";
 
-const base: RepeatRow = {
-  hfModel: "m",
-  gpu: "h100-sxm",
-  engine: "vllm",
-  weights: "fp8",
-  isl: 1024,
-  osl: 1024,
-  concurrency: 8,
-  tp: 1,
-  pp: 1,
-  dp: 1,
-  moeTp: null,
-  moeEp: null,
-  ttftMs: 100,
-  tpotMs: 10,
-};
+// A measured row (tests/unit/validation/fixtures.ts) with TTFT 100 ms and TPOT 10 ms; every case varies it.
+const base: RepeatRow = measured({ hfModel: "m", gpu: "h100-sxm", engine: "vllm", weights: "fp8", concurrency: 8, ttftMs: 100, tpotMs: 10 });
 
 describe("repeatability (runs of one setup predicting each other)", () => {
   it("pairs distinct runs of a setup both ways, counts identical figures once, ignores single-run setups", () => {
