@@ -16,7 +16,10 @@ function reducedMotion(): boolean {
 export function Counter({ value, unit, testId }: { value: number; unit: string; testId?: string }) {
   const [shown, setShown] = useState(value);
   const from = useRef(0);
-  const [settled, setSettled] = useState(true);
+  // Not settled until the client has run the effect below: the server cannot know whether the count will animate,
+  // and a "settled" page from the server would be read before hydration starts the count (a test race, and a screen
+  // reader could announce a figure about to move).
+  const [settled, setSettled] = useState(false);
 
   // Layout effect: the first frame already shows the start of the count, not a flash of the final value.
   useLayoutEffect(() => {
