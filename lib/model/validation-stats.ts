@@ -74,3 +74,8 @@ export function statsBy<T extends ValidationRecord>(recs: readonly T[], key: (r:
   }
   return [...m.keys()].sort().map((k) => groupStats(k, m.get(k)!));
 }
+
+/** Round to 4 significant digits (stable, readable generated files); NaN and ±Infinity pass through. */
+export function round4(x: number): number {
+  return Number(x.toPrecision(4));
+}

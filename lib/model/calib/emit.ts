@@ -1,10 +1,8 @@
 import type { EngineFactors } from "../engine-types";
+import { round4 } from "../validation-stats";
 import { roundHeldOut, type HeldOutSummary } from "./held-out";
 
-/** Round to 4 significant digits so the generated file is stable and readable. */
-export function round4(x: number): number {
-  return Number(x.toPrecision(4));
-}
+export { round4 };
 
 export interface EmitInput {
   readonly generatedOn: string;
@@ -20,7 +18,7 @@ export interface EmitInput {
 
 /** A number as TypeScript source: 4 significant digits; NaN and ±Infinity as their names. */
 function num(x: number): string {
-  return Number.isFinite(x) ? String(round4(x)) : String(x);
+  return String(round4(x));
 }
 
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;

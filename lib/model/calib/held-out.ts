@@ -3,7 +3,7 @@
  * the accuracy targets. Pure, no I/O — used by scripts/validate.ts (printed) and scripts/calibrate.ts (written into
  * calibration.generated.ts as HELD_OUT, shown on /validate).
  */
-import { median, statsBy, type GroupStats } from "../validation-stats";
+import { median, round4 as r4, statsBy, type GroupStats } from "../validation-stats";
 import { throughputOf, type RowResult } from "./lomo";
 
 /** GroupStats without its key (the key is the record's property name). */
@@ -138,11 +138,6 @@ export function summariseHeldOut(recs: readonly RowResult[]): HeldOutSummary {
     moeSmallBatch: moe,
     targets: evaluateTargets(overall, moe),
   };
-}
-
-/** Round to 4 significant digits (NaN stays NaN). */
-function r4(x: number): number {
-  return Number.isFinite(x) ? Number(x.toPrecision(4)) : x;
 }
 
 function roundGroup(g: HeldOutGroup): HeldOutGroup {
