@@ -1,6 +1,6 @@
 import type { EngineId } from "../../catalog/types";
 import { generationClass, type EngineFactors, type EngineProfile, type GenerationClass } from "../engine-types";
-import { PRIOR_FACTORS } from "../engines";
+import { baseFactors, isDocumented, PRIOR_FACTORS } from "../engines";
 import { fitProfile, fitShared, FITTED_FACTORS, type FactorSpec, type FitContext } from "./fit";
 import type { CalibRow } from "./rows";
 
@@ -16,7 +16,7 @@ export function rowKey(r: CalibRow, ctx: FitContext): string {
 
 /** A profile built on the priors (the starting point of every fit). */
 export function priorProfile(engine: EngineId, generation: GenerationClass): EngineProfile {
-  return { engine, generation, factors: PRIOR_FACTORS, kvFp8ByDefault: KV_FP8[engine], origin: "default" };
+  return { engine, generation, factors: baseFactors(engine), kvFp8ByDefault: KV_FP8[engine], origin: "default" };
 }
 
 export interface FitAllResult {
@@ -55,7 +55,9 @@ export function fitAll(rows: readonly CalibRow[], ctx: FitContext, maxEvals = 25
     factors[k] = priorProfile(engine, gen).factors;
     rowsPerKey[k] = groups.get(k)!.length;
   }
-  const fitGroup = (ks: readonly string[], specs: readonly FactorSpec[]) => {
+  const fitGroup = (ks: readonly string[], all: readonly FactorSpec[]) => {
+    // a factor the engine documents is not fitted (for an engine group; generation factors are never documented)
+    const specs = all.filter((s) => ks.every((k) => !isDocumented(k.split(":")[0] as EngineId, s.name)));
     const fg = ks.map((k) => {
       const [engine, g] = k.split(":") as [EngineId, GenerationClass];
       return { rows: groups.get(k)!, profile: { ...priorProfile(engine, g), factors: factors[k]! } };
@@ -93,7 +95,8 @@ export function fitAllIndependent(rows: readonly CalibRow[], ctx: FitContext, ma
   for (const key of [...groups.keys()].sort()) {
     const [engine, gen] = key.split(":") as [EngineId, GenerationClass];
     const g = groups.get(key)!;
-    const res = fitProfile(g, ctx, priorProfile(engine, gen), PRIOR_FACTORS, FITTED_FACTORS, maxEvals);
+    const specs = FITTED_FACTORS.filter((s) => !isDocumented(engine, s.name));
+    const res = fitProfile(g, ctx, priorProfile(engine, gen), PRIOR_FACTORS, specs, maxEvals);
     factors[key] = res.factors;
     rowsPerKey[key] = g.length;
     lossPerKey[key] = res.loss;

@@ -4,7 +4,8 @@ import { emitCalibration } from "../../../lib/model/calib/emit";
 import { mapCsvRecord, normaliseRow, type CalibRow } from "../../../lib/model/calib/rows";
 import { mapPublicRecord } from "../../../lib/model/calib/public";
 import { nelderMead } from "../../../lib/model/calib/nelder-mead";
-import { PRIOR_FACTORS } from "../../../lib/model/engines";
+import { CALIBRATION } from "../../../lib/model/calibration.generated";
+import { getEngineProfile, PRIOR_FACTORS } from "../../../lib/model/engines";
 import { groupStats, mdape, median, shareWithin } from "../../../lib/model/validation-stats";
 
 describe("CSV and row mapping", () => {
@@ -105,5 +106,26 @@ describe("fitting machinery", () => {
     const a = emitCalibration(e);
     expect(emitCalibration(e)).toBe(a);
     expect(a).toContain('"vllm:hopper": {\n      bwEff: 0.75,\n      stepOverheadS: 0.0015,\n    },');
+  });
+
+  it("does not fit or write a factor the engine documents; the profile uses the documented value", () => {
+    const e = {
+      generatedOn: "2026-01-01", source: "s", rowsUsed: 2, rowsPerKey: { "trtllm:hopper": 1, "sglang:hopper": 1 },
+      fitError: { tpotMdape: 0.1, ttftMdape: 0.2 },
+      factors: { "trtllm:hopper": { ...PRIOR_FACTORS, dpBalanceSteps: 7 }, "sglang:hopper": { ...PRIOR_FACTORS, dpBalanceSteps: 7 } },
+      fitted: ["bwEff", "dpBalanceSteps"] as const,
+    };
+    const text = emitCalibration(e);
+    // TensorRT-LLM documents its attention-DP wait (AttentionDpConfig.timeout_iters = 50): not written
+    expect(text).toContain('"trtllm:hopper": {\n      bwEff: 0.75,\n    },');
+    // SGLang documents none: fitted and written
+    expect(text).toContain('"sglang:hopper": {\n      bwEff: 0.75,\n      dpBalanceSteps: 7,\n    },');
+    // the committed calibration holds no fitted value for it, and every TRT-LLM profile uses 50
+    for (const [k, f] of Object.entries(CALIBRATION.factors)) {
+      if (k.startsWith("trtllm:")) expect(f.dpBalanceSteps).toBeUndefined();
+    }
+    expect(getEngineProfile("trtllm:hopper")!.factors.dpBalanceSteps).toBe(50);
+    expect(getEngineProfile("trtllm:blackwell")!.factors.dpBalanceSteps).toBe(50);
+    expect(getEngineProfile("sglang:hopper")!.factors.dpBalanceSteps).not.toBe(50);
   });
 });
