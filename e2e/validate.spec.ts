@@ -67,4 +67,13 @@ test.describe("validation journey: how well do the predictions hold?", () => {
     }
     await expect(section.getByTestId("held-out-verdict")).toHaveText(/held-out targets are met/);
   });
+
+  test("the factors taken from engine documentation are listed with their value and a source link", async ({ page }) => {
+    await page.goto("/validate#held-out");
+    const list = page.getByTestId("documented-factors");
+    const dp = list.getByTestId("documented-trtllm-dpBalanceSteps");
+    await expect(dp).toContainText("TensorRT-LLM dpBalanceSteps = 50");
+    await expect(dp.getByRole("link", { name: "source" })).toHaveAttribute("href", /^https:\/\/nvidia\.github\.io\/TensorRT-LLM\//);
+    await expect(list.getByTestId("documented-vllm-kvOutputShare")).toContainText("vLLM kvOutputShare = 0.5");
+  });
 });

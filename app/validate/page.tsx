@@ -5,6 +5,7 @@ import { count, pct, ratio, signedPct } from "./_components/fmt";
 import { ENGINE_NAMES } from "./_components/engines";
 import { PublicTable } from "./_components/PublicTable";
 import { BroaderTable, MarginalTable, RegimeTable } from "./_components/RegimeTables";
+import { DocumentedFactors } from "./_components/DocumentedFactors";
 import { HeldOut } from "./_components/HeldOut";
 import { validationView } from "./_lib/view-model";
 
@@ -112,6 +113,7 @@ export default function ValidatePage() {
           </p>
         ) : null}
         <HeldOut calibration={v.calibration} heldOut={v.heldOut} />
+        <DocumentedFactors />
       </Section>
 
       <Section id="scatter" title="Predicted vs measured">

@@ -1,9 +1,11 @@
 import type { EngineId, GpuSpec } from "../catalog/types";
 import { CALIBRATION } from "./calibration.generated";
+import { documentedFactorsOf } from "./engine-documented";
 import { generationClass, type EngineFactors, type EngineProfile, type GenerationClass } from "./engine-types";
 
 export type { EngineFactors, EngineProfile, GenerationClass } from "./engine-types";
 export { generationClass } from "./engine-types";
+export { DOCUMENTED_FACTORS, isDocumented, type DocumentedFactor } from "./engine-documented";
 
 /**
  * Physical priors, used where calibration has no rows: the middle of the ranges engines are known to reach
@@ -27,36 +29,9 @@ export const PRIOR_FACTORS: EngineFactors = {
   dpBalanceSteps: 10,
 };
 
-/**
- * Factors an engine's own documentation fixes: used as given, never fitted (a documented scheduler constant transfers
- * to models nobody measured; a value fitted on the few models that use the feature does not).
- */
-export const DOCUMENTED_FACTORS: Readonly<Record<EngineId, Partial<EngineFactors>>> = {
-  trtllm: {
-    // Attention DP with balancing (the DeepSeek-R1 recipes): a context request waits until every rank has one, or
-    // AttentionDpConfig.timeout_iters = 50 iterations (the default). In a closed loop the ranks' replacements arrive
-    // one at a time, so the wait runs to the timeout.
-    // Source: https://nvidia.github.io/TensorRT-LLM/llm-api/reference/AttentionDpConfig.html (timeout_iters: int = 50)
-    dpBalanceSteps: 50,
-  },
-  vllm: {},
-  sglang: {},
-};
-
-/** Where each documented factor comes from (shown with the factor). */
-export const DOCUMENTED_FACTOR_SOURCES: Readonly<Record<string, string>> = {
-  "trtllm.dpBalanceSteps":
-    "TensorRT-LLM AttentionDpConfig.timeout_iters = 50 (https://nvidia.github.io/TensorRT-LLM/llm-api/reference/AttentionDpConfig.html)",
-};
-
 /** The factors an engine starts from before calibration: the physical priors, overridden by what it documents. */
 export function baseFactors(engine: EngineId): EngineFactors {
-  return { ...PRIOR_FACTORS, ...DOCUMENTED_FACTORS[engine] };
-}
-
-/** Whether a factor of this engine is documented (fixed) rather than fitted. */
-export function isDocumented(engine: EngineId, name: keyof EngineFactors): boolean {
-  return DOCUMENTED_FACTORS[engine][name] !== undefined;
+  return { ...PRIOR_FACTORS, ...documentedFactorsOf(engine) };
 }
 
 const KV_FP8_DEFAULT: Readonly<Record<EngineId, boolean>> = { trtllm: true, vllm: false, sglang: false };
@@ -70,7 +45,7 @@ function build(engine: EngineId, generation: GenerationClass): EngineProfile {
   return {
     engine,
     generation,
-    factors: { ...baseFactors(engine), ...(fitted ?? {}), ...DOCUMENTED_FACTORS[engine] },
+    factors: { ...baseFactors(engine), ...(fitted ?? {}), ...documentedFactorsOf(engine) },
     kvFp8ByDefault: KV_FP8_DEFAULT[engine],
     origin: fitted ? "fitted" : "default",
   };

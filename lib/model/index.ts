@@ -26,6 +26,7 @@ export {
   profileFor,
   withFactors,
   PRIOR_FACTORS,
+  DOCUMENTED_FACTORS,
   generationClass,
   type EngineFactors,
   type EngineProfile,

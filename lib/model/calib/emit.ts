@@ -1,6 +1,6 @@
 import type { EngineId } from "../../catalog/types";
 import type { EngineFactors } from "../engine-types";
-import { isDocumented } from "../engines";
+import { isDocumented } from "../engine-documented";
 import { round4 } from "../validation-stats";
 import { roundHeldOut, type HeldOutSummary } from "./held-out";
 

@@ -1,6 +1,7 @@
 import type { EngineId } from "../../catalog/types";
 import { generationClass, type EngineFactors, type EngineProfile, type GenerationClass } from "../engine-types";
-import { baseFactors, isDocumented, PRIOR_FACTORS } from "../engines";
+import { isDocumented } from "../engine-documented";
+import { baseFactors, PRIOR_FACTORS } from "../engines";
 import { fitProfile, fitShared, FITTED_FACTORS, type FactorSpec, type FitContext } from "./fit";
 import type { CalibRow } from "./rows";
 

@@ -127,5 +127,9 @@ describe("fitting machinery", () => {
     expect(getEngineProfile("trtllm:hopper")!.factors.dpBalanceSteps).toBe(50);
     expect(getEngineProfile("trtllm:blackwell")!.factors.dpBalanceSteps).toBe(50);
     expect(getEngineProfile("sglang:hopper")!.factors.dpBalanceSteps).not.toBe(50);
+    // KV admission: TRT-LLM reserves the whole output (GUARANTEED_NO_EVICT), vLLM and SGLang page on demand
+    expect(getEngineProfile("trtllm:blackwell")!.factors.kvOutputShare).toBe(1);
+    expect(getEngineProfile("vllm:hopper")!.factors.kvOutputShare).toBe(0.5);
+    expect(getEngineProfile("sglang:blackwell")!.factors.kvOutputShare).toBe(0.5);
   });
 });

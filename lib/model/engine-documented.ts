@@ -1,0 +1,64 @@
+import type { EngineId } from "../catalog/types";
+import type { EngineFactors } from "./engine-types";
+
+/** One engine factor fixed by the engine's own documentation: used as given, never fitted. */
+export interface DocumentedFactor {
+  readonly engine: EngineId;
+  readonly factor: keyof EngineFactors;
+  readonly value: number;
+  /** What the documentation says, in a sentence. */
+  readonly why: string;
+  readonly source: string;
+}
+
+/**
+ * A documented scheduler constant transfers to models nobody measured; a value fitted on the few models that use the
+ * feature (attention DP: DeepSeek-R1 only, in the calibration set) does not.
+ */
+export const DOCUMENTED_FACTORS: readonly DocumentedFactor[] = [
+  {
+    engine: "trtllm",
+    factor: "dpBalanceSteps",
+    value: 50,
+    why:
+      "attention DP with balancing (the DeepSeek-R1 recipes): a context request waits until every rank has one, or " +
+      "AttentionDpConfig.timeout_iters = 50 iterations; in a closed loop replacements arrive one at a time, so the " +
+      "wait runs to the timeout",
+    source: "https://nvidia.github.io/TensorRT-LLM/llm-api/reference/AttentionDpConfig.html",
+  },
+  {
+    engine: "trtllm",
+    factor: "kvOutputShare",
+    value: 1,
+    why:
+      "capacity_scheduler_policy GUARANTEED_NO_EVICT (the default) admits a request only with KV reserved for its " +
+      "prompt and its whole output",
+    source: "https://nvidia.github.io/TensorRT-LLM/performance/performance-tuning-guide/useful-runtime-flags.html",
+  },
+  {
+    engine: "vllm",
+    factor: "kvOutputShare",
+    value: 0.5,
+    why: "PagedAttention allocates KV blocks as tokens are generated: a request holds ISL + OSL/2 on average",
+    source: "https://docs.vllm.ai/en/latest/design/paged_attention.html",
+  },
+  {
+    engine: "sglang",
+    factor: "kvOutputShare",
+    value: 0.5,
+    why: "the token-level KV pool allocates as tokens are generated: a request holds ISL + OSL/2 on average",
+    source: "https://docs.sglang.ai/advanced_features/server_arguments.html",
+  },
+];
+
+/** The documented factors of one engine, as a partial factor set. */
+export function documentedFactorsOf(engine: EngineId): Partial<EngineFactors> {
+  const o: Partial<Record<keyof EngineFactors, number>> = {};
+  for (const d of DOCUMENTED_FACTORS) if (d.engine === engine) o[d.factor] = d.value;
+  return o;
+}
+
+/** Whether a factor of this engine is documented (fixed) rather than fitted. */
+export function isDocumented(engine: EngineId, name: keyof EngineFactors): boolean {
+  return DOCUMENTED_FACTORS.some((d) => d.engine === engine && d.factor === name);
+}
