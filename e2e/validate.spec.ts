@@ -75,5 +75,9 @@ test.describe("validation journey: how well do the predictions hold?", () => {
     await expect(dp).toContainText("TensorRT-LLM dpBalanceSteps = 50");
     await expect(dp.getByRole("link", { name: "source" })).toHaveAttribute("href", /^https:\/\/nvidia\.github\.io\/TensorRT-LLM\//);
     await expect(list.getByTestId("documented-vllm-kvOutputShare")).toContainText("vLLM kvOutputShare = 0.5");
+    await expect(list.getByTestId("documented-sglang-prefillChunkTokens-blackwell")).toContainText(
+      "SGLang prefillChunkTokens = 16384 (Blackwell-class GPUs)",
+    );
+    await expect(list.getByTestId("documented-trtllm-kvMemOfFree")).toContainText("free_gpu_memory_fraction");
   });
 });

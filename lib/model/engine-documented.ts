@@ -1,11 +1,13 @@
 import type { EngineId } from "../catalog/types";
-import type { EngineFactors } from "./engine-types";
+import type { EngineFactors, GenerationClass } from "./engine-types";
 
 /** One engine factor fixed by the engine's own documentation: used as given, never fitted. */
 export interface DocumentedFactor {
   readonly engine: EngineId;
   readonly factor: keyof EngineFactors;
   readonly value: number;
+  /** The GPU generation class it applies to, where the documented default depends on the GPU; absent: every one. */
+  readonly generation?: GenerationClass;
   /** What the documentation says, in a sentence. */
   readonly why: string;
   readonly source: string;
@@ -36,6 +38,31 @@ export const DOCUMENTED_FACTORS: readonly DocumentedFactor[] = [
     source: "https://nvidia.github.io/TensorRT-LLM/performance/performance-tuning-guide/useful-runtime-flags.html",
   },
   {
+    engine: "trtllm",
+    factor: "kvMemOfFree",
+    value: 1,
+    why:
+      "KvCacheConfig.free_gpu_memory_fraction (0.9 by default) is a fraction of the memory left free once the model " +
+      "is loaded, not of the whole GPU",
+    source: "https://nvidia.github.io/TensorRT-LLM/examples/kvcacheconfig.html",
+  },
+  {
+    engine: "sglang",
+    factor: "prefillChunkTokens",
+    value: 8192,
+    generation: "hopper",
+    why: "chunked_prefill_size defaults to 8192 tokens on GPUs of 60–160 GB (H100, H200)",
+    source: "https://github.com/sgl-project/sglang/blob/main/python/sglang/srt/server_args.py (_handle_gpu_memory_settings)",
+  },
+  {
+    engine: "sglang",
+    factor: "prefillChunkTokens",
+    value: 16384,
+    generation: "blackwell",
+    why: "chunked_prefill_size defaults to 16384 tokens on GPUs of 160 GB or more (B200, GB200)",
+    source: "https://github.com/sgl-project/sglang/blob/main/python/sglang/srt/server_args.py (_handle_gpu_memory_settings)",
+  },
+  {
     engine: "vllm",
     factor: "kvOutputShare",
     value: 0.5,
@@ -51,10 +78,12 @@ export const DOCUMENTED_FACTORS: readonly DocumentedFactor[] = [
   },
 ];
 
-/** The documented factors of one engine, as a partial factor set. */
-export function documentedFactorsOf(engine: EngineId): Partial<EngineFactors> {
+/** The documented factors of one engine (on one GPU generation class), as a partial factor set. */
+export function documentedFactorsOf(engine: EngineId, generation: GenerationClass = "hopper"): Partial<EngineFactors> {
   const o: Partial<Record<keyof EngineFactors, number>> = {};
-  for (const d of DOCUMENTED_FACTORS) if (d.engine === engine) o[d.factor] = d.value;
+  for (const d of DOCUMENTED_FACTORS) {
+    if (d.engine === engine && (d.generation === undefined || d.generation === generation)) o[d.factor] = d.value;
+  }
   return o;
 }
 

@@ -28,6 +28,12 @@ export interface EngineFactors {
   /** Fraction of GPU memory the engine manages (vLLM gpu_memory_utilization, TRT-LLM free_gpu_memory_fraction). */
   readonly kvMemFraction: number;
   /**
+   * What kvMemFraction is a fraction of: 0 = the whole GPU (vLLM gpu_memory_utilization, SGLang
+   * mem_fraction_static: weights and KV share f · capacity), 1 = the memory still free once the weights and the
+   * workspace are loaded (TRT-LLM free_gpu_memory_fraction: the KV pool is f · (capacity − weights − workspace)).
+   */
+  readonly kvMemOfFree: number;
+  /**
    * Share of a request's output tokens whose KV the scheduler counts against the pool while the request runs:
    * 1 = reserved up front for ISL + OSL (TRT-LLM's guaranteed-no-evict capacity scheduler), 1/2 = paged blocks taken
    * on demand, so a request holds ISL + OSL/2 on average over its life (vLLM / SGLang admit against what is free now).

@@ -22,6 +22,7 @@ export const PRIOR_FACTORS: EngineFactors = {
   commEff: 0.7,
   commLatencyS: 0.00001,
   kvMemFraction: 0.9,
+  kvMemOfFree: 0,
   kvOutputShare: 1,
   prefillChunkTokens: 8192,
   burstFactor: 0.1,
@@ -30,8 +31,8 @@ export const PRIOR_FACTORS: EngineFactors = {
 };
 
 /** The factors an engine starts from before calibration: the physical priors, overridden by what it documents. */
-export function baseFactors(engine: EngineId): EngineFactors {
-  return { ...PRIOR_FACTORS, ...documentedFactorsOf(engine) };
+export function baseFactors(engine: EngineId, generation: GenerationClass = "hopper"): EngineFactors {
+  return { ...PRIOR_FACTORS, ...documentedFactorsOf(engine, generation) };
 }
 
 const KV_FP8_DEFAULT: Readonly<Record<EngineId, boolean>> = { trtllm: true, vllm: false, sglang: false };
@@ -45,7 +46,7 @@ function build(engine: EngineId, generation: GenerationClass): EngineProfile {
   return {
     engine,
     generation,
-    factors: { ...baseFactors(engine), ...(fitted ?? {}), ...documentedFactorsOf(engine) },
+    factors: { ...baseFactors(engine, generation), ...(fitted ?? {}), ...documentedFactorsOf(engine, generation) },
     kvFp8ByDefault: KV_FP8_DEFAULT[engine],
     origin: fitted ? "fitted" : "default",
   };

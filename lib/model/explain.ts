@@ -159,8 +159,12 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
       "VRAM: runtime reserve",
       mem.runtimeReserve,
       "B",
-      "(1 − kv memory fraction) · capacity",
-      `(1 − ${sig(f.kvMemFraction)}) · ${bytesStr(mem.capacity)} = ${bytesStr(mem.runtimeReserve)}`,
+      mem.kvOfFree
+        ? "(1 − kv memory fraction) · (capacity − weights − activations)   (the fraction is of the memory free after loading)"
+        : "(1 − kv memory fraction) · capacity",
+      mem.kvOfFree
+        ? `(1 − ${sig(f.kvMemFraction)}) · (${bytesStr(mem.capacity)} − ${bytesStr(mem.weights)} − ${bytesStr(mem.activations)}) = ${bytesStr(mem.runtimeReserve)}`
+        : `(1 − ${sig(f.kvMemFraction)}) · ${bytesStr(mem.capacity)} = ${bytesStr(mem.runtimeReserve)}`,
     ),
     d(
       "memory.free",
@@ -175,8 +179,12 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
       "Max concurrent requests the KV cache holds",
       mem.maxConcurrency,
       "1",
-      "dp · floor((capacity · f_kv − weights − activations) / KV(ISL + s·OSL)), s = share of the output the scheduler counts",
-      `${l.dp} · floor((${bytesStr(mem.capacity)} · ${sig(f.kvMemFraction)} − ${bytesStr(mem.weights)} − ${bytesStr(mem.activations)}) / ${bytesStr(mem.kvPerRunningRequest)}) = ${mem.maxConcurrency}   (s = ${sig(f.kvOutputShare)})`,
+      mem.kvOfFree
+        ? "dp · floor(f_kv · (capacity − weights − activations) / KV(ISL + s·OSL)), s = share of the output the scheduler counts"
+        : "dp · floor((capacity · f_kv − weights − activations) / KV(ISL + s·OSL)), s = share of the output the scheduler counts",
+      mem.kvOfFree
+        ? `${l.dp} · floor(${sig(f.kvMemFraction)} · (${bytesStr(mem.capacity)} − ${bytesStr(mem.weights)} − ${bytesStr(mem.activations)}) / ${bytesStr(mem.kvPerRunningRequest)}) = ${mem.maxConcurrency}   (s = ${sig(f.kvOutputShare)})`
+        : `${l.dp} · floor((${bytesStr(mem.capacity)} · ${sig(f.kvMemFraction)} − ${bytesStr(mem.weights)} − ${bytesStr(mem.activations)}) / ${bytesStr(mem.kvPerRunningRequest)}) = ${mem.maxConcurrency}   (s = ${sig(f.kvOutputShare)})`,
     ),
     d(
       "step.compute",

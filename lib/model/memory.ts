@@ -5,10 +5,11 @@ import { kvBytesPerSeqPerGpu } from "./step";
  * VRAM of one GPU (the most loaded one) of the replica.
  *  - weights: the GPU's shard (weights.ts split rules);
  *  - activations: workspace for one prefill chunk through the widest layer;
- *  - runtimeReserve: what the engine leaves unmanaged, (1 − kvMemFraction) × capacity (CUDA context, NCCL buffers,
- *    CUDA graphs, fragmentation);
- *  - KV pool: what remains of kvMemFraction × capacity after weights and activations, in which each request needs the
- *    KV of ISL + OSL tokens (sliding layers capped at the window, linear layers a fixed state);
+ *  - runtimeReserve: what the engine leaves unmanaged (CUDA context, NCCL buffers, CUDA graphs, fragmentation):
+ *    (1 − f) × capacity, or (1 − f) × (capacity − weights − activations) for an engine whose f is a fraction of the
+ *    memory free after loading (kvMemOfFree, TensorRT-LLM);
+ *  - KV pool: f × capacity − weights − activations, or f × (capacity − weights − activations), in which each request
+ *    needs the KV of ISL + OSL tokens (sliding layers capped at the window, linear layers a fixed state);
  *  - kvCache: the part of the pool the workload's in-flight requests hold; free: the rest.
  */
 export interface MemoryPerGpu {
@@ -16,6 +17,8 @@ export interface MemoryPerGpu {
   readonly weights: number;
   readonly activations: number;
   readonly runtimeReserve: number;
+  /** Whether the engine's memory fraction applies to the memory free after loading (TRT-LLM) rather than to capacity. */
+  readonly kvOfFree: boolean;
   /** Bytes the engine can give to KV on this GPU (may be negative: the model does not fit). */
   readonly kvPool: number;
   /** KV bytes one request of ISL + OSL tokens holds on this GPU. */
@@ -34,8 +37,11 @@ export function memoryPerGpu(s: Setup, concurrency: number, isl: number, osl: nu
   const capacity = s.gpu.memory;
   const weights = s.wg.total;
   const activations = activationBytes(s);
-  const runtimeReserve = capacity * (1 - s.f.kvMemFraction);
-  const kvPool = capacity * s.f.kvMemFraction - weights - activations;
+  const f = s.f.kvMemFraction;
+  const loaded = capacity - weights - activations;
+  const ofFree = s.f.kvMemOfFree >= 0.5 && loaded > 0;
+  const runtimeReserve = ofFree ? (1 - f) * loaded : capacity * (1 - f);
+  const kvPool = ofFree ? f * loaded : capacity * f - weights - activations;
   const kvPerRequest = kvBytesPerSeqPerGpu(s, isl + osl);
   // What a running request counts against the pool: its prompt plus the engine's share of its output (engine-types).
   const share = s.f.kvOutputShare;
@@ -50,6 +56,7 @@ export function memoryPerGpu(s: Setup, concurrency: number, isl: number, osl: nu
     weights,
     activations,
     runtimeReserve,
+    kvOfFree: ofFree,
     kvPool,
     kvPerRequest,
     kvPerRunningRequest: kvDemand,

@@ -8,8 +8,12 @@ export function DocumentedFactors() {
       <p>Taken from the engines&apos; documentation, not fitted:</p>
       <ul className="ml-5 list-disc">
         {DOCUMENTED_FACTORS.map((d) => (
-          <li key={`${d.engine}.${d.factor}`} data-testid={`documented-${d.engine}-${d.factor}`}>
-            {ENGINE_NAMES[d.engine]} <code>{d.factor}</code> = {d.value}: {d.why} (
+          <li
+            key={`${d.engine}.${d.factor}.${d.generation ?? "all"}`}
+            data-testid={`documented-${d.engine}-${d.factor}${d.generation ? `-${d.generation}` : ""}`}
+          >
+            {ENGINE_NAMES[d.engine]} <code>{d.factor}</code> = {d.value}
+            {d.generation ? ` (${d.generation === "hopper" ? "Hopper-class GPUs" : "Blackwell-class GPUs"})` : ""}: {d.why} (
             <a className="underline" href={d.source} rel="noreferrer">
               source
             </a>

@@ -17,7 +17,7 @@ export function rowKey(r: CalibRow, ctx: FitContext): string {
 
 /** A profile built on the priors (the starting point of every fit). */
 export function priorProfile(engine: EngineId, generation: GenerationClass): EngineProfile {
-  return { engine, generation, factors: baseFactors(engine), kvFp8ByDefault: KV_FP8[engine], origin: "default" };
+  return { engine, generation, factors: baseFactors(engine, generation), kvFp8ByDefault: KV_FP8[engine], origin: "default" };
 }
 
 export interface FitAllResult {

@@ -131,5 +131,12 @@ describe("fitting machinery", () => {
     expect(getEngineProfile("trtllm:blackwell")!.factors.kvOutputShare).toBe(1);
     expect(getEngineProfile("vllm:hopper")!.factors.kvOutputShare).toBe(0.5);
     expect(getEngineProfile("sglang:blackwell")!.factors.kvOutputShare).toBe(0.5);
+    // TRT-LLM's free_gpu_memory_fraction is of the memory free after loading; the others' of the whole GPU
+    expect(getEngineProfile("trtllm:hopper")!.factors.kvMemOfFree).toBe(1);
+    expect(getEngineProfile("vllm:blackwell")!.factors.kvMemOfFree).toBe(0);
+    // SGLang's chunked_prefill_size depends on the GPU's memory: 8192 on H100/H200, 16384 on B200/GB200
+    expect(getEngineProfile("sglang:hopper")!.factors.prefillChunkTokens).toBe(8192);
+    expect(getEngineProfile("sglang:blackwell")!.factors.prefillChunkTokens).toBe(16384);
+    expect(getEngineProfile("vllm:blackwell")!.factors.prefillChunkTokens).toBe(8192);
   });
 });

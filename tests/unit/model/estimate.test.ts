@@ -90,6 +90,20 @@ describe("estimateConfig", () => {
     expect(over.ttftMs).toBeGreaterThan(small.ttftMs * 10);
   });
 
+  it("TensorRT-LLM's KV fraction is of the memory free after loading; vLLM's is of the whole GPU", () => {
+    const cfg = { weights: "fp8", kv: "fp8", tp: 2, isl: 8192, osl: 1024, concurrency: 16 } as const;
+    const trt = estimateConfig({ model: LLAMA_70B, gpu: H100_SXM, input: input({ ...cfg, engine: "trtllm" }), explain: true });
+    const vllm = estimateConfig({ model: LLAMA_70B, gpu: H100_SXM, input: input({ ...cfg, engine: "vllm" }) });
+    const cap = 80e9;
+    const loaded = cap - trt.memory.weights - trt.memory.activations;
+    expect(trt.memory.runtimeReserve).toBeCloseTo(0.1 * loaded, -3);
+    expect(vllm.memory.runtimeReserve).toBeCloseTo(0.1 * cap, -3);
+    // KV per GPU per token: 80 layers · 8 KV heads · 128 · 2 (K, V) · 1 B (fp8) / tp 2 = 81,920 B; TRT-LLM reserves
+    // the whole output (GUARANTEED_NO_EVICT): 9,216 tokens per request
+    expect(trt.maxConcurrency).toBe(Math.floor((0.9 * loaded) / (81920 * 9216)));
+    expect(trt.derivations!.find((d) => d.key === "maxConcurrency")!.formula).toMatch(/f_kv · \(capacity − weights − activations\)/);
+  });
+
   it("MoE at batch 1 reads only the touched experts: DeepSeek fp4 on 8×B200 decodes far faster than streaming all weights", () => {
     const r = estimateConfig({ model: DEEPSEEK_V3, gpu: B200, input: input({ weights: "fp4", tp: 8, concurrency: 1, isl: 1024, osl: 1024 }), explain: true });
     // all weights per GPU ≈ 386 GB / 8 ≈ 48 GB; at B = 1 a step reads 8 of 256 experts (3 %) + the dense parts
