@@ -34,8 +34,9 @@ export const GENERATION_FACTORS: readonly (keyof EngineFactors)[] = ["bwEff", "f
 
 /**
  * Crossed fit: GENERATION_FACTORS take one value per generation class (all engines), the other fitted factors one
- * value per engine (all generations); alternated 3 times. 2 × 4 + 3 × 7 = 29 numbers instead of 6 × 11, each
- * backed by more models, so a model left out of the fit moves them less.
+ * value per engine (all generations), less the factors an engine documents (engine-documented.ts); alternated 3
+ * times. 2 × 4 + 3 × 7 − 4 documented = 25 numbers instead of 6 × 11, each backed by more models, so a model left out
+ * of the fit moves them less.
  */
 export function fitAll(rows: readonly CalibRow[], ctx: FitContext, maxEvals = 2500): FitAllResult {
   const genSpecs: FactorSpec[] = FITTED_FACTORS.filter((s) => GENERATION_FACTORS.includes(s.name));
