@@ -81,6 +81,10 @@ test("duplicate and edit: the copy is saved linked to its original", async ({ pa
   await expect(page.getByTestId("plan-title")).toHaveText("Chat launch, bigger budget");
   const copied = page.getByTestId("copied-from");
   await expect(copied).toHaveText("Copied from Chat launch");
+  // the print view (for finance) names the original by its title and slug too
+  await page.goto(`/p/${copy}/print`);
+  await expect(page.getByTestId("copied-from")).toHaveText(`Copied from Chat launch (saved plan ${original})`);
+  await page.goto(`/p/${copy}`);
   await copied.getByRole("link", { name: "Chat launch" }).click();
   await page.waitForURL(new RegExp(`/p/${original}$`));
   await expect(page.getByTestId("plan-title")).toHaveText("Chat launch");

@@ -4,6 +4,7 @@ import { flattenJson } from "@/lib/plan/flatten";
 import { planEngine } from "../../../_plans/engine";
 import { dateTime, leaf, usd } from "../../../_plans/fmt";
 import { loadPlanOr404 } from "../../../_plans/load";
+import { findPlanSource } from "../../../_plans/source";
 import { assumptionsOf, priceSourcesOf } from "../../../_plans/plan-result";
 import { PrintButton } from "../../../_plans/PrintButton";
 import { Headline, OptionsTable } from "../../../_plans/views";
@@ -32,6 +33,7 @@ export default async function PrintPlanPage({ params }: Props) {
   const prices = priceSourcesOf(plan.result);
   const { assumptions, queueing, summary } = assumptionsOf(plan.result);
   const inputs = flattenJson(plan.input);
+  const source = plan.sourceSlug ? await findPlanSource(plan.sourceSlug) : null;
 
   return (
     <div className="space-y-6 text-sm print:max-w-none print:px-0 print:py-0">
@@ -44,6 +46,21 @@ export default async function PrintPlanPage({ params }: Props) {
           Atlas saved plan <span className="font-mono">{plan.slug}</span> · saved {dateTime(plan.createdAt)} · plan schema v
           {plan.schemaVersion} · catalog {plan.catalogVersion} · printed from the saved snapshot (figures do not change)
         </p>
+        {plan.sourceSlug && (
+          <p data-testid="copied-from">
+            Copied from{" "}
+            {source ? (
+              <>
+                <Link href={`/p/${source.slug}`}>{source.title}</Link> (saved plan{" "}
+                <span className="font-mono">{source.slug}</span>)
+              </>
+            ) : (
+              <>
+                saved plan <span className="font-mono">{plan.sourceSlug}</span>, which is no longer available
+              </>
+            )}
+          </p>
+        )}
         {plan.notes && <p className="whitespace-pre-wrap">{plan.notes}</p>}
         {summary && <p className="font-medium">{summary}</p>}
       </header>
