@@ -108,6 +108,15 @@ describe("fitting machinery", () => {
     expect(a).toContain('"vllm:hopper": {\n      bwEff: 0.75,\n      stepOverheadS: 0.0015,\n    },');
   });
 
+  it("a factor no calibration row exercises stays at its prior (vLLM has no attention-DP rows)", () => {
+    // the weak prior is the only pull on vLLM's attention-DP wait; without it the fit lets it drift to a bound
+    expect(PRIOR_FACTORS.dpBalanceSteps).toBe(10);
+    const w = getEngineProfile("vllm:hopper")!.factors.dpBalanceSteps;
+    expect(w).toBeGreaterThan(9);
+    expect(w).toBeLessThan(11);
+    expect(getEngineProfile("vllm:blackwell")!.factors.dpBalanceSteps).toBe(w);
+  });
+
   it("does not fit or write a factor the engine documents; the profile uses the documented value", () => {
     const e = {
       generatedOn: "2026-01-01", source: "s", rowsUsed: 2, rowsPerKey: { "trtllm:hopper": 1, "sglang:hopper": 1 },
