@@ -2,7 +2,7 @@ import type { EngineId } from "../../catalog/types";
 import { generationClass, type EngineFactors, type EngineProfile, type GenerationClass } from "../engine-types";
 import { isDocumented } from "../engine-documented";
 import { baseFactors, PRIOR_FACTORS } from "../engines";
-import { fitProfile, fitShared, FITTED_FACTORS, type FactorSpec, type FitContext } from "./fit";
+import { fitProfile, fitShared, FITTED_FACTORS, PRIOR_WEIGHT, type FactorSpec, type FitContext } from "./fit";
 import type { CalibRow } from "./rows";
 
 const KV_FP8: Readonly<Record<EngineId, boolean>> = { trtllm: true, vllm: false, sglang: false };
@@ -38,7 +38,12 @@ export const GENERATION_FACTORS: readonly (keyof EngineFactors)[] = ["bwEff", "f
  * times. 2 × 4 + 3 × 7 − 4 documented = 25 numbers instead of 6 × 11, each backed by more models, so a model left out
  * of the fit moves them less.
  */
-export function fitAll(rows: readonly CalibRow[], ctx: FitContext, maxEvals = 2500): FitAllResult {
+export function fitAll(
+  rows: readonly CalibRow[],
+  ctx: FitContext,
+  maxEvals = 2500,
+  priorWeight = PRIOR_WEIGHT,
+): FitAllResult {
   const genSpecs: FactorSpec[] = FITTED_FACTORS.filter((s) => GENERATION_FACTORS.includes(s.name));
   const engSpecs: FactorSpec[] = FITTED_FACTORS.filter((s) => !GENERATION_FACTORS.includes(s.name));
   const groups = new Map<string, CalibRow[]>();
@@ -64,7 +69,7 @@ export function fitAll(rows: readonly CalibRow[], ctx: FitContext, maxEvals = 25
       const [engine, g] = k.split(":") as [EngineId, GenerationClass];
       return { rows: groups.get(k)!, profile: { ...priorProfile(engine, g), factors: factors[k]! } };
     });
-    const res = fitShared(fg, ctx, PRIOR_FACTORS, specs, maxEvals);
+    const res = fitShared(fg, ctx, PRIOR_FACTORS, specs, maxEvals, priorWeight);
     for (const k of ks) {
       factors[k] = { ...factors[k]!, ...res.values };
       lossPerKey[k] = res.loss;

@@ -120,6 +120,7 @@ export function fitShared(
   prior: EngineFactors,
   specs: readonly FactorSpec[],
   maxEvals = 2500,
+  priorWeight = PRIOR_WEIGHT,
 ): { values: Partial<EngineFactors>; loss: number } {
   const total = groups.reduce((a, g) => a + g.rows.length, 0) || 1;
   const apply = (z: readonly number[], f: EngineFactors): EngineFactors => {
@@ -131,7 +132,7 @@ export function fitShared(
     let sum = 0;
     for (const g of groups) {
       const prof = { ...g.profile, factors: apply(z, g.profile.factors) };
-      sum += objective(g.rows, ctx, prof, prior, specs) * g.rows.length;
+      sum += objective(g.rows, ctx, prof, prior, specs, priorWeight) * g.rows.length;
     }
     return sum / total;
   };

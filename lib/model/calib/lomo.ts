@@ -63,13 +63,18 @@ export function predictRows(
  * Leave-one-model-out: for each architecture, refit every profile without its rows and predict its rows with the
  * refit factors. Returns the held-out predictions of every row.
  */
-export function leaveOneModelOut(rows: readonly CalibRow[], ctx: FitContext, maxEvals?: number): RowResult[] {
+export function leaveOneModelOut(
+  rows: readonly CalibRow[],
+  ctx: FitContext,
+  maxEvals?: number,
+  priorWeight?: number,
+): RowResult[] {
   const archs = [...new Set(rows.map((r) => r.arch))].sort();
   const out: RowResult[] = [];
   for (const a of archs) {
     const train = rows.filter((r) => r.arch !== a);
     const test = rows.filter((r) => r.arch === a);
-    const fit = fitAll(train, ctx, maxEvals);
+    const fit = fitAll(train, ctx, maxEvals, priorWeight);
     out.push(...predictRows(test, ctx, fit.factors));
   }
   return out;
