@@ -159,3 +159,43 @@ export function PermalinkProblem({ error }: { error: PermalinkError }) {
   );
 }
 
+
+/**
+ * "Copied from …" for a saved plan that is a copy: the original's title as a link (with its slug when `showSlug`, for
+ * print), or the bare slug when the original is no longer here. Nothing for a plan that is not a copy.
+ */
+export function CopiedFrom({
+  sourceSlug,
+  source,
+  showSlug = false,
+  className,
+  linkClassName,
+}: {
+  sourceSlug: string | null;
+  source: { slug: string; title: string } | null;
+  showSlug?: boolean;
+  className?: string;
+  linkClassName?: string;
+}) {
+  if (!sourceSlug) return null;
+  return (
+    <p className={className} data-testid="copied-from">
+      Copied from{" "}
+      {source ? (
+        <>
+          <Link href={`/p/${source.slug}`} className={linkClassName}>
+            {source.title}
+          </Link>
+          {showSlug && (
+            <>
+              {" "}
+              (saved plan <span className="font-mono">{source.slug}</span>)
+            </>
+          )}
+        </>
+      ) : (
+        <>saved plan {sourceSlug}, which is no longer available</>
+      )}
+    </p>
+  );
+}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { planEngine } from "../../_plans/engine";
 import { dateTime } from "../../_plans/fmt";
 import { loadPlanView } from "../../_plans/plan-view";
-import { Headline, InputsTable, OptionsTable, RecomputedNote } from "../../_plans/views";
+import { CopiedFrom, Headline, InputsTable, OptionsTable, RecomputedNote } from "../../_plans/views";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -41,18 +41,12 @@ export default async function SavedPlanPage({ params }: Props) {
             {plan.notes}
           </p>
         )}
-        {plan.source ? (
-          <p className="text-sm text-zinc-500" data-testid="copied-from">
-            Copied from{" "}
-            <Link href={`/p/${plan.source.slug}`} className={link}>
-              {plan.source.title}
-            </Link>
-          </p>
-        ) : plan.sourceSlug ? (
-          <p className="text-sm text-zinc-500" data-testid="copied-from">
-            Copied from saved plan {plan.sourceSlug}, which is no longer available
-          </p>
-        ) : null}
+        <CopiedFrom
+          sourceSlug={plan.sourceSlug}
+          source={plan.source}
+          className="text-sm text-zinc-500"
+          linkClassName={link}
+        />
       </header>
 
       <nav className="flex flex-wrap gap-4 text-sm" aria-label="Plan actions">

@@ -7,7 +7,7 @@ import { loadPlanOr404 } from "../../../_plans/load";
 import { findPlanSource } from "../../../_plans/source";
 import { assumptionsOf, priceSourcesOf } from "../../../_plans/plan-result";
 import { PrintButton } from "../../../_plans/PrintButton";
-import { Headline, OptionsTable } from "../../../_plans/views";
+import { CopiedFrom, Headline, OptionsTable } from "../../../_plans/views";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -46,21 +46,7 @@ export default async function PrintPlanPage({ params }: Props) {
           Atlas saved plan <span className="font-mono">{plan.slug}</span> · saved {dateTime(plan.createdAt)} · plan schema v
           {plan.schemaVersion} · catalog {plan.catalogVersion} · printed from the saved snapshot (figures do not change)
         </p>
-        {plan.sourceSlug && (
-          <p data-testid="copied-from">
-            Copied from{" "}
-            {source ? (
-              <>
-                <Link href={`/p/${source.slug}`}>{source.title}</Link> (saved plan{" "}
-                <span className="font-mono">{source.slug}</span>)
-              </>
-            ) : (
-              <>
-                saved plan <span className="font-mono">{plan.sourceSlug}</span>, which is no longer available
-              </>
-            )}
-          </p>
-        )}
+        <CopiedFrom sourceSlug={plan.sourceSlug} source={source} showSlug />
         {plan.notes && <p className="whitespace-pre-wrap">{plan.notes}</p>}
         {summary && <p className="font-medium">{summary}</p>}
       </header>
