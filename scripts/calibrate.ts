@@ -65,6 +65,7 @@ async function main(): Promise<number> {
       fitError,
       factors: rounded,
       fitted: FITTED_FACTORS.map((s) => s.name),
+      fittedPerKey: fit.fittedPerKey,
       heldOut,
     });
   const today = new Date().toISOString().slice(0, 10);

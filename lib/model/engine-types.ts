@@ -19,9 +19,18 @@ export interface EngineFactors {
    * (MoE-TP) slower than a few whole experts (EP).
    */
   readonly expertOverheadS: number;
-  /** Per-sequence CPU/GPU bookkeeping per iteration: scheduler, sampler, detokeniser (s/sequence). */
+  /**
+   * Fixed cost of one MoE layer per iteration beyond its bytes and FLOPs: the router's top-k, the permutation of tokens
+   * to their experts and back, the small kernels between them (s per MoE layer per iteration).
+   */
+  readonly moeLayerOverheadS: number;
+  /**
+   * Per decode sequence per layer per iteration, beyond its KV bytes: the sequence's attention work item (paged-KV
+   * block-table walk, split-KV partial results and their reduction, its KV-cache write and RoPE), plus its share of
+   * the scheduler's and sampler's bookkeeping (s per sequence per layer). A step of b sequences pays b · L · this.
+   */
   readonly seqOverheadS: number;
-  /** Achieved fraction of link bandwidth in collectives (0–1). */
+  /** Achieved fraction of link bandwidth in collectives (0–1): NVLink all-reduce / all-to-all on that silicon. */
   readonly commEff: number;
   /** Fixed latency of one collective call (all-reduce / all-to-all) inside an NVLink domain (s). */
   readonly commLatencyS: number;

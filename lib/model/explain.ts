@@ -215,8 +215,8 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
       "Decode step: fixed overhead",
       dec.tOverhead,
       "s",
-      "t_step + t_layer · L + t_seq · b",
-      `${secs(f.stepOverheadS)} + ${secs(f.layerOverheadS)} · ${m.layers} + ${secs(f.seqOverheadS)} · ${sig(srv.decodeBatch / l.dp)} = ${secs(dec.tOverhead)}`,
+      "t_step + t_layer · L + t_moe · L_moe + t_expert · n_blocks + t_seq · b · L",
+      `${secs(f.stepOverheadS)} + ${secs(f.layerOverheadS)} · ${m.layers} + ${secs(f.moeLayerOverheadS)} · ${sig(s.md.params.moeLayers)} + ${secs(f.expertOverheadS)} · ${sig(dec.expertBlocks)} + ${secs(f.seqOverheadS)} · ${sig(dec.decodeTokens + (dec.prefillTokens > 0 ? 1 : 0))} · ${m.layers} = ${secs(dec.tOverhead)}`,
     ),
     d(
       "tpot",

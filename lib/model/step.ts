@@ -42,6 +42,8 @@ export interface StepBreakdown {
   readonly tOverhead: number;
   /** Expected distinct experts touched per MoE layer (0 for dense). */
   readonly expertsTouched: number;
+  /** Expert blocks this GPU runs in the step (its touched experts over the stage's MoE layers, × pp stages). */
+  readonly expertBlocks: number;
   readonly t: number;
 }
 
@@ -186,8 +188,12 @@ export function mixedStep(
   comm *= pp;
   if (pp > 1) comm += (pp - 1) * collectiveTime(msg * 2, 2, s.linkStage.bandwidth, s.linkStage.latency);
 
+  // Per iteration: the engine's fixed step cost, per layer, per MoE layer (router, permutation), per expert block,
+  // and per sequence per layer (each decode sequence's attention work item: block-table walk, split-KV reduction).
   const overhead =
-    iterations * (f.stepOverheadS + f.layerOverheadS * L) + f.expertOverheadS * expertBlocks * pp + f.seqOverheadS * lmRows;
+    iterations * (f.stepOverheadS + f.layerOverheadS * L + f.moeLayerOverheadS * p.moeLayers) +
+    f.expertOverheadS * expertBlocks * pp +
+    f.seqOverheadS * lmRows * L;
   return {
     decodeTokens: b,
     prefillTokens: u,
@@ -209,6 +215,7 @@ export function mixedStep(
     tComm: comm,
     tOverhead: overhead,
     expertsTouched: touched,
+    expertBlocks: expertBlocks * pp,
     t: acc.roof + comm + overhead,
   };
 }

@@ -14,6 +14,8 @@ export interface EmitInput {
   readonly fitError: { readonly tpotMdape: number; readonly ttftMdape: number };
   readonly factors: Readonly<Record<string, EngineFactors>>;
   readonly fitted: readonly (keyof EngineFactors)[];
+  /** The factors actually fitted per profile key (fitAll's fittedPerKey); a key absent here writes `fitted`. */
+  readonly fittedPerKey?: Readonly<Record<string, readonly (keyof EngineFactors)[]>>;
   /** Leave-one-model-out summary (summariseHeldOut); null or absent → HELD_OUT = null (not computed). */
   readonly heldOut?: HeldOutSummary | null;
 }
@@ -54,7 +56,7 @@ export function emitCalibration(e: EmitInput): string {
       const f = e.factors[k]!;
       const engine = k.split(":")[0] as EngineId;
       // a factor the engine documents is not fitted, so it is not written here (engines.ts holds it)
-      const lines = e.fitted
+      const lines = (e.fittedPerKey?.[k] ?? e.fitted)
         .filter((n) => !isDocumented(engine, n))
         .map((n) => `      ${n}: ${round4(f[n])},`)
         .join("\n");

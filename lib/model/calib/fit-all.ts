@@ -22,15 +22,34 @@ export function priorProfile(engine: EngineId, generation: GenerationClass): Eng
 
 export interface FitAllResult {
   readonly factors: Record<string, EngineFactors>;
+  /** The factors fitted for each key (less the documented ones and those no row of the key's fit exercises). */
+  readonly fittedPerKey: Record<string, (keyof EngineFactors)[]>;
   readonly rowsPerKey: Record<string, number>;
   readonly lossPerKey: Record<string, number>;
+}
+
+/**
+ * Whether a row carries information about a factor. A factor no row of a fit exercises is left at its prior rather
+ * than fitted: the objective is flat in it, so the optimiser would only wander (vLLM's attention-DP wait without
+ * attention-DP rows; the MoE overheads of a fit that holds out the only MoE model of an engine).
+ */
+export function exercises(name: keyof EngineFactors, r: CalibRow, ctx: FitContext): boolean {
+  if (name === "dpBalanceSteps") return r.dp > 1;
+  if (name === "moeLayerOverheadS" || name === "expertOverheadS") return ctx.models.get(r.arch)!.moe !== null;
+  return true;
 }
 
 /**
  * Which factors belong to the GPU generation (kernels on that silicon: shared by all engines of a generation class)
  * and which to the engine (scheduler and runtime on the CPU side: shared by all generations of an engine).
  */
-export const GENERATION_FACTORS: readonly (keyof EngineFactors)[] = ["bwEff", "flopEff", "commLatencyS", "expertOverheadS"];
+export const GENERATION_FACTORS: readonly (keyof EngineFactors)[] = [
+  "bwEff",
+  "flopEff",
+  "commEff",
+  "commLatencyS",
+  "expertOverheadS",
+];
 
 /**
  * Crossed fit: GENERATION_FACTORS take one value per generation class (all engines), the other fitted factors one
@@ -55,16 +74,22 @@ export function fitAll(
   }
   const keys = [...groups.keys()].sort();
   const factors: Record<string, EngineFactors> = {};
+  const fittedPerKey: Record<string, (keyof EngineFactors)[]> = {};
   const rowsPerKey: Record<string, number> = {};
   const lossPerKey: Record<string, number> = {};
   for (const k of keys) {
+    fittedPerKey[k] = [];
     const [engine, gen] = k.split(":") as [EngineId, GenerationClass];
     factors[k] = priorProfile(engine, gen).factors;
     rowsPerKey[k] = groups.get(k)!.length;
   }
   const fitGroup = (ks: readonly string[], all: readonly FactorSpec[]) => {
     // a factor the engine documents is not fitted (for an engine group; generation factors are never documented)
-    const specs = all.filter((s) => ks.every((k) => !isDocumented(k.split(":")[0] as EngineId, s.name)));
+    const specs = all.filter(
+      (s) =>
+        ks.every((k) => !isDocumented(k.split(":")[0] as EngineId, s.name)) &&
+        ks.some((k) => groups.get(k)!.some((r) => exercises(s.name, r, ctx))),
+    );
     const fg = ks.map((k) => {
       const [engine, g] = k.split(":") as [EngineId, GenerationClass];
       return { rows: groups.get(k)!, profile: { ...priorProfile(engine, g), factors: factors[k]! } };
@@ -72,6 +97,7 @@ export function fitAll(
     const res = fitShared(fg, ctx, PRIOR_FACTORS, specs, maxEvals, priorWeight);
     for (const k of ks) {
       factors[k] = { ...factors[k]!, ...res.values };
+      for (const s of specs) if (!fittedPerKey[k]!.includes(s.name)) fittedPerKey[k]!.push(s.name);
       lossPerKey[k] = res.loss;
     }
   };
@@ -81,7 +107,9 @@ export function fitAll(
     for (const g of gens) fitGroup(keys.filter((k) => k.endsWith(`:${g}`)), genSpecs);
     for (const e of engines) fitGroup(keys.filter((k) => k.startsWith(`${e}:`)), engSpecs);
   }
-  return { factors, rowsPerKey, lossPerKey };
+  // in FITTED_FACTORS order, so the emitted file lists them as before
+  for (const k of keys) fittedPerKey[k] = FITTED_FACTORS.map((s) => s.name).filter((n) => fittedPerKey[k]!.includes(n));
+  return { factors, fittedPerKey, rowsPerKey, lossPerKey };
 }
 
 /**
@@ -97,16 +125,18 @@ export function fitAllIndependent(rows: readonly CalibRow[], ctx: FitContext, ma
     else groups.set(k, [r]);
   }
   const factors: Record<string, EngineFactors> = {};
+  const fittedPerKey: Record<string, (keyof EngineFactors)[]> = {};
   const rowsPerKey: Record<string, number> = {};
   const lossPerKey: Record<string, number> = {};
   for (const key of [...groups.keys()].sort()) {
     const [engine, gen] = key.split(":") as [EngineId, GenerationClass];
     const g = groups.get(key)!;
-    const specs = FITTED_FACTORS.filter((s) => !isDocumented(engine, s.name));
+    const specs = FITTED_FACTORS.filter((s) => !isDocumented(engine, s.name) && g.some((r) => exercises(s.name, r, ctx)));
     const res = fitProfile(g, ctx, priorProfile(engine, gen), PRIOR_FACTORS, specs, maxEvals);
     factors[key] = res.factors;
+    fittedPerKey[key] = specs.map((s) => s.name);
     rowsPerKey[key] = g.length;
     lossPerKey[key] = res.loss;
   }
-  return { factors, rowsPerKey, lossPerKey };
+  return { factors, fittedPerKey, rowsPerKey, lossPerKey };
 }

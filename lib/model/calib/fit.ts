@@ -19,12 +19,14 @@ export const FITTED_FACTORS: readonly FactorSpec[] = [
   { name: "stepOverheadS", min: 1e-5, max: 0.03, priorSigma: 1.5 },
   { name: "layerOverheadS", min: 1e-7, max: 3e-4, priorSigma: 1.5 },
   { name: "expertOverheadS", min: 1e-8, max: 2e-5, priorSigma: 1.5 },
-  { name: "seqOverheadS", min: 1e-8, max: 1e-3, priorSigma: 2 },
+  { name: "moeLayerOverheadS", min: 1e-7, max: 3e-4, priorSigma: 1.5 },
+  { name: "seqOverheadS", min: 1.5e-10, max: 1.5e-5, priorSigma: 2 },
   { name: "commLatencyS", min: 2e-6, max: 2e-4, priorSigma: 1 },
   { name: "kvOutputShare", min: 0.5, max: 1, priorSigma: 1 },
   { name: "burstFactor", min: 0.001, max: 1, priorSigma: 1.5 },
   { name: "ttftOverheadS", min: 1e-3, max: 0.5, priorSigma: 1.5 },
   { name: "dpBalanceSteps", min: 0.1, max: 300, priorSigma: 2 },
+  { name: "commEff", min: 0.2, max: 0.95, priorSigma: 0.5 },
 ];
 
 export interface FitContext {
@@ -40,10 +42,10 @@ export function softL1(r: number, delta = 0.1): number {
 export const TTFT_WEIGHT = 0.6;
 
 /**
- * Weight of the log-prior towards PRIOR_FACTORS: a tie-breaker that pins the factors the rows do not identify (vLLM's
- * attention-DP wait: no vLLM attention-DP rows) without pulling the identified ones towards rough guesses. At 0.002
- * it held the step overheads near their 1.5 ms prior (held-out TPOT 16.6 %); at 0.0001, 15.7 % (in-sample 12.0 →
- * 11.7 %); at 0 the unidentified factors drift to their bounds.
+ * Weight of the log-prior towards PRIOR_FACTORS: a tie-breaker for factors the rows identify only weakly, without
+ * pulling the identified ones towards rough guesses (factors no row exercises are not fitted at all: fit-all.ts
+ * `exercises`). At 0.002 it held the step overheads near their 1.5 ms prior (held-out TPOT 16.6 %); at 0.0001,
+ * 15.7 % (in-sample 12.0 → 11.7 %); at 0 weakly identified factors drift to their bounds.
  */
 export const PRIOR_WEIGHT = 0.0001;
 
