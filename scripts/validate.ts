@@ -137,7 +137,7 @@ async function main(): Promise<number> {
   const summary = summariseHeldOut(held);
   const moe = summary.moeSmallBatch;
   console.log(
-    `\nMoE at concurrency 1–8 (held-out): ${moe.rows} rows, worst throughput overshoot ${moe.maxOvershoot.toFixed(2)}× (target ≤ 2×), median predicted/measured ${moe.medianRatio.toFixed(2)}`,
+    `\nMoE at concurrency 1–8 (held-out): ${moe.rows} rows, worst throughput overshoot ${moe.maxOvershoot.toFixed(2)}× (target ≤ 2×; closed-loop output tok/s, first-token latency included), median predicted/measured ${moe.medianRatio.toFixed(2)}; per-user decode speed (1/TPOT) worst overshoot ${moe.maxDecodeOvershoot.toFixed(2)}×`,
   );
 
   const pub = publicComparison();

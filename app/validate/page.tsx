@@ -158,7 +158,8 @@ export default function ValidatePage() {
           </ul>
         )}
         <p className="text-sm">
-          MoE at batch 1–8 (target: never overstate decode throughput by more than {ratio(v.moeSmallBatch.limit)}):
+          MoE at batch 1–8, per-user decode speed 1/TPOT of the rows above (never to be overstated by more than{" "}
+          {ratio(v.moeSmallBatch.limit)}):
           worst overstatement {ratio(v.moeSmallBatch.worst)} over {count(v.moeSmallBatch.rows)} predicted rows;{" "}
           {count(v.moeSmallBatch.over)} rows beyond {ratio(v.moeSmallBatch.limit)}.
         </p>

@@ -16,6 +16,11 @@ export interface MoeSmallBatch {
   readonly maxOvershoot: number;
   /** Median predicted / measured output throughput (NaN when no rows). */
   readonly medianRatio: number;
+  /**
+   * Largest predicted / measured per-user decode speed, 1/TPOT = measured TPOT / predicted TPOT (NaN when no rows):
+   * the decode-only view of the same rows, without the first-token latency that the closed-loop throughput includes.
+   */
+  readonly maxDecodeOvershoot: number;
 }
 
 export interface HeldOutTarget {
@@ -75,13 +80,17 @@ export function breakdowns(recs: readonly RowResult[]) {
 
 /** MoE rows at concurrency 1–8: predicted / measured throughput; the worst overshoot must stay ≤ 2×. */
 export function moeSmallBatch(recs: readonly RowResult[]): MoeSmallBatch {
-  const xs = recs
-    .filter((r) => r.moe && r.predicted && r.concurrency <= MOE_SMALL_BATCH_MAX_CONCURRENCY)
-    .map(
-      (r) =>
-        throughputOf(r.concurrency, r.osl, r.ttftPred, r.tpotPred) / throughputOf(r.concurrency, r.osl, r.ttftMeas, r.tpotMeas),
-    );
-  return { rows: xs.length, maxOvershoot: xs.length ? Math.max(...xs) : NaN, medianRatio: median(xs) };
+  const rows = recs.filter((r) => r.moe && r.predicted && r.concurrency <= MOE_SMALL_BATCH_MAX_CONCURRENCY);
+  const xs = rows.map(
+    (r) => throughputOf(r.concurrency, r.osl, r.ttftPred, r.tpotPred) / throughputOf(r.concurrency, r.osl, r.ttftMeas, r.tpotMeas),
+  );
+  const decode = rows.map((r) => r.tpotMeas / r.tpotPred);
+  return {
+    rows: xs.length,
+    maxOvershoot: xs.length ? Math.max(...xs) : NaN,
+    medianRatio: median(xs),
+    maxDecodeOvershoot: decode.length ? Math.max(...decode) : NaN,
+  };
 }
 
 function target(value: number, limit: number, kind: "max" | "min"): HeldOutTarget {
@@ -169,6 +178,7 @@ export function roundHeldOut(s: HeldOutSummary): HeldOutSummary {
     rows: s.moeSmallBatch.rows,
     maxOvershoot: r4(s.moeSmallBatch.maxOvershoot),
     medianRatio: r4(s.moeSmallBatch.medianRatio),
+    maxDecodeOvershoot: r4(s.moeSmallBatch.maxDecodeOvershoot),
   };
   return {
     band: s.band,

@@ -86,6 +86,8 @@ describe("summariseHeldOut on five hand-built rows", () => {
     expect(s.moeSmallBatch.rows).toBe(2);
     expect(s.moeSmallBatch.maxOvershoot).toBeCloseTo(1100 / 600, 12);
     expect(s.moeSmallBatch.medianRatio).toBeCloseTo((1 + 1100 / 600) / 2, 12);
+    // decode speed alone: measured TPOT 10 / predicted 5 = 2× (the C = 64 row's 10/13 is outside the check)
+    expect(s.moeSmallBatch.maxDecodeOvershoot).toBeCloseTo(2, 12);
   });
 
   it("targets: TPOT 20 % > 15 % not met; TTFT 0 ≤ 25 %, 100 % ≥ 95 %, 1.83× ≤ 2× met; so not all met", () => {
@@ -127,7 +129,7 @@ describe("predicted share and the MoE check", () => {
     const s = summariseHeldOut(recs);
     expect(s.overall.predictedShare).toBeCloseTo(0.95, 12); // 19 / 20
     expect(s.targets.predictedShare.met).toBe(true);
-    expect(s.moeSmallBatch).toEqual({ rows: 1, maxOvershoot: 1, medianRatio: 1 });
+    expect(s.moeSmallBatch).toEqual({ rows: 1, maxOvershoot: 1, medianRatio: 1, maxDecodeOvershoot: 1 });
     expect(s.targets.allMet).toBe(true);
   });
 
