@@ -63,6 +63,15 @@ export const DOCUMENTED_FACTORS: readonly DocumentedFactor[] = [
     source: "https://github.com/sgl-project/sglang/blob/main/python/sglang/srt/server_args.py (_handle_gpu_memory_settings)",
   },
   {
+    engine: "sglang",
+    factor: "prefillFirst",
+    value: 1,
+    why:
+      "the scheduler runs a new prefill batch whenever requests wait, before the next decode step, and does not mix " +
+      "prefill chunks into decode batches unless --enable-mixed-chunk is set (off by default)",
+    source: "https://docs.sglang.ai/advanced_features/server_arguments.html (enable_mixed_chunk)",
+  },
+  {
     engine: "vllm",
     factor: "kvOutputShare",
     value: 0.5,

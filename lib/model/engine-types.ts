@@ -66,6 +66,12 @@ export interface EngineFactors {
    * batching_wait_iters / timeout_iters, SGLang's DP-attention balancing). TTFT += this × the mean iteration (dp > 1).
    */
   readonly dpBalanceSteps: number;
+  /**
+   * 1 when the scheduler runs waiting prefills as their own forward passes before any decode step (SGLang: prefill
+   * first, enable_mixed_chunk off by default), 0 when it mixes prefill chunks into the decode steps (vLLM, TRT-LLM).
+   * With prefill-first passes a closed loop of equal requests runs in synchronised waves (serving.ts).
+   */
+  readonly prefillFirst: number;
 }
 
 export type GenerationClass = "hopper" | "blackwell";

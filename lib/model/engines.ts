@@ -29,6 +29,7 @@ export const PRIOR_FACTORS: EngineFactors = {
   burstFactor: 0.1,
   ttftOverheadS: 0.03,
   dpBalanceSteps: 10,
+  prefillFirst: 0,
 };
 
 /** The factors an engine starts from before calibration: the physical priors, overridden by what it documents. */

@@ -218,22 +218,40 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
       "t_step + t_layer · L + t_moe · L_moe + t_expert · n_blocks + t_seq · b · L",
       `${secs(f.stepOverheadS)} + ${secs(f.layerOverheadS)} · ${m.layers} + ${secs(f.moeLayerOverheadS)} · ${sig(s.md.params.moeLayers)} + ${secs(f.expertOverheadS)} · ${sig(dec.expertBlocks)} + ${secs(f.seqOverheadS)} · ${sig(dec.decodeTokens + (dec.prefillTokens > 0 ? 1 : 0))} · ${m.layers} = ${secs(dec.tOverhead)}`,
     ),
-    d(
-      "tpot",
-      "Time per output token",
-      srv.tpot,
-      "s",
-      "(1 − q) · t_step(b) + q · t_step(b + prefill chunk u); t_step = Σ_op max(t_compute, t_memory) + t_comm + t_overhead",
-      `(1 − ${sig(srv.prefillStepShare)}) · (${secs(dec.tRoofline)} + ${secs(dec.tComm)} + ${secs(dec.tOverhead)}) + ${sig(srv.prefillStepShare)} · ${secs(srv.mixed.t)} (u = ${sig(srv.mixed.prefillTokens)} prefill tokens) = ${secs(srv.tpot)}`,
-    ),
-    d(
-      "ttft",
-      "Time to first token",
-      srv.ttft,
-      "s",
-      "t_0 + t̄/2 + ⌈ISL/K⌉ · t_step(b + chunk) + β·(C/dp − 1)·t_prefill,alone + [dp > 1] w_dp·t̄ + KV-capacity wait",
-      `${secs(f.ttftOverheadS)} + ${secs(srv.tpot / 2)} + ${srv.prefillChunks} · t_chunk + ${secs(srv.waitPrefill)} + ${secs(srv.waitDpBalance)} + ${secs(srv.waitKv)} = ${secs(srv.ttft)}`,
-    ),
+    srv.schedule === "waves"
+      ? d(
+          "tpot",
+          "Time per output token",
+          srv.tpot,
+          "s",
+          "t_step(C_run) + (n − j̄) · t_pass / (OSL − 1) — prefill-first waves: the wave's later prefill passes stall a request after its first token",
+          `${secs(dec.t)} + (${sig(srv.prefillPasses)} − ${sig(srv.meanPrefillPass)}) · ${secs(srv.mixed.t)} / ${input.osl - 1} = ${secs(srv.tpot)}`,
+        )
+      : d(
+          "tpot",
+          "Time per output token",
+          srv.tpot,
+          "s",
+          "(1 − q) · t_step(b) + q · t_step(b + prefill chunk u); t_step = Σ_op max(t_compute, t_memory) + t_comm + t_overhead",
+          `(1 − ${sig(srv.prefillStepShare)}) · (${secs(dec.tRoofline)} + ${secs(dec.tComm)} + ${secs(dec.tOverhead)}) + ${sig(srv.prefillStepShare)} · ${secs(srv.mixed.t)} (u = ${sig(srv.mixed.prefillTokens)} prefill tokens) = ${secs(srv.tpot)}`,
+        ),
+    srv.schedule === "waves"
+      ? d(
+          "ttft",
+          "Time to first token",
+          srv.ttft,
+          "s",
+          "t_0 + j̄ · t_pass + KV-capacity wait — a wave's prompts are prefilled in n passes of up to K tokens; a request's prompt completes on pass j̄ on average",
+          `${secs(f.ttftOverheadS)} + ${sig(srv.meanPrefillPass)} · ${secs(srv.mixed.t)} (n = ${sig(srv.prefillPasses)} passes of ${sig(srv.mixed.prefillTokens)} tokens) + ${secs(srv.waitKv)} = ${secs(srv.ttft)}`,
+        )
+      : d(
+          "ttft",
+          "Time to first token",
+          srv.ttft,
+          "s",
+          "t_0 + t̄/2 + ⌈ISL/K⌉ · t_step(b + chunk) + β·(C/dp − 1)·t_prefill,alone + [dp > 1] w_dp·t̄ + KV-capacity wait",
+          `${secs(f.ttftOverheadS)} + ${secs(srv.tpot / 2)} + ${srv.prefillChunks} · t_chunk + ${secs(srv.waitPrefill)} + ${secs(srv.waitDpBalance)} + ${secs(srv.waitKv)} = ${secs(srv.ttft)}`,
+        ),
     d(
       "throughput",
       "Output tokens/s (replica)",

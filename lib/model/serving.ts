@@ -3,7 +3,7 @@ import type { Setup } from "./setup";
 import { decodeStep, mixedStep, prefill, type StepBreakdown } from "./step";
 
 /**
- * A closed-loop benchmark: C requests in flight, each of ISL prompt and OSL output tokens; a finished request is
+ * A closed-loop benchmark (schedule "mixed": engines that mix prefill chunks into decode steps): C requests in flight, each of ISL prompt and OSL output tokens; a finished request is
  * replaced at once, and its prefill is scheduled into the running iterations (chunked prefill, at most K tokens per
  * iteration). Up to C_max (KV capacity) run; the rest queue.
  *
@@ -24,12 +24,20 @@ import { decodeStep, mixedStep, prefill, type StepBreakdown } from "./step";
  *   ρ     = q · (t_step(b, u) − t_step(b, 0)) / t̄  share of GPU time spent on prefill (for the cost split)
  */
 export interface Serving {
+  /**
+   * How the closed loop runs: "mixed" — prefill chunks ride along the decode steps (vLLM, TRT-LLM; formulas above);
+   * "waves" — a prefill-first scheduler (SGLang) runs the requests in synchronised waves (serveWaves below).
+   */
+  readonly schedule: "mixed" | "waves";
+  /** Waves: prefill passes per wave (n) and the mean pass that completes a request's prompt (j̄); mixed: 0. */
+  readonly prefillPasses: number;
+  readonly meanPrefillPass: number;
   readonly concurrencyRunning: number;
   readonly decodeBatch: number;
   readonly meanContext: number;
   /** Pure decode iteration at the running batch. */
   readonly decode: StepBreakdown;
-  /** Iteration carrying a prefill chunk of u tokens along with the decode batch. */
+  /** Iteration carrying a prefill chunk of u tokens along with the decode batch (waves: one prefill pass). */
   readonly mixed: StepBreakdown;
   /** One prompt's prefill alone (for the burst term and the lessons). */
   readonly prefill: StepBreakdown;
@@ -56,6 +64,7 @@ export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl
   const f = s.f;
   const l = s.layout;
   const dp = l.dp;
+  if (f.prefillFirst >= 0.5 && dp === 1 && l.pp === 1) return serveWaves(s, concurrency, maxConcurrency, isl, osl);
   const K = f.prefillChunkTokens;
   const cRun = Math.max(1, Math.min(concurrency, maxConcurrency));
   const nBar = isl + osl / 2;
@@ -99,6 +108,9 @@ export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl
   const rho = tbar > 0 ? Math.min(1, Math.max(0, (q * (mix.t - dec.t)) / tbar)) : 0;
   const waitKv = concurrency > cRun ? (concurrency - cRun) / x : 0;
   return {
+    schedule: "mixed",
+    prefillPasses: 0,
+    meanPrefillPass: 0,
     concurrencyRunning: cRun,
     decodeBatch: cRun * phi,
     meanContext: nBar,
@@ -130,4 +142,70 @@ export function bindingOf(srv: Serving, overCapacity: boolean): BindingResource 
   if (best === d.tComputeBound) return "compute";
   if (best === d.tComm) return "communication";
   return "overhead";
+}
+
+/**
+ * Prefill-first scheduling (SGLang: waiting prefills run as their own passes, before any decode step). In a closed
+ * loop of equal requests the C_run requests then move in synchronised waves: the wave's prompts are prefilled in n
+ * passes of up to K tokens (P = ⌊K/ISL⌋ prompts per pass, or ⌈ISL/K⌉ passes per prompt), nobody decodes meanwhile,
+ * then all decode together for OSL − 1 steps, finish in the same step, and their replacements form the next wave.
+ *
+ *   n     = max(1, C_run/P) (ISL ≤ K)  or  C_run·⌈ISL/K⌉     prefill passes per wave (a last, partly filled pass
+ *                                                            counted by its share, so throughput stays monotone in C)
+ *   j̄     = (n + 1)/2            or  ⌈ISL/K⌉·(C_run + 1)/2   mean pass that completes a request's prompt
+ *   TTFT  = t_0 + j̄ · t_pass + (C − C_run)/X
+ *   TPOT  = t_step(C_run, 0) + (n − j̄) · t_pass / (OSL − 1)  (the passes after a request's own first token)
+ *   X     = C_run / (t_0 + n · t_pass + (OSL − 1) · t_step(C_run, 0))
+ */
+function serveWaves(s: Setup, concurrency: number, maxConcurrency: number, isl: number, osl: number): Serving {
+  const f = s.f;
+  const K = f.prefillChunkTokens;
+  const cRun = Math.max(1, Math.min(concurrency, maxConcurrency));
+  const nBar = isl + osl / 2;
+  const steps = Math.max(osl - 1, 1);
+  const chunks = Math.ceil(isl / K);
+  const alone = prefill(s, isl);
+  let passes: number;
+  let meanPass: number;
+  let passTokens: number;
+  if (isl <= K) {
+    const perPass = Math.max(1, Math.floor(K / isl));
+    passes = Math.max(1, cRun / perPass); // not rounded up: the planner needs throughput monotone in C
+    meanPass = (passes + 1) / 2;
+    passTokens = (cRun * isl) / passes;
+  } else {
+    passes = cRun * chunks;
+    meanPass = (chunks * (cRun + 1)) / 2;
+    passTokens = isl / chunks;
+  }
+  const pass = mixedStep(s, 0, 0, passTokens, isl, passTokens, 1);
+  const dec = decodeStep(s, cRun, nBar);
+  const ttftRun = f.ttftOverheadS + meanPass * pass.t;
+  const tpot = dec.t + ((passes - meanPass) * pass.t) / steps;
+  const x = cRun / (f.ttftOverheadS + passes * pass.t + steps * dec.t);
+  const waitKv = concurrency > cRun ? (concurrency - cRun) / x : 0;
+  const prefillTime = passes * pass.t;
+  return {
+    schedule: "waves",
+    prefillPasses: passes,
+    meanPrefillPass: meanPass,
+    concurrencyRunning: cRun,
+    decodeBatch: cRun,
+    meanContext: nBar,
+    decode: dec,
+    mixed: pass,
+    prefill: alone,
+    prefillChunks: chunks,
+    prefillTokensPerStep: (cRun * isl) / (passes + steps),
+    prefillStepShare: passes / (passes + steps),
+    prefillStallPerToken: tpot - dec.t,
+    prefillUtilisation: prefillTime / (prefillTime + steps * dec.t),
+    waitPrefill: (meanPass - 1) * pass.t,
+    waitDpBalance: 0,
+    waitKv,
+    ttft: ttftRun + waitKv,
+    tpot,
+    requestsPerSecond: x,
+    outputTokensPerSecond: x * osl,
+  };
 }

@@ -1,6 +1,6 @@
 import type { EngineId } from "../../catalog/types";
 import { generationClass, type EngineFactors, type EngineProfile, type GenerationClass } from "../engine-types";
-import { isDocumented } from "../engine-documented";
+import { documentedFactorsOf, isDocumented } from "../engine-documented";
 import { baseFactors, PRIOR_FACTORS } from "../engines";
 import { fitProfile, fitShared, FITTED_FACTORS, PRIOR_WEIGHT, type FactorSpec, type FitContext } from "./fit";
 import type { CalibRow } from "./rows";
@@ -35,6 +35,8 @@ export interface FitAllResult {
  */
 export function exercises(name: keyof EngineFactors, r: CalibRow, ctx: FitContext): boolean {
   if (name === "dpBalanceSteps") return r.dp > 1;
+  // a prefill-first engine runs the closed loop in synchronised waves (serving.ts serveWaves): no burst share
+  if (name === "burstFactor") return r.dp > 1 || r.pp > 1 || (documentedFactorsOf(r.engine).prefillFirst ?? 0) < 0.5;
   if (name === "moeLayerOverheadS" || name === "expertOverheadS") return ctx.models.get(r.arch)!.moe !== null;
   return true;
 }

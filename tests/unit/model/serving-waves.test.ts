@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { exercises } from "../../../lib/model/calib/fit-all";
+import type { CalibRow } from "../../../lib/model/calib/rows";
+import { DOCUMENTED_FACTORS, profileFor } from "../../../lib/model/engines";
+import type { EngineFactors } from "../../../lib/model/engine-types";
+import { estimateConfig } from "../../../lib/model/estimate";
+import { resolveLayout } from "../../../lib/model/layout";
+import { serve } from "../../../lib/model/serving";
+import { buildSetup } from "../../../lib/model/setup";
+import { decodeStep, mixedStep } from "../../../lib/model/step";
+import { DEEPSEEK_V3, H100_SXM, LLAMA_8B, input } from "./fixtures";
+
+const BIG = 1e9; // KV capacity no test reaches
+
+function sglangSetup(f: Partial<EngineFactors> = {}) {
+  const base = profileFor("sglang", H100_SXM).factors;
+  const l = resolveLayout(LLAMA_8B, H100_SXM, { tp: 1, pp: 1, dp: 1 });
+  return buildSetup(LLAMA_8B, H100_SXM, l, { ...base, ttftOverheadS: 0.05, ...f }, "fp8", "bf16");
+}
+
+describe("prefill-first scheduling runs a closed loop in synchronised waves", () => {
+  it("is SGLang's documented behaviour and no other engine's", () => {
+    const doc = DOCUMENTED_FACTORS.find((d) => d.engine === "sglang" && d.factor === "prefillFirst");
+    expect(doc?.value).toBe(1);
+    expect(profileFor("sglang", H100_SXM).factors.prefillFirst).toBe(1);
+    expect(profileFor("vllm", H100_SXM).factors.prefillFirst).toBe(0);
+    expect(profileFor("trtllm", H100_SXM).factors.prefillFirst).toBe(0);
+    expect(serve(sglangSetup(), 16, BIG, 1024, 256).schedule).toBe("waves");
+    expect(serve(sglangSetup({ prefillFirst: 0 }), 16, BIG, 1024, 256).schedule).toBe("mixed");
+  });
+
+  it("64 prompts of 1024 tokens at K = 8192: 8 passes of 8 prompts, first tokens on pass 4.5 on average", () => {
+    const s = sglangSetup();
+    expect(s.f.prefillChunkTokens).toBe(8192); // SGLang's documented chunk on 80 GB Hopper GPUs
+    const srv = serve(s, 64, BIG, 1024, 257);
+    expect(srv.prefillPasses).toBe(8);
+    expect(srv.meanPrefillPass).toBe(4.5);
+    const pass = mixedStep(s, 0, 0, 8192, 1024, 8192, 1).t;
+    const dec = decodeStep(s, 64, 1024 + 257 / 2).t;
+    expect(srv.ttft).toBeCloseTo(0.05 + 4.5 * pass, 12);
+    // after its first token a request waits for the 8 − 4.5 = 3.5 passes left, spread over its 256 later tokens
+    expect(srv.tpot).toBeCloseTo(dec + (3.5 * pass) / 256, 12);
+  });
+
+  it("every request of a wave ends together: TTFT + (OSL − 1)·TPOT is the wave's cycle, and sets the throughput", () => {
+    const s = sglangSetup();
+    const srv = serve(s, 64, BIG, 1024, 257);
+    const pass = srv.mixed.t;
+    const cycle = 0.05 + 8 * pass + 256 * srv.decode.t;
+    expect(srv.ttft + 256 * srv.tpot).toBeCloseTo(cycle, 12);
+    expect(srv.outputTokensPerSecond).toBeCloseTo((64 * 257) / cycle, 6);
+  });
+
+  it("a prompt longer than K spans ⌈ISL/K⌉ passes of its own", () => {
+    const s = sglangSetup();
+    const srv = serve(s, 4, BIG, 20000, 100);
+    expect(srv.prefillChunks).toBe(3);
+    expect(srv.prefillPasses).toBe(12);
+    expect(srv.meanPrefillPass).toBe(7.5); // 3 · (4 + 1)/2
+    expect(srv.mixed.prefillTokens).toBeCloseTo(20000 / 3, 9);
+  });
+
+  it("a wave that fits one pass stalls nobody's decode", () => {
+    const s = sglangSetup();
+    const srv = serve(s, 4, BIG, 1024, 500);
+    expect(srv.prefillPasses).toBe(1);
+    expect(srv.tpot).toBe(srv.decode.t);
+    expect(srv.mixed.prefillTokens).toBe(4096);
+  });
+
+  it("moves prefill time from TPOT into TTFT against the mixed schedule at high concurrency", () => {
+    // the mixed schedule with a vLLM-like burst share (β = 0.06): most requests arrive staggered
+    const waves = serve(sglangSetup({ burstFactor: 0.06 }), 128, BIG, 4096, 128);
+    const mixed = serve(sglangSetup({ prefillFirst: 0, burstFactor: 0.06 }), 128, BIG, 4096, 128);
+    expect(waves.ttft).toBeGreaterThan(2 * mixed.ttft);
+    expect(waves.tpot).toBeLessThan(mixed.tpot);
+  });
+
+  it("keeps attention-DP replicas on the mixed schedule, and the derivation names the schedule it used", () => {
+    const dp = estimateConfig({
+      model: DEEPSEEK_V3,
+      gpu: H100_SXM,
+      input: input({ engine: "sglang", weights: "fp8", tp: 1, dp: 8, isl: 1024, osl: 256, concurrency: 64 }),
+      explain: true,
+    });
+    expect(dp.derivations?.find((d) => d.key === "ttft")?.formula).toContain("β");
+    const waves = estimateConfig({
+      model: LLAMA_8B,
+      gpu: H100_SXM,
+      input: input({ engine: "sglang", weights: "fp8", tp: 1, isl: 1024, osl: 256, concurrency: 64 }),
+      explain: true,
+    });
+    const ttft = waves.derivations?.find((d) => d.key === "ttft");
+    expect(ttft?.formula).toContain("j̄ · t_pass");
+    expect(ttft?.value).toBeCloseTo(waves.ttftMs / 1e3, 9);
+  });
+});
+
+describe("the burst share is not fitted where waves replace it", () => {
+  const row = (over: Partial<CalibRow>): CalibRow =>
+    ({
+      id: "r", arch: "dense", gpu: "h100-sxm", engine: "sglang", weights: "fp8", isl: 1000, osl: 1000, concurrency: 8,
+      tp: 1, pp: 1, dp: 1, ttftMs: 100, tpotMs: 10, source: "test", ...over,
+    }) as CalibRow;
+  const ctx = { models: new Map([["dense", LLAMA_8B]]), gpus: new Map([["h100-sxm", H100_SXM]]) };
+
+  it("SGLang rows exercise β only with attention DP; vLLM and TRT-LLM rows always", () => {
+    expect(exercises("burstFactor", row({}), ctx)).toBe(false);
+    expect(exercises("burstFactor", row({ dp: 4 }), ctx)).toBe(true);
+    expect(exercises("burstFactor", row({ engine: "vllm" }), ctx)).toBe(true);
+    expect(exercises("burstFactor", row({ engine: "trtllm" }), ctx)).toBe(true);
+  });
+});
