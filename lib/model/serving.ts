@@ -64,7 +64,7 @@ export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl
   const f = s.f;
   const l = s.layout;
   const dp = l.dp;
-  if (f.prefillFirst >= 0.5 && dp === 1 && l.pp === 1) return serveWaves(s, concurrency, maxConcurrency, isl, osl);
+  if (f.prefillFirst >= 0.5 && l.pp === 1) return serveWaves(s, concurrency, maxConcurrency, isl, osl);
   const K = f.prefillChunkTokens;
   const cRun = Math.max(1, Math.min(concurrency, maxConcurrency));
   const nBar = isl + osl / 2;
@@ -165,21 +165,23 @@ function serveWaves(s: Setup, concurrency: number, maxConcurrency: number, isl: 
   const steps = Math.max(osl - 1, 1);
   const chunks = Math.ceil(isl / K);
   const alone = prefill(s, isl);
+  const dp = s.layout.dp;
+  const perRank = cRun / dp; // attention DP: each rank runs its own share of the wave, the ranks in step
   let passes: number;
   let meanPass: number;
   let passTokens: number;
   if (isl <= K) {
     const perPass = Math.max(1, Math.floor(K / isl));
-    passes = Math.max(1, cRun / perPass); // not rounded up: the planner needs throughput monotone in C
+    passes = Math.max(1, perRank / perPass); // not rounded up: the planner needs throughput monotone in C
     meanPass = (passes + 1) / 2;
-    passTokens = (cRun * isl) / passes;
+    passTokens = (perRank * isl) / passes;
   } else {
-    passes = cRun * chunks;
-    meanPass = (chunks * (cRun + 1)) / 2;
+    passes = Math.max(1, perRank) * chunks;
+    meanPass = (chunks * (Math.max(1, perRank) + 1)) / 2;
     passTokens = isl / chunks;
   }
-  const pass = mixedStep(s, 0, 0, passTokens, isl, passTokens, 1);
-  const dec = decodeStep(s, cRun, nBar);
+  const pass = mixedStep(s, 0, 0, passTokens, isl, passTokens * dp, 1);
+  const dec = dp > 1 ? mixedStep(s, Math.ceil(perRank - 1e-9), nBar, 0, 0, cRun, 1) : decodeStep(s, cRun, nBar);
   const ttftRun = f.ttftOverheadS + meanPass * pass.t;
   const tpot = dec.t + ((passes - meanPass) * pass.t) / steps;
   const x = cRun / (f.ttftOverheadS + passes * pass.t + steps * dec.t);

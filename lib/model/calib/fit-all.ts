@@ -34,9 +34,9 @@ export interface FitAllResult {
  * attention-DP rows; the MoE overheads of a fit that holds out the only MoE model of an engine).
  */
 export function exercises(name: keyof EngineFactors, r: CalibRow, ctx: FitContext): boolean {
-  if (name === "dpBalanceSteps") return r.dp > 1;
+  if (name === "dpBalanceSteps") return r.dp > 1 && (documentedFactorsOf(r.engine).prefillFirst ?? 0) < 0.5;
   // a prefill-first engine runs the closed loop in synchronised waves (serving.ts serveWaves): no burst share
-  if (name === "burstFactor") return r.dp > 1 || r.pp > 1 || (documentedFactorsOf(r.engine).prefillFirst ?? 0) < 0.5;
+  if (name === "burstFactor") return r.pp > 1 || (documentedFactorsOf(r.engine).prefillFirst ?? 0) < 0.5;
   if (name === "moeLayerOverheadS" || name === "expertOverheadS") return ctx.models.get(r.arch)!.moe !== null;
   return true;
 }

@@ -114,7 +114,10 @@ describe("fitting machinery", () => {
     expect(getEngineProfile("vllm:hopper")!.factors.dpBalanceSteps).toBe(10);
     expect(getEngineProfile("vllm:blackwell")!.factors.dpBalanceSteps).toBe(10);
     expect(CALIBRATION.factors["vllm:hopper"]).not.toHaveProperty("dpBalanceSteps");
-    expect(CALIBRATION.factors["sglang:blackwell"]).toHaveProperty("dpBalanceSteps");
+    // SGLang's waves replace both the burst share and the attention-DP wait: neither is fitted nor written
+    expect(CALIBRATION.factors["sglang:blackwell"]).not.toHaveProperty("dpBalanceSteps");
+    expect(CALIBRATION.factors["sglang:blackwell"]).not.toHaveProperty("burstFactor");
+    expect(CALIBRATION.factors["trtllm:blackwell"]).toHaveProperty("burstFactor");
   });
 
   it("does not fit or write a factor the engine documents; the profile uses the documented value", () => {

@@ -76,14 +76,19 @@ describe("prefill-first scheduling runs a closed loop in synchronised waves", ()
     expect(waves.tpot).toBeLessThan(mixed.tpot);
   });
 
-  it("keeps attention-DP replicas on the mixed schedule, and the derivation names the schedule it used", () => {
-    const dp = estimateConfig({
-      model: DEEPSEEK_V3,
-      gpu: H100_SXM,
-      input: input({ engine: "sglang", weights: "fp8", tp: 1, dp: 8, isl: 1024, osl: 256, concurrency: 64 }),
-      explain: true,
-    });
-    expect(dp.derivations?.find((d) => d.key === "ttft")?.formula).toContain("β");
+  it("runs attention-DP ranks in step, each with its share of the wave; the derivation names the schedule", () => {
+    const l = resolveLayout(DEEPSEEK_V3, H100_SXM, { tp: 1, pp: 1, dp: 8 });
+    const base = profileFor("sglang", H100_SXM).factors;
+    const s = buildSetup(DEEPSEEK_V3, H100_SXM, l, { ...base, ttftOverheadS: 0.05 }, "fp8", "bf16");
+    // 64 requests over 8 ranks: 8 prompts of 1024 tokens per rank fill one pass of 8192 tokens
+    const srv = serve(s, 64, BIG, 1024, 256);
+    expect(srv.schedule).toBe("waves");
+    expect(srv.prefillPasses).toBe(1);
+    expect(srv.mixed.prefillTokens).toBe(8192);
+    // the ranks' passes meet in the MoE layers: 8 ranks · 8192 tokens through the experts
+    expect(srv.mixed.t).toBeCloseTo(mixedStep(s, 0, 0, 8192, 1024, 8 * 8192, 1).t, 12);
+    expect(srv.ttft).toBeCloseTo(0.05 + srv.mixed.t, 12);
+    expect(srv.waitDpBalance).toBe(0);
     const waves = estimateConfig({
       model: LLAMA_8B,
       gpu: H100_SXM,
@@ -93,10 +98,17 @@ describe("prefill-first scheduling runs a closed loop in synchronised waves", ()
     const ttft = waves.derivations?.find((d) => d.key === "ttft");
     expect(ttft?.formula).toContain("j̄ · t_pass");
     expect(ttft?.value).toBeCloseTo(waves.ttftMs / 1e3, 9);
+    const mixed = estimateConfig({
+      model: LLAMA_8B,
+      gpu: H100_SXM,
+      input: input({ engine: "vllm", weights: "fp8", tp: 1, isl: 1024, osl: 256, concurrency: 64 }),
+      explain: true,
+    });
+    expect(mixed.derivations?.find((d) => d.key === "ttft")?.formula).toContain("β");
   });
 });
 
-describe("the burst share is not fitted where waves replace it", () => {
+describe("the burst share and the attention-DP wait are not fitted where waves replace them", () => {
   const row = (over: Partial<CalibRow>): CalibRow =>
     ({
       id: "r", arch: "dense", gpu: "h100-sxm", engine: "sglang", weights: "fp8", isl: 1000, osl: 1000, concurrency: 8,
@@ -104,9 +116,11 @@ describe("the burst share is not fitted where waves replace it", () => {
     }) as CalibRow;
   const ctx = { models: new Map([["dense", LLAMA_8B]]), gpus: new Map([["h100-sxm", H100_SXM]]) };
 
-  it("SGLang rows exercise β only with attention DP; vLLM and TRT-LLM rows always", () => {
+  it("SGLang rows exercise neither; vLLM and TRT-LLM rows exercise β always and w_dp with attention DP", () => {
     expect(exercises("burstFactor", row({}), ctx)).toBe(false);
-    expect(exercises("burstFactor", row({ dp: 4 }), ctx)).toBe(true);
+    expect(exercises("burstFactor", row({ dp: 4 }), ctx)).toBe(false);
+    expect(exercises("dpBalanceSteps", row({ dp: 4 }), ctx)).toBe(false);
+    expect(exercises("dpBalanceSteps", row({ engine: "trtllm", dp: 4 }), ctx)).toBe(true);
     expect(exercises("burstFactor", row({ engine: "vllm" }), ctx)).toBe(true);
     expect(exercises("burstFactor", row({ engine: "trtllm" }), ctx)).toBe(true);
   });
