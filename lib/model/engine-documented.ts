@@ -51,16 +51,16 @@ export const DOCUMENTED_FACTORS: readonly DocumentedFactor[] = [
     factor: "prefillChunkTokens",
     value: 8192,
     generation: "hopper",
-    why: "chunked_prefill_size defaults to 8192 tokens on GPUs of 60–160 GB (H100, H200)",
-    source: "https://github.com/sgl-project/sglang/blob/main/python/sglang/srt/server_args.py (_handle_gpu_memory_settings)",
+    why: "chunked_prefill_size defaults to 8192 tokens on GPUs of 60–160 GB (H100, H200) (ServerArgs._handle_gpu_memory_settings)",
+    source: "https://github.com/sgl-project/sglang/blob/main/python/sglang/srt/server_args.py",
   },
   {
     engine: "sglang",
     factor: "prefillChunkTokens",
     value: 16384,
     generation: "blackwell",
-    why: "chunked_prefill_size defaults to 16384 tokens on GPUs of 160 GB or more (B200, GB200)",
-    source: "https://github.com/sgl-project/sglang/blob/main/python/sglang/srt/server_args.py (_handle_gpu_memory_settings)",
+    why: "chunked_prefill_size defaults to 16384 tokens on GPUs of 160 GB or more (B200, GB200) (ServerArgs._handle_gpu_memory_settings)",
+    source: "https://github.com/sgl-project/sglang/blob/main/python/sglang/srt/server_args.py",
   },
   {
     engine: "sglang",
@@ -68,8 +68,8 @@ export const DOCUMENTED_FACTORS: readonly DocumentedFactor[] = [
     value: 1,
     why:
       "the scheduler runs a new prefill batch whenever requests wait, before the next decode step, and does not mix " +
-      "prefill chunks into decode batches unless --enable-mixed-chunk is set (off by default)",
-    source: "https://docs.sglang.ai/advanced_features/server_arguments.html (enable_mixed_chunk)",
+      "prefill chunks into decode batches unless --enable-mixed-chunk is set (ServerArgs.enable_mixed_chunk = False)",
+    source: "https://github.com/sgl-project/sglang/blob/main/python/sglang/srt/server_args.py",
   },
   {
     engine: "vllm",

@@ -29,6 +29,13 @@ describe("prefill-first scheduling runs a closed loop in synchronised waves", ()
     expect(serve(sglangSetup({ prefillFirst: 0 }), 16, BIG, 1024, 256).schedule).toBe("mixed");
   });
 
+  it("every documented factor cites a plain https link (the page renders it as one)", () => {
+    for (const d of DOCUMENTED_FACTORS) {
+      expect(d.source, `${d.engine}.${d.factor}`).toMatch(/^https:\/\/\S+$/);
+      expect(new URL(d.source).protocol).toBe("https:");
+    }
+  });
+
   it("64 prompts of 1024 tokens at K = 8192: 8 passes of 8 prompts, first tokens on pass 4.5 on average", () => {
     const s = sglangSetup();
     expect(s.f.prefillChunkTokens).toBe(8192); // SGLang's documented chunk on 80 GB Hopper GPUs
