@@ -3,9 +3,10 @@ import type { Setup } from "./setup";
 import { decodeStep, mixedStep, prefill, type StepBreakdown } from "./step";
 
 /**
- * A closed-loop benchmark (schedule "mixed": engines that mix prefill chunks into decode steps): C requests in flight, each of ISL prompt and OSL output tokens; a finished request is
- * replaced at once, and its prefill is scheduled into the running iterations (chunked prefill, at most K tokens per
- * iteration). Up to C_max (KV capacity) run; the rest queue.
+ * A closed-loop benchmark (schedule "mixed": engines that mix prefill chunks into decode steps): C requests in
+ * flight, each of ISL prompt and OSL output tokens; a finished request is replaced at once, and its prefill is
+ * scheduled into the running iterations (chunked prefill, at most K tokens per iteration). Up to C_max (KV capacity)
+ * run; the rest queue.
  *
  *   C_run = min(C, C_max);  b̄ = C_run · φ / dp     mean decode sequences per attention rank (φ: share of life
  *                                                  decoding); with dp > 1 a step waits for the busiest rank, b = ⌈b̄⌉
@@ -87,12 +88,11 @@ export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl
   for (let it = 0; it < 2; it++) {
     const B = cRun * phi;
     const bMean = B / (dp * l.pp);
-    // Attention DP: every iteration waits for the most loaded rank, which holds ⌈B/dp⌉ of the sequences.
-    const b = dp > 1 ? Math.ceil(bMean - 1e-9) : bMean;
+    const b = rankBatch(B, l);
     pTok = (bMean * isl) / steps;
     const u = Math.min(K, Math.max(chunk, pTok));
     q = Math.min(1, pTok / u);
-    dec = dp > 1 ? mixedStep(s, b, nBar, 0, 0, Math.max(B / l.pp, 1e-9), 1) : decodeStep(s, B, nBar);
+    dec = decodeOnBusiestRank(s, B, nBar);
     // A chunk step: this rank's chunk plus the other ranks' mean prefill load through the shared MoE layers.
     const others = (dp - 1) * (bMean + pTok);
     mix = mixedStep(s, b, nBar, u, isl, b + u + others, 1);
@@ -130,6 +130,19 @@ export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl
     requestsPerSecond: x,
     outputTokensPerSecond: x * osl,
   };
+}
+
+/** Decode sequences per micro-batch on the most loaded rank: with attention DP each iteration waits for ⌈B/(dp·pp)⌉. */
+function rankBatch(B: number, l: Setup["layout"]): number {
+  const mean = B / (l.dp * l.pp);
+  return l.dp > 1 ? Math.ceil(mean - 1e-9) : mean;
+}
+
+/** A pure decode iteration of B sequences in flight, timed on the most loaded rank (the MoE layers see B/pp tokens). */
+function decodeOnBusiestRank(s: Setup, B: number, context: number): StepBreakdown {
+  const l = s.layout;
+  if (l.dp === 1) return decodeStep(s, B, context);
+  return mixedStep(s, rankBatch(B, l), context, 0, 0, Math.max(B / l.pp, 1e-9), 1);
 }
 
 /** What bounds the configuration: KV capacity when over it, else the largest part of a decode step. */
@@ -181,7 +194,7 @@ function serveWaves(s: Setup, concurrency: number, maxConcurrency: number, isl: 
     passTokens = isl / chunks;
   }
   const pass = mixedStep(s, 0, 0, passTokens, isl, passTokens * dp, 1);
-  const dec = dp > 1 ? mixedStep(s, Math.ceil(perRank - 1e-9), nBar, 0, 0, cRun, 1) : decodeStep(s, cRun, nBar);
+  const dec = decodeOnBusiestRank(s, cRun, nBar);
   const ttftRun = f.ttftOverheadS + meanPass * pass.t;
   const tpot = dec.t + ((passes - meanPass) * pass.t) / steps;
   const x = cRun / (f.ttftOverheadS + passes * pass.t + steps * dec.t);

@@ -28,15 +28,20 @@ export interface FitAllResult {
   readonly lossPerKey: Record<string, number>;
 }
 
+function runsInWaves(engine: EngineId): boolean {
+  return (documentedFactorsOf(engine).prefillFirst ?? 0) >= 0.5;
+}
+
 /**
  * Whether a row carries information about a factor. A factor no row of a fit exercises is left at its prior rather
  * than fitted: the objective is flat in it, so the optimiser would only wander (vLLM's attention-DP wait without
  * attention-DP rows; the MoE overheads of a fit that holds out the only MoE model of an engine).
  */
 export function exercises(name: keyof EngineFactors, r: CalibRow, ctx: FitContext): boolean {
-  if (name === "dpBalanceSteps") return r.dp > 1 && (documentedFactorsOf(r.engine).prefillFirst ?? 0) < 0.5;
-  // a prefill-first engine runs the closed loop in synchronised waves (serving.ts serveWaves): no burst share
-  if (name === "burstFactor") return r.pp > 1 || (documentedFactorsOf(r.engine).prefillFirst ?? 0) < 0.5;
+  // a prefill-first engine runs the closed loop in synchronised waves (serving.ts serveWaves): no burst share and no
+  // attention-DP wait (pipeline-parallel replicas stay on the mixed schedule)
+  if (name === "dpBalanceSteps") return r.dp > 1 && !runsInWaves(r.engine);
+  if (name === "burstFactor") return r.pp > 1 || !runsInWaves(r.engine);
   if (name === "moeLayerOverheadS" || name === "expertOverheadS") return ctx.models.get(r.arch)!.moe !== null;
   return true;
 }
