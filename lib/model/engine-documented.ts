@@ -72,6 +72,24 @@ export const DOCUMENTED_FACTORS: readonly DocumentedFactor[] = [
     source: "https://github.com/sgl-project/sglang/blob/main/python/sglang/srt/server_args.py",
   },
   {
+    engine: "trtllm",
+    factor: "overlapSteps",
+    value: 1,
+    why:
+      "the overlap scheduler (on by default) launches iteration n + 1 before the CPU work of iteration n is done; " +
+      "the documentation's trade-off: it introduces one extra decoding step — a new request joins one iteration later",
+    source: "https://nvidia.github.io/TensorRT-LLM/features/overlap-scheduler.html",
+  },
+  {
+    engine: "sglang",
+    factor: "overlapSteps",
+    value: 1,
+    why:
+      "the zero-overhead batch scheduler (on by default; --disable-overlap-schedule turns it off) schedules the next " +
+      "batch one step ahead, before the results of the running one are processed — a new request joins one iteration later",
+    source: "https://lmsys.org/blog/2024-12-04-sglang-v0-4/#zero-overhead-batch-scheduler",
+  },
+  {
     engine: "vllm",
     factor: "kvOutputShare",
     value: 0.5,

@@ -72,6 +72,13 @@ export interface EngineFactors {
    * With prefill-first passes a closed loop of equal requests runs in synchronised waves (serving.ts).
    */
   readonly prefillFirst: number;
+  /**
+   * Iterations a new request waits because the scheduler prepares the next batch while the GPU runs the current one
+   * (overlap scheduling: TRT-LLM's overlap scheduler, SGLang's zero-overhead batch scheduler). A request that arrives
+   * during iteration k missed the batch already scheduled for k + 1 and joins k + 2: TTFT += this × the mean iteration.
+   * 0 for a scheduler that builds each batch after the previous one finished.
+   */
+  readonly overlapSteps: number;
 }
 
 export type GenerationClass = "hopper" | "blackwell";

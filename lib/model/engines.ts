@@ -30,6 +30,7 @@ export const PRIOR_FACTORS: EngineFactors = {
   ttftOverheadS: 0.03,
   dpBalanceSteps: 10,
   prefillFirst: 0,
+  overlapSteps: 0,
 };
 
 /** The factors an engine starts from before calibration: the physical priors, overridden by what it documents. */

@@ -241,16 +241,16 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
           "Time to first token",
           srv.ttft,
           "s",
-          "t_0 + j̄ · t_pass + KV-capacity wait — a wave's prompts are prefilled in n passes of up to K tokens; a request's prompt completes on pass j̄ on average",
-          `${secs(f.ttftOverheadS)} + ${sig(srv.meanPrefillPass)} · ${secs(srv.mixed.t)} (n = ${sig(srv.prefillPasses)} passes of ${sig(srv.mixed.prefillTokens)} tokens) + ${secs(srv.waitKv)} = ${secs(srv.ttft)}`,
+          "t_0 + o · t_decode + j̄ · t_pass + KV-capacity wait — o: iterations an overlap scheduler had already scheduled; a wave's prompts are prefilled in n passes of up to K tokens; a request's prompt completes on pass j̄ on average",
+          `${secs(f.ttftOverheadS)} + ${secs(srv.waitOverlap)} + ${sig(srv.meanPrefillPass)} · ${secs(srv.mixed.t)} (n = ${sig(srv.prefillPasses)} passes of ${sig(srv.mixed.prefillTokens)} tokens) + ${secs(srv.waitKv)} = ${secs(srv.ttft)}`,
         )
       : d(
           "ttft",
           "Time to first token",
           srv.ttft,
           "s",
-          "t_0 + t̄/2 + ⌈ISL/K⌉ · t_step(b + chunk) + β·(C/dp − 1)·t_prefill,alone + [dp > 1] w_dp·t̄ + KV-capacity wait",
-          `${secs(f.ttftOverheadS)} + ${secs(srv.tpot / 2)} + ${srv.prefillChunks} · t_chunk + ${secs(srv.waitPrefill)} + ${secs(srv.waitDpBalance)} + ${secs(srv.waitKv)} = ${secs(srv.ttft)}`,
+          "t_0 + t̄/2 + o·t̄ + ⌈ISL/K⌉ · t_step(b + chunk) + β·(C/dp − 1)·t_prefill,alone + [dp > 1] w_dp·t̄ + KV-capacity wait — o: iterations an overlap scheduler had already scheduled",
+          `${secs(f.ttftOverheadS)} + ${secs(srv.tpot / 2)} + ${secs(srv.waitOverlap)} + ${srv.prefillChunks} · t_chunk + ${secs(srv.waitPrefill)} + ${secs(srv.waitDpBalance)} + ${secs(srv.waitKv)} = ${secs(srv.ttft)}`,
         ),
     d(
       "throughput",

@@ -16,9 +16,10 @@ import { decodeStep, mixedStep, prefill, type StepBreakdown } from "./step";
  *                                                  a share q of iterations carries a prefill chunk of u tokens
  *   t̄     = (1 − q) · t_step(b, 0) + q · t_step(b, u)          (mixed iteration: one roofline over b + u tokens)
  *   TPOT  = t̄
- *   TTFT  = t_0 + t̄/2 + ⌈ISL/K⌉ · t_step(b, min(ISL, K)) + β · (C_run/dp − 1) · t_prefill,alone
+ *   TTFT  = t_0 + t̄/2 + o · t̄ + ⌈ISL/K⌉ · t_step(b, min(ISL, K)) + β · (C_run/dp − 1) · t_prefill,alone
  *           + [dp > 1] · w_dp · t̄ + (C − C_run)/X
- *           (t_0: fixed request overhead; t̄/2: wait for the running iteration; then the prompt's chunks ride along
+ *           (t_0: fixed request overhead; t̄/2: wait for the running iteration; o: iterations an overlap scheduler
+ *            had already scheduled without the new request (documented: 1 for TRT-LLM); then the prompt's chunks ride along
  *            the decode; β: the benchmark's burst — prefills queued behind each other; w_dp: iterations an
  *            attention-DP scheduler holds a new request so the ranks prefill together; last: wait for KV room)
  *   X     = C_run / (TTFT_run + (OSL − 1) · TPOT)  requests/s (Little's law)
@@ -53,6 +54,8 @@ export interface Serving {
   readonly waitPrefill: number;
   /** Attention DP (dp > 1): wait for the ranks' prefills to be scheduled together (dpBalanceSteps × t̄). */
   readonly waitDpBalance: number;
+  /** Overlap scheduling: iterations already scheduled when the request arrived (overlapSteps × t̄). */
+  readonly waitOverlap: number;
   readonly waitKv: number;
   readonly ttft: number;
   readonly tpot: number;
@@ -84,6 +87,7 @@ export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl
   let pTok = 0;
   let ttftRun = 0;
   let waitDp = 0;
+  let waitOverlap = 0;
   // Two passes: at φ = 1, then at the φ the first pass implies (the fixed point moves little after that).
   for (let it = 0; it < 2; it++) {
     const B = cRun * phi;
@@ -99,7 +103,8 @@ export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl
     first = u === chunk ? mix : mixedStep(s, b, nBar, chunk, isl, b + chunk + others, 1);
     tbar = (1 - q) * dec.t + q * mix.t;
     waitDp = dp > 1 ? f.dpBalanceSteps * tbar : 0;
-    ttftRun = f.ttftOverheadS + tbar / 2 + chunks * first.t + waitPrefill + waitDp;
+    waitOverlap = f.overlapSteps * tbar;
+    ttftRun = f.ttftOverheadS + tbar / 2 + waitOverlap + chunks * first.t + waitPrefill + waitDp;
     const newPhi = Math.max(1 / cRun, Math.min(1, (steps * tbar) / (ttftRun + steps * tbar)));
     if (it === 1 || newPhi > 0.999) break;
     phi = newPhi;
@@ -124,6 +129,7 @@ export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl
     prefillUtilisation: rho,
     waitPrefill,
     waitDpBalance: waitDp,
+    waitOverlap,
     waitKv,
     ttft: ttftRun + waitKv,
     tpot: tbar,
@@ -166,9 +172,9 @@ export function bindingOf(srv: Serving, overCapacity: boolean): BindingResource 
  *   n     = max(1, C_run/P) (ISL ≤ K)  or  C_run·⌈ISL/K⌉     prefill passes per wave (a last, partly filled pass
  *                                                            counted by its share, so throughput stays monotone in C)
  *   j̄     = (n + 1)/2            or  ⌈ISL/K⌉·(C_run + 1)/2   mean pass that completes a request's prompt
- *   TTFT  = t_0 + j̄ · t_pass + (C − C_run)/X
+ *   TTFT  = t_0 + o · t_step(C_run, 0) + j̄ · t_pass + (C − C_run)/X   (o: overlap scheduling, as above; SGLang 1)
  *   TPOT  = t_step(C_run, 0) + (n − j̄) · t_pass / (OSL − 1)  (the passes after a request's own first token)
- *   X     = C_run / (t_0 + n · t_pass + (OSL − 1) · t_step(C_run, 0))
+ *   X     = C_run / (t_0 + o · t_step(C_run, 0) + n · t_pass + (OSL − 1) · t_step(C_run, 0))
  */
 function serveWaves(s: Setup, concurrency: number, maxConcurrency: number, isl: number, osl: number): Serving {
   const f = s.f;
@@ -195,9 +201,10 @@ function serveWaves(s: Setup, concurrency: number, maxConcurrency: number, isl: 
   }
   const pass = mixedStep(s, 0, 0, passTokens, isl, passTokens * dp, 1);
   const dec = decodeOnBusiestRank(s, cRun, nBar);
-  const ttftRun = f.ttftOverheadS + meanPass * pass.t;
+  const waitOverlap = f.overlapSteps * dec.t;
+  const ttftRun = f.ttftOverheadS + waitOverlap + meanPass * pass.t;
   const tpot = dec.t + ((passes - meanPass) * pass.t) / steps;
-  const x = cRun / (f.ttftOverheadS + passes * pass.t + steps * dec.t);
+  const x = cRun / (f.ttftOverheadS + waitOverlap + passes * pass.t + steps * dec.t);
   const waitKv = concurrency > cRun ? (concurrency - cRun) / x : 0;
   const prefillTime = passes * pass.t;
   return {
@@ -217,6 +224,7 @@ function serveWaves(s: Setup, concurrency: number, maxConcurrency: number, isl: 
     prefillUtilisation: prefillTime / (prefillTime + steps * dec.t),
     waitPrefill: (meanPass - 1) * pass.t,
     waitDpBalance: 0,
+    waitOverlap,
     waitKv,
     ttft: ttftRun + waitKv,
     tpot,
