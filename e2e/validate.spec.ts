@@ -79,5 +79,10 @@ test.describe("validation journey: how well do the predictions hold?", () => {
       "SGLang prefillChunkTokens = 16384 (Blackwell-class GPUs)",
     );
     await expect(list.getByTestId("documented-trtllm-kvMemOfFree")).toContainText("free_gpu_memory_fraction");
+    const overlap = list.getByTestId("documented-trtllm-overlapSteps");
+    await expect(overlap).toContainText("TensorRT-LLM overlapSteps = 1");
+    await expect(overlap).toContainText("one extra decoding step");
+    await expect(list.getByTestId("documented-sglang-overlapSteps")).toContainText("SGLang overlapSteps = 1");
+    await expect(list.getByTestId("documented-vllm-overlapSteps")).toHaveCount(0);
   });
 });
