@@ -10,7 +10,8 @@ import path from "node:path";
 import { getGpu } from "../lib/catalog/gpus";
 import { getModel } from "../lib/catalog/models";
 import { parseCsv } from "../lib/model/calib/csv";
-import { breakdowns, summariseHeldOut } from "../lib/model/calib/held-out";
+import { breakdowns, byRelease, moeOvershootRows, releaseLabel, summariseHeldOut } from "../lib/model/calib/held-out";
+import { releaseReport } from "../lib/validation/releases";
 import { leaveOneModelOut, predictRows, type RowResult } from "../lib/model/calib/lomo";
 import { mapPublicRecord, MAX_BATCH, type PublicCase } from "../lib/model/calib/public";
 import { CALIBRATION } from "../lib/model/calibration.generated";
@@ -48,6 +49,8 @@ function breakdown(label: string, recs: RowResult[]) {
   table(`${label} — dense vs MoE`, b.byMoe);
   return { ...b, overall: b.overall[0]! };
 }
+
+const releaseOf = (engine: string, release: string | null) => releaseLabel({ engine, engineVersion: release });
 
 function publicComparison() {
   const file = path.join(SHARED, "reference/measurements-public.csv");
@@ -134,11 +137,38 @@ async function main(): Promise<number> {
   const held = leaveOneModelOut(d.rows, ctx, QUICK ? 800 : undefined);
   console.log(`\n(leave-one-model-out refits: ${((Date.now() - t0) / 1e3).toFixed(1)} s)`);
   const lomo = breakdown("LEAVE-ONE-MODEL-OUT (headline: each model predicted by a fit that never saw it)", held);
+  const releases = byRelease(held);
+  const rel = releaseReport(
+    held
+      .filter((r) => r.predicted)
+      .map((r) => ({ ...r, ttftMeasuredOverPredicted: r.ttftMeas / r.ttftPred, tpotMeasuredOverPredicted: r.tpotMeas / r.tpotPred })),
+  );
+  const ratioOf = new Map(rel.releases.map((x) => [releaseOf(x.engine, x.release), x]));
+  console.log(`\nLEAVE-ONE-MODEL-OUT — per engine release (not an input of the estimator; measured/predicted > 1: slower than predicted)`);
+  for (const g of releases) {
+    const x = ratioOf.get(g.group);
+    console.log(
+      `  ${g.group.padEnd(42)} ${String(g.rows).padStart(5)}  TPOT MdAPE ${pct(g.tpotMdape).padStart(6)}  TTFT MdAPE ${pct(g.ttftMdape).padStart(6)}  measured/predicted TPOT ${x?.tpotRatio.toFixed(2) ?? "—"}  TTFT ${x?.ttftRatio.toFixed(2) ?? "—"}`,
+    );
+  }
+  console.log(
+    `  same model, GPU, engine and precision on two or more recorded releases (≥ ${rel.minRows} rows each): ${rel.spreads.length} setups; the slowest release's first token is ${rel.medianTtftFactor?.toFixed(2) ?? "—"}× the fastest's relative to the estimate (median over setups)`,
+  );
+  for (const s of rel.spreads) {
+    console.log(
+      `    ${s.ttftFactor.toFixed(2)}×  ${s.model} ${s.gpu} ${s.engine} ${s.weights}: ${s.slow.release} (${s.slow.rows} rows) TTFT measured/predicted ${s.slow.ttftRatio.toFixed(2)} vs ${s.fast.release} (${s.fast.rows}) ${s.fast.ttftRatio.toFixed(2)}`,
+    );
+  }
   const summary = summariseHeldOut(held);
   const moe = summary.moeSmallBatch;
   console.log(
     `\nMoE at concurrency 1–8 (held-out): ${moe.rows} rows, worst throughput overshoot ${moe.maxOvershoot.toFixed(2)}× (target ≤ 2×; closed-loop output tok/s, first-token latency included), median predicted/measured ${moe.medianRatio.toFixed(2)}; per-user decode speed (1/TPOT) worst overshoot ${moe.maxDecodeOvershoot.toFixed(2)}×`,
   );
+  for (const { row: r, overshoot } of moeOvershootRows(held)) {
+    console.log(
+      `  over 2×: ${overshoot.toFixed(2)}×  ${r.model} ${r.gpu} ${releaseLabel(r)} ${r.weights} tp${r.tp} dp${r.dp} moe tp${r.moeTp ?? "-"}×ep${r.moeEp ?? "-"} ${r.isl}/${r.osl} C=${r.concurrency}: TTFT ${r.ttftMeas.toFixed(0)} ms measured, ${r.ttftPred.toFixed(0)} predicted; TPOT ${r.tpotMeas.toFixed(1)} / ${r.tpotPred.toFixed(1)} ms`,
+    );
+  }
 
   const pub = publicComparison();
   console.log(
@@ -173,6 +203,7 @@ async function main(): Promise<number> {
     targets,
     inSample: { overall: ins.overall, byModel: ins.byModel, byGpu: ins.byGpu, byEngine: ins.byEngine, byWeights: ins.byWeights, byMoe: ins.byMoe },
     leaveOneModelOut: { overall: lomo.overall, byModel: lomo.byModel, byGpu: lomo.byGpu, byEngine: lomo.byEngine, byWeights: lomo.byWeights, byMoe: lomo.byMoe },
+    leaveOneModelOutByRelease: releases,
     moeSmallBatch: moe,
     repeatability: rep,
     public: pub,

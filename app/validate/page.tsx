@@ -7,6 +7,7 @@ import { PublicTable } from "./_components/PublicTable";
 import { BroaderTable, MarginalTable, RegimeTable } from "./_components/RegimeTables";
 import { DocumentedFactors } from "./_components/DocumentedFactors";
 import { HeldOut } from "./_components/HeldOut";
+import { Releases } from "./_components/Releases";
 import { validationView } from "./_lib/view-model";
 
 export const metadata: Metadata = {
@@ -173,6 +174,7 @@ export default function ValidatePage() {
           the floor under any estimator&apos;s error on this data: engine images, harness versions and options the rows do
           not record (speculative decoding, for one) move the figures as much as the model does.
         </p>
+        <Releases report={v.releases} />
       </Section>
 
       <Section id="published" title="Published figures vs predictions">

@@ -99,6 +99,7 @@ function toCalibRow(row: MeasuredRow): CalibRow {
     ttftMs: row.ttftMs,
     tpotMs: row.tpotMs,
     source: row.source,
+    engineVersion: row.engineVersion,
   };
 }
 

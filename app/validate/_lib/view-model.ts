@@ -22,6 +22,7 @@ import {
   type ScoredRow,
 } from "../../../lib/validation";
 import { MEASURED_ROWS, PROVENANCE } from "../../../lib/validation/measurements.generated";
+import { releaseReport, type ReleaseRecord, type ReleaseReport } from "../../../lib/validation/releases";
 import { PUBLIC_ROWS } from "../../../lib/validation/public-measurements.generated";
 import type { EngineId } from "../../../lib/catalog/types";
 
@@ -172,6 +173,8 @@ export interface ValidationView {
   readonly moeSmallBatch: ReturnType<typeof throughputOvershoot>;
   /** Runs of one setup predicting each other: the error floor of any estimator on these measurements. */
   readonly repeatability: Repeatability;
+  /** Measured / predicted per engine release, and the spread between releases of one setup. */
+  readonly releases: ReleaseReport;
   readonly unpredicted: readonly { reason: string; count: number }[];
   readonly publicRows: readonly PublicViewRow[];
   readonly publicStrings: readonly string[];
@@ -181,6 +184,23 @@ export interface ValidationView {
   readonly heldOut: typeof HELD_OUT;
   readonly band: number;
   readonly rules: typeof CONFIDENCE_RULES;
+}
+
+/** A predicted row as the release report reads it (errors are predicted / measured − 1). */
+function releaseRecord(s: ScoredRow): ReleaseRecord[] {
+  if (s.ttftErr === null || s.tpotErr === null) return [];
+  const r = s.row;
+  return [
+    {
+      model: r.model ?? r.hfModel,
+      gpu: r.gpu,
+      engine: r.engine,
+      weights: r.weights,
+      engineVersion: r.engineVersion,
+      ttftMeasuredOverPredicted: 1 / (1 + s.ttftErr),
+      tpotMeasuredOverPredicted: 1 / (1 + s.tpotErr),
+    },
+  ];
 }
 
 let view: ValidationView | null = null;
@@ -212,6 +232,7 @@ export function validationView(): ValidationView {
     failureModes: knownFailureModes(table),
     moeSmallBatch: throughputOvershoot(scored, { arch: "moe", batch: "b1-8" }),
     repeatability: repeatability(MEASURED_ROWS),
+    releases: releaseReport(scored.flatMap(releaseRecord)),
     unpredicted: unpredictedReasons(scored),
     publicRows,
     publicStrings: strings.list,

@@ -78,6 +78,32 @@ export function breakdowns(recs: readonly RowResult[]) {
   };
 }
 
+/** Label of a row's engine release: "trtllm 1.2.0rc6.post3", or "sglang (release not recorded)". */
+export function releaseLabel(r: Pick<RowResult, "engine" | "engineVersion">): string {
+  return `${r.engine} ${r.engineVersion ?? "(release not recorded)"}`;
+}
+
+/**
+ * Errors per engine release (sorted by label). The engine's release is not an input of the estimator, so the spread
+ * between the releases of one engine is error no engine factor can remove (lib/validation/releases.ts measures it).
+ */
+export function byRelease(recs: readonly RowResult[]): GroupStats[] {
+  return statsBy(recs, releaseLabel);
+}
+
+/** MoE rows at concurrency 1–8 whose predicted throughput overshoots the measured one by more than `limit`×, worst first. */
+export function moeOvershootRows(recs: readonly RowResult[], limit: number = HELD_OUT_LIMITS.moeMaxOvershoot): { row: RowResult; overshoot: number }[] {
+  return recs
+    .filter((r) => r.moe && r.predicted && r.concurrency <= MOE_SMALL_BATCH_MAX_CONCURRENCY)
+    .map((row) => ({
+      row,
+      overshoot:
+        throughputOf(row.concurrency, row.osl, row.ttftPred, row.tpotPred) / throughputOf(row.concurrency, row.osl, row.ttftMeas, row.tpotMeas),
+    }))
+    .filter((x) => x.overshoot > limit)
+    .sort((a, b) => b.overshoot - a.overshoot);
+}
+
 /** MoE rows at concurrency 1–8: predicted / measured throughput; the worst overshoot must stay ≤ 2×. */
 export function moeSmallBatch(recs: readonly RowResult[]): MoeSmallBatch {
   const rows = recs.filter((r) => r.moe && r.predicted && r.concurrency <= MOE_SMALL_BATCH_MAX_CONCURRENCY);

@@ -18,6 +18,8 @@ export interface RowResult extends ValidationRecord {
   readonly moe: boolean;
   readonly problems: readonly string[];
   readonly source: string;
+  /** The engine release the run recorded; null where upstream left it empty. */
+  readonly engineVersion: string | null;
 }
 
 /** Predict rows with a given factor set per profile key (missing key → priors). */
@@ -55,6 +57,7 @@ export function predictRows(
       ttftMeas: r.ttftMs,
       problems: p.problems,
       source: r.source,
+      engineVersion: r.engineVersion,
     };
   });
 }

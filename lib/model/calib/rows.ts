@@ -26,6 +26,8 @@ export interface CalibRow {
   readonly ttftMs: number;
   readonly tpotMs: number;
   readonly source: string;
+  /** The engine release the run recorded (backend_version); null where upstream left it empty. */
+  readonly engineVersion: string | null;
 }
 
 export const SYSTEM_TO_GPU: Readonly<Record<string, string>> = {
@@ -90,6 +92,7 @@ export function mapCsvRecord(r: Record<string, string>): MapResult {
       ttftMs,
       tpotMs,
       source: r.silicon_data_source ?? "",
+      engineVersion: r.backend_version ? r.backend_version : null,
     },
   };
 }

@@ -22,6 +22,7 @@ const base: CalibRow = {
   ttftMs: 310.25,
   tpotMs: 21.5,
   source: "file A",
+  engineVersion: "1.0.0",
 };
 
 describe("distinctRuns: the same run recorded twice counts once", () => {

@@ -34,6 +34,15 @@ describe("CSV and row mapping", () => {
     expect(mapCsvRecord({ ...rec, system: "tpu_v5" }).ok).toBe(false);
   });
 
+  it("keeps the engine release the row recorded, null where backend_version is empty or absent", () => {
+    const v = mapCsvRecord({ ...rec, backend_version: "1.2.0rc6.post3" });
+    expect(v.ok && v.row.engineVersion).toBe("1.2.0rc6.post3");
+    const e = mapCsvRecord({ ...rec, backend_version: "" });
+    expect(e.ok && e.row.engineVersion).toBeNull();
+    const a = mapCsvRecord(rec);
+    expect(a.ok && a.row.engineVersion).toBeNull();
+  });
+
   it("remaps upstream tp×ep encodings on 8-GPU systems back to n GPUs with EP n", () => {
     const base = (mapCsvRecord(rec) as { ok: true; row: CalibRow }).row;
     expect(normaliseRow({ ...base, tp: 64, dp: 1, moeTp: 8, moeEp: 8 }, 8)).toMatchObject({ tp: 8, dp: 1, moeTp: 1, moeEp: 8 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateTargets, moeSmallBatch, roundHeldOut, summariseHeldOut } from "../../../lib/model/calib/held-out";
+import { byRelease, evaluateTargets, moeOvershootRows, moeSmallBatch, releaseLabel, roundHeldOut, summariseHeldOut } from "../../../lib/model/calib/held-out";
 import type { RowResult } from "../../../lib/model/calib/lomo";
 
 /** A held-out row result; only the fields the summary reads matter. */
@@ -26,6 +26,7 @@ function row(p: Partial<RowResult>): RowResult {
     ttftMeas: 100,
     problems: [],
     source: "test",
+    engineVersion: null,
     ...p,
   };
 }
@@ -167,5 +168,45 @@ describe("roundHeldOut", () => {
     expect(r.byModel.a!.tpotWithin25).toBe(0.9877);
     expect(Object.keys(r.byModel)).toEqual(["a", "z"]);
     expect(r.targets.tpotMdape).toMatchObject({ value: 0.15, met: true });
+  });
+});
+
+describe("per release errors and the MoE rows beyond the overshoot limit", () => {
+  it("labels a row by engine and release, unrecorded releases by name", () => {
+    expect(releaseLabel({ engine: "trtllm", engineVersion: "1.2.0rc6" })).toBe("trtllm 1.2.0rc6");
+    expect(releaseLabel({ engine: "sglang", engineVersion: null })).toBe("sglang (release not recorded)");
+  });
+
+  it("groups errors by engine release", () => {
+    const recs = [
+      // TTFT APE 0.5 and 0.1 on release 1.0 → median 0.3
+      row({ engine: "trtllm", engineVersion: "1.0", ttftPred: 150, ttftMeas: 100 }),
+      row({ engine: "trtllm", engineVersion: "1.0", ttftPred: 110, ttftMeas: 100 }),
+      // TTFT APE 0.2 on an unrecorded release
+      row({ engine: "trtllm", engineVersion: null, ttftPred: 80, ttftMeas: 100 }),
+    ];
+    const g = byRelease(recs);
+    expect(g.map((x) => [x.group, x.rows])).toEqual([
+      ["trtllm (release not recorded)", 1],
+      ["trtllm 1.0", 2],
+    ]);
+    expect(g[0]!.ttftMdape).toBeCloseTo(0.2, 12);
+    expect(g[1]!.ttftMdape).toBeCloseTo(0.3, 12);
+  });
+
+  it("lists MoE rows at C ≤ 8 whose throughput is overstated beyond the limit, worst first", () => {
+    // OSL 101: throughput = C·OSL / (TTFT + 100·TPOT), so overshoot = measured time / predicted time.
+    // bad: (1000 + 100·20) / (100 + 100·10) = 3000 / 1100 = 2.73×; ok: (1100 + 1000) / 1100 = 1.91× (under 2×);
+    // a dense row and a C = 16 row are not counted however far off.
+    const bad = row({ id: "bad", moe: true, concurrency: 4, ttftPred: 100, tpotPred: 10, ttftMeas: 1000, tpotMeas: 20 });
+    const worse = row({ id: "worse", moe: true, concurrency: 8, ttftPred: 100, tpotPred: 5, ttftMeas: 2000, tpotMeas: 10 });
+    const ok = row({ id: "ok", moe: true, concurrency: 4, ttftPred: 100, tpotPred: 10, ttftMeas: 1100, tpotMeas: 10 });
+    const dense = row({ id: "dense", moe: false, concurrency: 4, ttftPred: 100, tpotPred: 1, ttftMeas: 1000, tpotMeas: 100 });
+    const wide = row({ id: "wide", moe: true, concurrency: 16, ttftPred: 100, tpotPred: 1, ttftMeas: 1000, tpotMeas: 100 });
+    const out = moeOvershootRows([ok, bad, dense, worse, wide]);
+    expect(out.map((x) => x.row.id)).toEqual(["worse", "bad"]);
+    // worse: measured 2000 + 100·10 = 3000 ms, predicted 100 + 100·5 = 600 ms → 5×
+    expect(out[0]!.overshoot).toBeCloseTo(5, 10);
+    expect(out[1]!.overshoot).toBeCloseTo(3000 / 1100, 10);
   });
 });

@@ -25,6 +25,15 @@ describe("/validate server render", () => {
     expect(missing).toEqual([]);
   });
 
+  it("lists every engine release the shipped rows record (and the unrecorded ones) with the spread between releases", () => {
+    const releases = new Set(MEASURED_ROWS.map((r) => `release-${r.engine}-${r.engineVersion ?? "unrecorded"}`));
+    // upstream recorded 19 distinct engine releases; three engines also have rows without one
+    expect(releases.size).toBe(22);
+    const missing = [...releases].filter((id) => !html.includes(`data-testid="${id}"`));
+    expect(missing).toEqual([]);
+    expect(html).toMatch(/data-testid="release-spread"[^>]*>\d+<!-- --> setups \(same model, GPU, engine and precision\)/);
+  });
+
   it("names where the measurements come from", () => {
     expect(html).toContain("github.com/ai-dynamo/aiconfigurator");
     expect(html).toContain("095f58a");
