@@ -63,15 +63,21 @@ export function groupStats(group: string, recs: readonly ValidationRecord[]): Gr
   };
 }
 
+/** Items by key, each group in input order, the groups in order of first appearance. */
+export function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const arr = m.get(k);
+    if (arr) arr.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+}
+
 /** Group records by a key and compute stats per group, sorted by key. */
 export function statsBy<T extends ValidationRecord>(recs: readonly T[], key: (r: T) => string): GroupStats[] {
-  const m = new Map<string, T[]>();
-  for (const r of recs) {
-    const k = key(r);
-    const arr = m.get(k);
-    if (arr) arr.push(r);
-    else m.set(k, [r]);
-  }
+  const m = groupBy(recs, key);
   return [...m.keys()].sort().map((k) => groupStats(k, m.get(k)!));
 }
 

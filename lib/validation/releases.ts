@@ -1,3 +1,4 @@
+import { groupBy } from "../model/validation-stats";
 import { median } from "./stats";
 
 /**
@@ -56,17 +57,6 @@ export interface ReleaseReport {
   /** Median ttftFactor over `spreads`; null when there is none. */
   readonly medianTtftFactor: number | null;
   readonly minRows: number;
-}
-
-function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const x of xs) {
-    const k = key(x);
-    const arr = m.get(k);
-    if (arr) arr.push(x);
-    else m.set(k, [x]);
-  }
-  return m;
 }
 
 const ratios = (xs: readonly ReleaseRecord[], k: "ttftMeasuredOverPredicted" | "tpotMeasuredOverPredicted") =>
