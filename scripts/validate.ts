@@ -10,7 +10,7 @@ import path from "node:path";
 import { getGpu } from "../lib/catalog/gpus";
 import { getModel } from "../lib/catalog/models";
 import { parseCsv } from "../lib/model/calib/csv";
-import { breakdowns, byRelease, moeOvershootRows, releaseLabel, summariseHeldOut } from "../lib/model/calib/held-out";
+import { breakdowns, byRelease, HELD_OUT_LIMITS, moeOvershootRows, releaseLabel, summariseHeldOut } from "../lib/model/calib/held-out";
 import { releaseReport } from "../lib/validation/releases";
 import { leaveOneModelOut, predictRows, type RowResult } from "../lib/model/calib/lomo";
 import { mapPublicRecord, MAX_BATCH, type PublicCase } from "../lib/model/calib/public";
@@ -49,8 +49,6 @@ function breakdown(label: string, recs: RowResult[]) {
   table(`${label} — dense vs MoE`, b.byMoe);
   return { ...b, overall: b.overall[0]! };
 }
-
-const releaseOf = (engine: string, release: string | null) => releaseLabel({ engine, engineVersion: release });
 
 function publicComparison() {
   const file = path.join(SHARED, "reference/measurements-public.csv");
@@ -143,7 +141,7 @@ async function main(): Promise<number> {
       .filter((r) => r.predicted)
       .map((r) => ({ ...r, ttftMeasuredOverPredicted: r.ttftMeas / r.ttftPred, tpotMeasuredOverPredicted: r.tpotMeas / r.tpotPred })),
   );
-  const ratioOf = new Map(rel.releases.map((x) => [releaseOf(x.engine, x.release), x]));
+  const ratioOf = new Map(rel.releases.map((x) => [releaseLabel({ engine: x.engine, engineVersion: x.release }), x]));
   console.log(`\nLEAVE-ONE-MODEL-OUT — per engine release (not an input of the estimator; measured/predicted > 1: slower than predicted)`);
   for (const g of releases) {
     const x = ratioOf.get(g.group);
@@ -166,7 +164,7 @@ async function main(): Promise<number> {
   );
   for (const { row: r, overshoot } of moeOvershootRows(held)) {
     console.log(
-      `  over 2×: ${overshoot.toFixed(2)}×  ${r.model} ${r.gpu} ${releaseLabel(r)} ${r.weights} tp${r.tp} dp${r.dp} moe tp${r.moeTp ?? "-"}×ep${r.moeEp ?? "-"} ${r.isl}/${r.osl} C=${r.concurrency}: TTFT ${r.ttftMeas.toFixed(0)} ms measured, ${r.ttftPred.toFixed(0)} predicted; TPOT ${r.tpotMeas.toFixed(1)} / ${r.tpotPred.toFixed(1)} ms`,
+      `  over ${HELD_OUT_LIMITS.moeMaxOvershoot}×: ${overshoot.toFixed(2)}×  ${r.model} ${r.gpu} ${releaseLabel(r)} ${r.weights} tp${r.tp} dp${r.dp} moe tp${r.moeTp ?? "-"}×ep${r.moeEp ?? "-"} ${r.isl}/${r.osl} C=${r.concurrency}: TTFT ${r.ttftMeas.toFixed(0)} ms measured, ${r.ttftPred.toFixed(0)} predicted; TPOT ${r.tpotMeas.toFixed(1)} / ${r.tpotPred.toFixed(1)} ms`,
     );
   }
 

@@ -91,26 +91,29 @@ export function byRelease(recs: readonly RowResult[]): GroupStats[] {
   return statsBy(recs, releaseLabel);
 }
 
-/** MoE rows at concurrency 1–8 whose predicted throughput overshoots the measured one by more than `limit`×, worst first. */
-export function moeOvershootRows(recs: readonly RowResult[], limit: number = HELD_OUT_LIMITS.moeMaxOvershoot): { row: RowResult; overshoot: number }[] {
+/** Each predicted MoE row at concurrency 1–8 with its predicted / measured output throughput (the overshoot). */
+function moeSmallBatchOvershoots(recs: readonly RowResult[]): { row: RowResult; overshoot: number }[] {
   return recs
     .filter((r) => r.moe && r.predicted && r.concurrency <= MOE_SMALL_BATCH_MAX_CONCURRENCY)
     .map((row) => ({
       row,
       overshoot:
         throughputOf(row.concurrency, row.osl, row.ttftPred, row.tpotPred) / throughputOf(row.concurrency, row.osl, row.ttftMeas, row.tpotMeas),
-    }))
+    }));
+}
+
+/** MoE rows at concurrency 1–8 whose predicted throughput overshoots the measured one by more than `limit`×, worst first. */
+export function moeOvershootRows(recs: readonly RowResult[], limit: number = HELD_OUT_LIMITS.moeMaxOvershoot): { row: RowResult; overshoot: number }[] {
+  return moeSmallBatchOvershoots(recs)
     .filter((x) => x.overshoot > limit)
     .sort((a, b) => b.overshoot - a.overshoot);
 }
 
 /** MoE rows at concurrency 1–8: predicted / measured throughput; the worst overshoot must stay ≤ 2×. */
 export function moeSmallBatch(recs: readonly RowResult[]): MoeSmallBatch {
-  const rows = recs.filter((r) => r.moe && r.predicted && r.concurrency <= MOE_SMALL_BATCH_MAX_CONCURRENCY);
-  const xs = rows.map(
-    (r) => throughputOf(r.concurrency, r.osl, r.ttftPred, r.tpotPred) / throughputOf(r.concurrency, r.osl, r.ttftMeas, r.tpotMeas),
-  );
-  const decode = rows.map((r) => r.tpotMeas / r.tpotPred);
+  const over = moeSmallBatchOvershoots(recs);
+  const xs = over.map((x) => x.overshoot);
+  const decode = over.map(({ row: r }) => r.tpotMeas / r.tpotPred);
   return {
     rows: xs.length,
     maxOvershoot: xs.length ? Math.max(...xs) : NaN,
