@@ -2,7 +2,7 @@
  * npm run calibrate — fit the engine factors to ../shared/calibration/aic-silicon-agg.csv and write
  * lib/model/calibration.generated.ts. Deterministic: same data → same file (the date is kept when nothing else
  * changed, so re-running reproduces the committed file byte for byte). Also runs leave-one-model-out and writes its
- * summary as HELD_OUT (shown on /validate).
+ * summary as HELD_OUT, and the hold-outs by GPU and by GPU generation as HELD_OUT_HARDWARE (both shown on /validate).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -10,6 +10,7 @@ import { fitAll, priorProfile, rowKey } from "../lib/model/calib/fit-all";
 import { FITTED_FACTORS } from "../lib/model/calib/fit";
 import { emitCalibration, round4 } from "../lib/model/calib/emit";
 import { summariseHeldOut } from "../lib/model/calib/held-out";
+import { leaveOneGenerationOut, leaveOneGpuOut, summariseHardware } from "../lib/model/calib/held-out-hardware";
 import { leaveOneModelOut } from "../lib/model/calib/lomo";
 import { predictRow } from "../lib/model/calib/predict";
 import type { EngineFactors } from "../lib/model/engine-types";
@@ -55,6 +56,12 @@ async function main(): Promise<number> {
   console.log(
     `calibrate: leave-one-model-out (${Object.keys(heldOut.byModel).length} architectures, ${((Date.now() - t1) / 1e3).toFixed(1)} s): TPOT MdAPE ${(ht.tpotMdape.value * 100).toFixed(1)} %, TTFT MdAPE ${(ht.ttftMdape.value * 100).toFixed(1)} %, predicted ${(ht.predictedShare.value * 100).toFixed(1)} %, MoE 1–8 overshoot ${ht.moeMaxOvershoot.value.toFixed(2)}× → targets ${ht.allMet ? "met" : "not met"}`,
   );
+  const t2 = Date.now();
+  const heldOutHardware = summariseHardware(leaveOneGpuOut(d.rows, ctx), leaveOneGenerationOut(d.rows, ctx));
+  const hw = (g: { tpotMdape: number; ttftMdape: number }) => `TPOT MdAPE ${(g.tpotMdape * 100).toFixed(1)} %, TTFT MdAPE ${(g.ttftMdape * 100).toFixed(1)} %`;
+  console.log(
+    `calibrate: held out by hardware (${((Date.now() - t2) / 1e3).toFixed(1)} s): a GPU the fit never saw ${hw(heldOutHardware.unseenGpu.overall)}; a generation it never saw ${hw(heldOutHardware.unseenGeneration.overall)}`,
+  );
   const source = "../shared/calibration/aic-silicon-agg.csv (ai-dynamo/aiconfigurator@095f58a5 silicon_sample.csv, aggregated serving)";
   const build = (date: string) =>
     emitCalibration({
@@ -67,6 +74,7 @@ async function main(): Promise<number> {
       fitted: FITTED_FACTORS.map((s) => s.name),
       fittedPerKey: fit.fittedPerKey,
       heldOut,
+      heldOutHardware,
     });
   const today = new Date().toISOString().slice(0, 10);
   let text = build(today);

@@ -2,6 +2,7 @@
  * npm run validate [-- --out reports/validation.json] [--quick]
  * Prints, per model, GPU, engine, precision and overall: rows, share predicted, TPOT/TTFT MdAPE and share within
  * ±25 % — in-sample (committed calibration) and leave-one-model-out (refit without the model, error on the model);
+ * leave-one-GPU-out and leave-one-generation-out (the same on hardware the fit never saw);
  * the MoE small-batch throughput check; and the comparison with the published measurements.
  * Writes every row's result as JSON to --out.
  */
@@ -12,6 +13,7 @@ import { getModel } from "../lib/catalog/models";
 import { parseCsv } from "../lib/model/calib/csv";
 import { breakdowns, byRelease, HELD_OUT_LIMITS, moeOvershootRows, releaseLabel, summariseHeldOut } from "../lib/model/calib/held-out";
 import { releaseReport } from "../lib/validation/releases";
+import { leaveOneGenerationOut, leaveOneGpuOut, summariseSplit } from "../lib/model/calib/held-out-hardware";
 import { leaveOneModelOut, predictRows, type RowResult } from "../lib/model/calib/lomo";
 import { mapPublicRecord, MAX_BATCH, type PublicCase } from "../lib/model/calib/public";
 import { CALIBRATION } from "../lib/model/calibration.generated";
@@ -157,6 +159,19 @@ async function main(): Promise<number> {
       `    ${s.ttftFactor.toFixed(2)}×  ${s.model} ${s.gpu} ${s.engine} ${s.weights}: ${s.slow.release} (${s.slow.rows} rows) TTFT measured/predicted ${s.slow.ttftRatio.toFixed(2)} vs ${s.fast.release} (${s.fast.rows}) ${s.fast.ttftRatio.toFixed(2)}`,
     );
   }
+  const t1 = Date.now();
+  const gpuOut = leaveOneGpuOut(d.rows, ctx, QUICK ? 800 : undefined);
+  const genOut = leaveOneGenerationOut(d.rows, ctx, QUICK ? 800 : undefined);
+  console.log(`\n(hardware hold-out refits: ${((Date.now() - t1) / 1e3).toFixed(1)} s)`);
+  const hwTables = (label: string, recs: RowResult[]) => {
+    const b = breakdowns(recs);
+    table(`${label} — overall`, b.overall);
+    table(`${label} — per GPU`, b.byGpu);
+    table(`${label} — per engine`, b.byEngine);
+    table(`${label} — dense vs MoE`, b.byMoe);
+  };
+  hwTables("LEAVE-ONE-GPU-OUT (each GPU predicted by a fit that never saw it; the other GPU of its generation stays in)", gpuOut);
+  hwTables("LEAVE-ONE-GENERATION-OUT (Hopper predicted with the Blackwell factors and back: the rule for a generation nobody measured)", genOut);
   const summary = summariseHeldOut(held);
   const moe = summary.moeSmallBatch;
   console.log(
@@ -202,6 +217,8 @@ async function main(): Promise<number> {
     inSample: { overall: ins.overall, byModel: ins.byModel, byGpu: ins.byGpu, byEngine: ins.byEngine, byWeights: ins.byWeights, byMoe: ins.byMoe },
     leaveOneModelOut: { overall: lomo.overall, byModel: lomo.byModel, byGpu: lomo.byGpu, byEngine: lomo.byEngine, byWeights: lomo.byWeights, byMoe: lomo.byMoe },
     leaveOneModelOutByRelease: releases,
+    leaveOneGpuOut: summariseSplit(gpuOut),
+    leaveOneGenerationOut: summariseSplit(genOut),
     moeSmallBatch: moe,
     repeatability: rep,
     public: pub,

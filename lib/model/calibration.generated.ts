@@ -2,6 +2,7 @@
 // Fitted engine factors (per engine × GPU generation class); the remaining factors keep PRIOR_FACTORS or the engine's DOCUMENTED_FACTORS (engines.ts).
 import type { EngineFactors } from "./engine-types";
 import type { HeldOutSummary } from "./calib/held-out";
+import type { HardwareHeldOut } from "./calib/held-out-hardware";
 
 export interface CalibrationFile {
   readonly generatedOn: string;
@@ -14,7 +15,7 @@ export interface CalibrationFile {
 }
 
 export const CALIBRATION: CalibrationFile = {
-  generatedOn: "2026-12-05",
+  generatedOn: "2026-12-06",
   source: "../shared/calibration/aic-silicon-agg.csv (ai-dynamo/aiconfigurator@095f58a5 silicon_sample.csv, aggregated serving)",
   rowsUsed: 1380,
   rowsPerProfile: {
@@ -147,5 +148,49 @@ export const HELD_OUT: HeldOutSummary | null = {
     predictedShare: { kind: "min", limit: 0.95, met: true, value: 1 },
     tpotMdape: { kind: "max", limit: 0.15, met: true, value: 0.1422 },
     ttftMdape: { kind: "max", limit: 0.25, met: false, value: 0.3623 },
+  },
+};
+
+/**
+ * Held out by hardware (calib/held-out-hardware.ts): each GPU predicted by a fit that never saw it (unseenGpu), and
+ * each GPU generation class predicted with the factors fitted on the other class (unseenGeneration: the
+ * nearest-profile rule for a generation nobody measured). null when not computed.
+ */
+export const HELD_OUT_HARDWARE: HardwareHeldOut | null = {
+  unseenGeneration: {
+    byEngine: {
+      sglang: { predictedShare: 1, rows: 230, tpotMdape: 0.16, tpotWithin25: 0.7957, ttftMdape: 0.6161, ttftWithin25: 0.1174 },
+      trtllm: { predictedShare: 1, rows: 763, tpotMdape: 0.1616, tpotWithin25: 0.6225, ttftMdape: 0.3728, ttftWithin25: 0.2936 },
+      vllm: { predictedShare: 1, rows: 387, tpotMdape: 0.111, tpotWithin25: 0.7984, ttftMdape: 0.2714, ttftWithin25: 0.4703 },
+    },
+    byGpu: {
+      b200: { predictedShare: 1, rows: 548, tpotMdape: 0.1976, tpotWithin25: 0.5931, ttftMdape: 0.3853, ttftWithin25: 0.3157 },
+      gb200: { predictedShare: 1, rows: 50, tpotMdape: 0.4499, tpotWithin25: 0.18, ttftMdape: 0.5178, ttftWithin25: 0.28 },
+      "h100-sxm": { predictedShare: 1, rows: 466, tpotMdape: 0.09262, tpotWithin25: 0.9249, ttftMdape: 0.3178, ttftWithin25: 0.3927 },
+      "h200-sxm": { predictedShare: 1, rows: 316, tpotMdape: 0.1743, tpotWithin25: 0.6392, ttftMdape: 0.4305, ttftWithin25: 0.1994 },
+    },
+    byMoe: {
+      MoE: { predictedShare: 1, rows: 596, tpotMdape: 0.2921, tpotWithin25: 0.4446, ttftMdape: 0.4154, ttftWithin25: 0.302 },
+      dense: { predictedShare: 1, rows: 784, tpotMdape: 0.09561, tpotWithin25: 0.8954, ttftMdape: 0.3438, ttftWithin25: 0.3227 },
+    },
+    overall: { predictedShare: 1, rows: 1380, tpotMdape: 0.1446, tpotWithin25: 0.7007, ttftMdape: 0.3706, ttftWithin25: 0.3138 },
+  },
+  unseenGpu: {
+    byEngine: {
+      sglang: { predictedShare: 1, rows: 230, tpotMdape: 0.2184, tpotWithin25: 0.5609, ttftMdape: 0.5334, ttftWithin25: 0.3565 },
+      trtllm: { predictedShare: 1, rows: 763, tpotMdape: 0.211, tpotWithin25: 0.5636, ttftMdape: 0.3678, ttftWithin25: 0.346 },
+      vllm: { predictedShare: 1, rows: 387, tpotMdape: 0.1197, tpotWithin25: 0.6873, ttftMdape: 0.2218, ttftWithin25: 0.553 },
+    },
+    byGpu: {
+      b200: { predictedShare: 1, rows: 548, tpotMdape: 0.2916, tpotWithin25: 0.4562, ttftMdape: 0.4402, ttftWithin25: 0.3139 },
+      gb200: { predictedShare: 1, rows: 50, tpotMdape: 0.3023, tpotWithin25: 0.4, ttftMdape: 0.6672, ttftWithin25: 0.16 },
+      "h100-sxm": { predictedShare: 1, rows: 466, tpotMdape: 0.1278, tpotWithin25: 0.7532, ttftMdape: 0.2129, ttftWithin25: 0.5773 },
+      "h200-sxm": { predictedShare: 1, rows: 316, tpotMdape: 0.1789, tpotWithin25: 0.6456, ttftMdape: 0.3639, ttftWithin25: 0.3513 },
+    },
+    byMoe: {
+      MoE: { predictedShare: 1, rows: 596, tpotMdape: 0.3033, tpotWithin25: 0.4128, ttftMdape: 0.4149, ttftWithin25: 0.3221 },
+      dense: { predictedShare: 1, rows: 784, tpotMdape: 0.1339, tpotWithin25: 0.7385, ttftMdape: 0.269, ttftWithin25: 0.4694 },
+    },
+    overall: { predictedShare: 1, rows: 1380, tpotMdape: 0.1872, tpotWithin25: 0.5978, ttftMdape: 0.3301, ttftWithin25: 0.4058 },
   },
 };

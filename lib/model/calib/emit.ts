@@ -3,6 +3,7 @@ import type { EngineFactors } from "../engine-types";
 import { isDocumented } from "../engine-documented";
 import { round4 } from "../validation-stats";
 import { roundHeldOut, type HeldOutSummary } from "./held-out";
+import { roundHardware, type HardwareHeldOut } from "./held-out-hardware";
 
 export { round4 };
 
@@ -18,6 +19,8 @@ export interface EmitInput {
   readonly fittedPerKey?: Readonly<Record<string, readonly (keyof EngineFactors)[]>>;
   /** Leave-one-model-out summary (summariseHeldOut); null or absent → HELD_OUT = null (not computed). */
   readonly heldOut?: HeldOutSummary | null;
+  /** Leave-one-GPU-out and leave-one-generation-out summary; null or absent → HELD_OUT_HARDWARE = null. */
+  readonly heldOutHardware?: HardwareHeldOut | null;
 }
 
 /** A number as TypeScript source: 4 significant digits; NaN and ±Infinity as their names. */
@@ -68,6 +71,7 @@ export function emitCalibration(e: EmitInput): string {
 // Fitted engine factors (per engine × GPU generation class); the remaining factors keep PRIOR_FACTORS or the engine's DOCUMENTED_FACTORS (engines.ts).
 import type { EngineFactors } from "./engine-types";
 import type { HeldOutSummary } from "./calib/held-out";
+import type { HardwareHeldOut } from "./calib/held-out-hardware";
 
 export interface CalibrationFile {
   readonly generatedOn: string;
@@ -97,5 +101,12 @@ ${body}
  * summarised by calib/held-out.ts). null when not computed.
  */
 export const HELD_OUT: HeldOutSummary | null = ${e.heldOut ? tsLiteral(roundHeldOut(e.heldOut)) : "null"};
+
+/**
+ * Held out by hardware (calib/held-out-hardware.ts): each GPU predicted by a fit that never saw it (unseenGpu), and
+ * each GPU generation class predicted with the factors fitted on the other class (unseenGeneration: the
+ * nearest-profile rule for a generation nobody measured). null when not computed.
+ */
+export const HELD_OUT_HARDWARE: HardwareHeldOut | null = ${e.heldOutHardware ? tsLiteral(roundHardware(e.heldOutHardware)) : "null"};
 `;
 }

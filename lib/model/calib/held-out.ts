@@ -142,16 +142,16 @@ export function evaluateTargets(overall: HeldOutGroup, moe: MoeSmallBatch): Held
   };
 }
 
-function strip(s: GroupStats): HeldOutGroup {
+export function strip(s: GroupStats): HeldOutGroup {
   const { group: _group, ...rest } = s;
   return rest;
 }
 
-function record(list: readonly GroupStats[]): Record<string, HeldOutGroup> {
+export function record(list: readonly GroupStats[]): Record<string, HeldOutGroup> {
   return Object.fromEntries(list.map((s) => [s.group, strip(s)]));
 }
 
-const EMPTY_GROUP: HeldOutGroup = {
+export const EMPTY_GROUP: HeldOutGroup = {
   rows: 0,
   predictedShare: NaN,
   tpotMdape: NaN,
@@ -178,7 +178,7 @@ export function summariseHeldOut(recs: readonly RowResult[]): HeldOutSummary {
   };
 }
 
-function roundGroup(g: HeldOutGroup): HeldOutGroup {
+export function roundGroup(g: HeldOutGroup): HeldOutGroup {
   return {
     rows: g.rows,
     predictedShare: r4(g.predictedShare),
@@ -189,7 +189,7 @@ function roundGroup(g: HeldOutGroup): HeldOutGroup {
   };
 }
 
-function roundRecord(r: Readonly<Record<string, HeldOutGroup>>): Record<string, HeldOutGroup> {
+export function roundRecord(r: Readonly<Record<string, HeldOutGroup>>): Record<string, HeldOutGroup> {
   return Object.fromEntries(
     Object.keys(r)
       .sort()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CALIBRATION, HELD_OUT } from "../../../lib/model/calibration.generated";
+import { CALIBRATION, HELD_OUT, HELD_OUT_HARDWARE } from "../../../lib/model/calibration.generated";
 import type { HeldOutGroup } from "../../../lib/model/calib/held-out";
 
 const sum = (r: Readonly<Record<string, HeldOutGroup>>, f: (g: HeldOutGroup) => number) =>
@@ -53,5 +53,21 @@ describe("the committed HELD_OUT figures (lib/model/calibration.generated.ts)", 
     expect(t.predictedShare.met).toBe(h.overall.predictedShare >= 0.95);
     expect(t.moeMaxOvershoot.met).toBe(h.moeSmallBatch.maxOvershoot <= 2);
     expect(t.allMet).toBe(t.tpotMdape.met && t.ttftMdape.met && t.predictedShare.met && t.moeMaxOvershoot.met);
+  });
+});
+
+describe("the committed HELD_OUT_HARDWARE figures (lib/model/calibration.generated.ts)", () => {
+  it("are present (written by npm run calibrate)", () => {
+    expect(HELD_OUT_HARDWARE, "HELD_OUT_HARDWARE is null: run `npm run calibrate`").not.toBeNull();
+  });
+  if (!HELD_OUT_HARDWARE) return;
+
+  it("hold every fitted GPU out once: both hold-outs cover the fit's rows, and each breakdown adds up", () => {
+    // every GPU of the calibration shares its generation class with another (H100/H200, B200/GB200), so none is skipped
+    for (const split of [HELD_OUT_HARDWARE.unseenGpu, HELD_OUT_HARDWARE.unseenGeneration]) {
+      expect(split.overall.rows).toBe(CALIBRATION.rowsUsed);
+      expect(Object.keys(split.byGpu)).toEqual(Object.keys(HELD_OUT!.byGpu));
+      for (const by of [split.byGpu, split.byEngine, split.byMoe]) expect(sum(by, (g) => g.rows)).toBe(split.overall.rows);
+    }
   });
 });

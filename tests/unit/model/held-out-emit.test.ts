@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emitCalibration, tsLiteral, type EmitInput } from "../../../lib/model/calib/emit";
 import { roundHeldOut, type HeldOutSummary } from "../../../lib/model/calib/held-out";
+import { roundHardware, type HardwareHeldOut } from "../../../lib/model/calib/held-out-hardware";
 import { PRIOR_FACTORS } from "../../../lib/model/engines";
 
 const group = (rows: number, tpot: number, ttft: number) => ({
@@ -31,7 +32,22 @@ const summary: HeldOutSummary = {
   },
 };
 
-const input = (heldOut: HeldOutSummary | null | undefined): EmitInput => ({
+const hardware: HardwareHeldOut = {
+  unseenGpu: {
+    overall: group(30, 0.187654, 0.33),
+    byGpu: { "h200-sxm": group(10, 0.2, 0.4), "h100-sxm": group(20, 0.1, 0.3) },
+    byEngine: { vllm: group(30, 0.187654, 0.33) },
+    byMoe: { dense: group(30, 0.187654, 0.33) },
+  },
+  unseenGeneration: {
+    overall: group(30, 0.145678, 0.37),
+    byGpu: { "h100-sxm": group(30, 0.145678, 0.37) },
+    byEngine: { vllm: group(30, 0.145678, 0.37) },
+    byMoe: { dense: group(30, 0.145678, 0.37) },
+  },
+};
+
+const input = (heldOut: HeldOutSummary | null | undefined, heldOutHardware?: HardwareHeldOut | null): EmitInput => ({
   generatedOn: "2026-01-02",
   source: "test.csv",
   rowsUsed: 30,
@@ -40,14 +56,17 @@ const input = (heldOut: HeldOutSummary | null | undefined): EmitInput => ({
   factors: { "vllm:hopper": { ...PRIOR_FACTORS } },
   fitted: ["bwEff", "flopEff"],
   heldOut,
+  heldOutHardware,
 });
 
-/** The object literal assigned to HELD_OUT, evaluated as JavaScript (the literal has no type syntax). */
-function parseHeldOut(text: string): unknown {
-  const m = /export const HELD_OUT: HeldOutSummary \| null = ([\s\S]*);\n$/.exec(text);
-  if (!m) throw new Error("no HELD_OUT export");
+/** The object literal assigned to an export, evaluated as JavaScript (the literal has no type syntax). */
+function parseExport(text: string, name: string, type: string): unknown {
+  const m = new RegExp(`export const ${name}: ${type} \\| null = ([\\s\\S]*?);\\n(?:\\n|$)`).exec(text);
+  if (!m) throw new Error(`no ${name} export`);
   return new Function(`return (${m[1]});`)() as unknown;
 }
+const parseHeldOut = (text: string) => parseExport(text, "HELD_OUT", "HeldOutSummary");
+const parseHardware = (text: string) => parseExport(text, "HELD_OUT_HARDWARE", "HardwareHeldOut");
 
 describe("emitCalibration with held-out figures", () => {
   const text = emitCalibration(input(summary));
@@ -80,8 +99,21 @@ describe("emitCalibration with held-out figures", () => {
   });
 
   it("writes HELD_OUT = null when the summary is absent", () => {
-    expect(emitCalibration(input(null))).toMatch(/export const HELD_OUT: HeldOutSummary \| null = null;\n$/);
+    expect(emitCalibration(input(null))).toMatch(/export const HELD_OUT: HeldOutSummary \| null = null;\n/);
+    expect(parseHeldOut(emitCalibration(input(null)))).toBeNull();
     expect(emitCalibration(input(undefined))).toBe(emitCalibration(input(null)));
+  });
+
+  it("writes the hardware hold-outs rounded, keys sorted, and null when absent", () => {
+    expect(parseHardware(text)).toBeNull();
+    const withHw = emitCalibration(input(summary, hardware));
+    const back = parseHardware(withHw) as HardwareHeldOut;
+    expect(back).toEqual(roundHardware(hardware));
+    expect(back.unseenGpu.overall.tpotMdape).toBe(0.1877);
+    expect(back.unseenGeneration.overall.tpotMdape).toBe(0.1457);
+    expect(Object.keys(back.unseenGpu.byGpu)).toEqual(["h100-sxm", "h200-sxm"]);
+    // HELD_OUT still parses beside it
+    expect(parseHeldOut(withHw)).toEqual(roundHeldOut(summary));
   });
 });
 
