@@ -8,6 +8,7 @@ import { BroaderTable, MarginalTable, RegimeTable } from "./_components/RegimeTa
 import { DocumentedFactors } from "./_components/DocumentedFactors";
 import { HeldOut } from "./_components/HeldOut";
 import { Releases } from "./_components/Releases";
+import { UnseenHardware } from "./_components/UnseenHardware";
 import { validationView } from "./_lib/view-model";
 
 export const metadata: Metadata = {
@@ -58,6 +59,7 @@ export default function ValidatePage() {
           {[
             ["summary", "Summary"],
             ["held-out", "On unseen models"],
+            ["unseen-hardware", "On unseen GPUs"],
             ["scatter", "Predicted vs measured"],
             ["confidence", "Confidence by regime"],
             ["failure-modes", "Known failure modes"],
@@ -114,6 +116,7 @@ export default function ValidatePage() {
           </p>
         ) : null}
         <HeldOut calibration={v.calibration} heldOut={v.heldOut} />
+        <UnseenHardware heldOut={v.heldOutHardware} measuredGenerations={v.table.measuredValues.generation} />
         <DocumentedFactors />
       </Section>
 

@@ -7,6 +7,7 @@ import {
   groupId,
   groupLabel,
   project,
+  type ArchClass,
   type Regime,
   type RegimeDim,
   type RegimeGroup,
@@ -140,9 +141,25 @@ export interface BadgeRegime {
 export interface BadgeTable {
   readonly regimes: Readonly<Record<string, BadgeRegime>>;
   readonly measuredValues: Readonly<Record<RegimeDim, readonly string[]>>;
+  /**
+   * The measured error on a GPU generation the fit never saw, per architecture class (leave-one-generation-out:
+   * lib/model/calib/held-out-hardware.ts): what a badge reports for a generation no row measured (Ampere, Ada, AMD),
+   * instead of in-sample errors measured on other generations. Absent when not computed.
+   */
+  readonly unseenGeneration?: Readonly<Partial<Record<ArchClass, UnseenFigures>>>;
 }
 
-export function toBadgeTable(t: ConfidenceTable): BadgeTable {
+/** Held-out errors of one architecture class on a generation left out of the fit. */
+export interface UnseenFigures {
+  readonly rows: number;
+  readonly tpotMdape: number;
+  readonly ttftMdape: number;
+}
+
+/** Anchor of the hardware hold-out on /validate. */
+export const UNSEEN_HARDWARE_ANCHOR = "unseen-hardware";
+
+export function toBadgeTable(t: ConfidenceTable, unseenGeneration?: BadgeTable["unseenGeneration"]): BadgeTable {
   const regimes: Record<string, BadgeRegime> = {};
   for (const r of Object.values(t.byId)) {
     if (r.summary.predicted < CONFIDENCE_RULES.minRows) continue;
@@ -156,7 +173,7 @@ export function toBadgeTable(t: ConfidenceTable): BadgeTable {
       ttftMdape: r.summary.ttftMdape,
     };
   }
-  return { regimes, measuredValues: t.measuredValues };
+  return unseenGeneration ? { regimes, measuredValues: t.measuredValues, unseenGeneration } : { regimes, measuredValues: t.measuredValues };
 }
 
 export interface ConfidenceAnswer {
@@ -206,6 +223,23 @@ export function lookupConfidence(table: BadgeTable, regime: Regime): ConfidenceA
   if (unmeasured.length > 0) {
     level = "low";
     reasons.push(`never measured: ${unmeasured.map((d) => `${d} ${regime[d]}`).join(", ")}`);
+  }
+  const unseen = unmeasured.includes("generation") ? table.unseenGeneration?.[regime.arch] : undefined;
+  if (unseen) {
+    // the in-sample errors of other generations would flatter a generation nobody measured: report the errors
+    // measured on a generation held out of the fit instead
+    const label = `${groupLabel({ arch: regime.arch })} · a GPU generation the fit never saw`;
+    reasons.push(
+      `predicting one measured generation with the factors fitted on the other (leave-one-generation-out): TPOT MdAPE ${percent(unseen.tpotMdape)}, TTFT MdAPE ${percent(unseen.ttftMdape)} over ${unseen.rows} rows`,
+    );
+    return {
+      level,
+      tpotMdape: unseen.tpotMdape,
+      ttftMdape: unseen.ttftMdape,
+      rows: unseen.rows,
+      regime: { id: UNSEEN_HARDWARE_ANCHOR, label, href: `/validate#${UNSEEN_HARDWARE_ANCHOR}` },
+      reasons,
+    };
   }
   return {
     level,

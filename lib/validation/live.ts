@@ -1,9 +1,12 @@
 import { getGpu, getModel } from "../catalog";
 import { estimateConfig } from "../model";
-import { buildConfidenceTable, toBadgeTable, type BadgeTable, type ConfidenceAnswer, type ConfidenceTable } from "./confidence";
+import { buildConfidenceTable, toBadgeTable, type BadgeTable, type ConfidenceAnswer, type ConfidenceTable, type UnseenFigures } from "./confidence";
+import type { ArchClass } from "./regimes";
 import { confidenceFromTable, confidenceFromTableForInput, type ConfidenceInput, type ConfidenceQuery } from "./lookup";
 import type { ModelArch } from "../catalog/types";
 import { MEASURED_ROWS } from "./measurements.generated";
+import { HELD_OUT_HARDWARE } from "../model/calibration.generated";
+import type { HardwareHeldOut } from "../model/calib/held-out-hardware";
 import { distinctMeasuredRuns, scoreRows, type PredictEnv, type ScoredRow } from "./score";
 
 /** The current core and catalog: every prediction on /validate and every badge comes from here, never from a file. */
@@ -30,9 +33,22 @@ export function confidenceTable(): ConfidenceTable {
   return liveValidation().table;
 }
 
+/** The leave-one-generation-out errors per architecture class (byMoe "dense" / "MoE"), for the badges. */
+export function unseenGenerationFigures(h: HardwareHeldOut | null): BadgeTable["unseenGeneration"] {
+  if (!h) return undefined;
+  const out: Partial<Record<ArchClass, UnseenFigures>> = {};
+  for (const [arch, key] of [["dense", "dense"], ["moe", "MoE"]] as const) {
+    const g = h.unseenGeneration.byMoe[key];
+    if (g && g.rows > 0 && Number.isFinite(g.tpotMdape) && Number.isFinite(g.ttftMdape)) {
+      out[arch] = { rows: Math.round(g.rows * g.predictedShare), tpotMdape: g.tpotMdape, ttftMdape: g.ttftMdape };
+    }
+  }
+  return out;
+}
+
 /** The regimes a badge can land on, as small plain data to hand to a client component (no measured rows inside). */
 export function badgeTable(): BadgeTable {
-  if (badges === null) badges = toBadgeTable(confidenceTable());
+  if (badges === null) badges = toBadgeTable(confidenceTable(), unseenGenerationFigures(HELD_OUT_HARDWARE));
   return badges;
 }
 

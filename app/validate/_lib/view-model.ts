@@ -1,6 +1,6 @@
 import "server-only";
 import { CALIBRATION } from "../../../lib/model";
-import { HELD_OUT } from "../../../lib/model/calibration.generated";
+import { HELD_OUT, HELD_OUT_HARDWARE } from "../../../lib/model/calibration.generated";
 import {
   BAND,
   CONFIDENCE_RULES,
@@ -182,6 +182,8 @@ export interface ValidationView {
   readonly calibration: typeof CALIBRATION;
   /** Leave-one-model-out figures written by `npm run calibrate`; null when never computed. */
   readonly heldOut: typeof HELD_OUT;
+  /** Leave-one-GPU-out and leave-one-generation-out figures written by `npm run calibrate`; null when never computed. */
+  readonly heldOutHardware: typeof HELD_OUT_HARDWARE;
   readonly band: number;
   readonly rules: typeof CONFIDENCE_RULES;
 }
@@ -239,6 +241,7 @@ export function validationView(): ValidationView {
     publicSummary: summarizePublic(comparisons),
     calibration: CALIBRATION,
     heldOut: HELD_OUT,
+    heldOutHardware: HELD_OUT_HARDWARE,
     band: BAND,
     rules: CONFIDENCE_RULES,
   };

@@ -61,10 +61,11 @@ describe("the committed HELD_OUT_HARDWARE figures (lib/model/calibration.generat
     expect(HELD_OUT_HARDWARE, "HELD_OUT_HARDWARE is null: run `npm run calibrate`").not.toBeNull();
   });
   if (!HELD_OUT_HARDWARE) return;
+  const hw = HELD_OUT_HARDWARE;
 
   it("hold every fitted GPU out once: both hold-outs cover the fit's rows, and each breakdown adds up", () => {
     // every GPU of the calibration shares its generation class with another (H100/H200, B200/GB200), so none is skipped
-    for (const split of [HELD_OUT_HARDWARE.unseenGpu, HELD_OUT_HARDWARE.unseenGeneration]) {
+    for (const split of [hw.unseenGpu, hw.unseenGeneration]) {
       expect(split.overall.rows).toBe(CALIBRATION.rowsUsed);
       expect(Object.keys(split.byGpu)).toEqual(Object.keys(HELD_OUT!.byGpu));
       for (const by of [split.byGpu, split.byEngine, split.byMoe]) expect(sum(by, (g) => g.rows)).toBe(split.overall.rows);

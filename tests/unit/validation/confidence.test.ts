@@ -123,4 +123,31 @@ describe("confidence table and lookup", () => {
     expect(a.regime.id).toBe("regime_dense_b9-64");
     expect(a.reasons.join(" ")).toMatch(/never measured: generation ampere/);
   });
+
+  describe("with the errors measured on a generation held out of the fit", () => {
+    const withUnseen = toBadgeTable(table, {
+      dense: { rows: 784, tpotMdape: 0.096, ttftMdape: 0.344 },
+      moe: { rows: 596, tpotMdape: 0.292, ttftMdape: 0.415 },
+    });
+    const ampere = { arch: "dense", batch: "b9-64", context: "ctx-le2k", generation: "ampere", engine: "vllm" } as const;
+
+    it("reports those errors, not other generations' in-sample ones, for a generation never measured; still low", () => {
+      const a = lookupConfidence(withUnseen, ampere);
+      expect(a.level).toBe("low");
+      expect([a.tpotMdape, a.ttftMdape, a.rows]).toEqual([0.096, 0.344, 784]);
+      expect(a.regime.href).toBe("/validate#unseen-hardware");
+      expect(a.regime.label).toBe("dense · a GPU generation the fit never saw");
+      expect(a.reasons.join(" ")).toMatch(/never measured: generation ampere/);
+      expect(a.reasons.join(" ")).toContain("(leave-one-generation-out): TPOT MdAPE 9.6 %, TTFT MdAPE 34 % over 784 rows");
+      // the MoE figures for a MoE model
+      expect(lookupConfidence(withUnseen, { ...ampere, arch: "moe" }).tpotMdape).toBe(0.292);
+    });
+
+    it("leaves a measured generation, and an unmeasured engine on one, as before", () => {
+      const hopper = { ...ampere, generation: "hopper" } as const;
+      expect(lookupConfidence(withUnseen, hopper)).toEqual(lookupConfidence(badges, hopper));
+      const newEngine = lookupConfidence(withUnseen, { ...hopper, engine: "trtllm" });
+      expect(newEngine.regime.href).not.toContain("unseen-hardware");
+    });
+  });
 });

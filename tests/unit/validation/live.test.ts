@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GPUS, MODELS } from "../../../lib/catalog";
 import { badgeTable, confidenceFor, confidenceForInput, confidenceTable, liveValidation } from "../../../lib/validation/live";
 import { estimateInputSchema } from "../../../lib/plan/estimate-input";
+import { UNSEEN_HARDWARE_ANCHOR } from "../../../lib/validation/confidence";
 import { MEASURED_ROWS } from "../../../lib/validation/measurements.generated";
 
 describe("live validation against the current core and catalog", () => {
@@ -25,6 +26,12 @@ describe("live validation against the current core and catalog", () => {
       for (const gpu of GPUS) {
         const a = confidenceFor({ model, gpu, engine: "vllm", input: { isl: 1024, osl: 256, concurrency: 8 } });
         expect(["high", "medium", "low"]).toContain(a.level);
+        if (a.regime.id === UNSEEN_HARDWARE_ANCHOR) {
+          // a generation no row measured: judged on the leave-one-generation-out errors (a section of /validate)
+          expect(table.measuredValues.generation, `${gpu.id}`).not.toContain(gpu.generation);
+          expect(a.level).toBe("low");
+          continue;
+        }
         expect(table.byId[a.regime.id], `${model.id} on ${gpu.id} → ${a.regime.id}`).toBeDefined();
         expect(a.regime.href).toBe(`/validate#${a.regime.id}`);
       }
@@ -44,5 +51,23 @@ describe("live validation against the current core and catalog", () => {
     expect(a).toEqual(b);
     // a MoE model at batch 4 on Blackwell with TensorRT-LLM lands on a MoE · batch 1–8 regime
     expect(a.regime.id.startsWith("regime_moe_b1-8")).toBe(true);
+  });
+});
+
+describe("badges on a GPU generation no row measured", () => {
+  it("carry the committed leave-one-generation-out errors of the model's architecture class", async () => {
+    const { HELD_OUT_HARDWARE } = await import("../../../lib/model/calibration.generated");
+    expect(HELD_OUT_HARDWARE).not.toBeNull();
+    const dense = HELD_OUT_HARDWARE!.unseenGeneration.byMoe["dense"]!;
+    const moe = HELD_OUT_HARDWARE!.unseenGeneration.byMoe["MoE"]!;
+    const a = confidenceFor({ model: "llama-3.1-8b", gpu: "a100-80gb", engine: "vllm", input: { isl: 1024, osl: 256, concurrency: 8 } });
+    expect(a.level).toBe("low");
+    expect(a.regime.href).toBe("/validate#unseen-hardware");
+    expect([a.tpotMdape, a.ttftMdape]).toEqual([dense.tpotMdape, dense.ttftMdape]);
+    const m = confidenceFor({ model: "deepseek-r1", gpu: "mi300x", engine: "vllm", input: { isl: 1024, osl: 256, concurrency: 8 } });
+    expect([m.tpotMdape, m.ttftMdape]).toEqual([moe.tpotMdape, moe.ttftMdape]);
+    // a measured generation keeps its in-sample regime
+    expect(confidenceFor({ model: "llama-3.1-8b", gpu: "h100-sxm", engine: "vllm", input: { isl: 1024, osl: 256, concurrency: 8 } }).regime.id).toMatch(/^regime_dense/);
+    expect(badgeTable().unseenGeneration?.dense?.rows).toBe(Math.round(dense.rows * dense.predictedShare));
   });
 });

@@ -23,6 +23,9 @@ describe("/validate server render", () => {
     expect(ids.length).toBeGreaterThan(0);
     const missing = ids.filter((id) => !html.includes(`id="${id}"`));
     expect(missing).toEqual([]);
+    // badges of a GPU generation no row measured link to the hardware hold-out
+    expect(html).toContain('id="unseen-hardware"');
+    expect(html).toContain('href="#unseen-hardware"');
   });
 
   it("lists every engine release the shipped rows record (and the unrecorded ones) with the spread between releases", () => {
