@@ -85,4 +85,19 @@ test.describe("validation journey: how well do the predictions hold?", () => {
     await expect(list.getByTestId("documented-sglang-overlapSteps")).toContainText("SGLang overlapSteps = 1");
     await expect(list.getByTestId("documented-vllm-overlapSteps")).toHaveCount(0);
   });
+
+  test("an estimate on a GPU generation nobody measured links to the held-out figures for a new generation", async ({ page }) => {
+    await page.goto("/calculate?model=llama-3.1-8b&gpu=a100-80gb");
+    await expect(page.getByTestId("scenario")).toHaveAttribute("data-hydrated", "true", { timeout: 20_000 });
+    const badge = page.getByTestId("verdict").getByTestId("confidence");
+    await expect(badge).toHaveAttribute("data-level", "low");
+    await expect(badge).toHaveAttribute("href", "/validate#unseen-hardware");
+    await expect(badge).toHaveAttribute("title", /a GPU generation the fit never saw: median TPOT error \d/);
+    await badge.click();
+    await expect(page).toHaveURL(/\/validate#unseen-hardware$/);
+    const section = page.getByTestId("unseen-hardware");
+    await expect(section).toBeInViewport();
+    await expect(section.getByTestId("unseen-overall")).toContainText(/All rows\s*[\d,]+\s*\d+(\.\d)? %/);
+    await expect(section.getByTestId("unseen-dense")).toBeVisible();
+  });
 });
