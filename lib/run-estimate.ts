@@ -7,7 +7,7 @@ import { getGpu, getModel, GPU_IDS, HfConfigError, importHfConfig, MODEL_IDS, pr
 import type { GpuPrice, GpuSpec, ModelArch } from "./catalog/types";
 import { estimateConfig } from "./model";
 import type { EstimateResult } from "./model/estimate-types";
-import { estimateInputSchema, type EstimateInput } from "./plan/estimate-input";
+import { estimateInputSchema, WEIGHT_PRECISIONS, type EstimateInput } from "./plan/estimate-input";
 
 export interface FieldError {
   readonly field: string;
@@ -120,6 +120,27 @@ export function parseEstimateInput(raw: unknown): { ok: true; input: EstimateInp
 }
 
 /**
+ * The weight precision to estimate: the request's, or — when the request leaves it out — the precision the checkpoint
+ * ships in (ModelArch.nativePrecision, from quantization_config: DeepSeek-R1 fp8, gpt-oss MXFP4), else bf16. An
+ * estimate of a quantised checkpoint at bf16 would describe a model nobody downloads: twice or four times the memory.
+ */
+export function weightsOf(raw: unknown, parsed: EstimateInput, arch: ModelArch): { weights: EstimateInput["weights"]; note?: string } {
+  const given = typeof raw === "object" && raw !== null && (raw as { weights?: unknown }).weights !== undefined;
+  const native = arch.nativePrecision;
+  if (given || native === undefined || native === "bf16") return { weights: parsed.weights };
+  if ((WEIGHT_PRECISIONS as readonly string[]).includes(native)) {
+    return {
+      weights: native as EstimateInput["weights"],
+      note: `Weights: ${native}, the precision the checkpoint ships in (quantization_config); set weights to estimate another.`,
+    };
+  }
+  return {
+    weights: parsed.weights,
+    note: `Weights: the checkpoint ships ${native} weights, which the estimator does not model (${WEIGHT_PRECISIONS.join(", ")}); estimated at ${parsed.weights}. Set weights to choose.`,
+  };
+}
+
+/**
  * Validate, resolve and estimate one request. Unknown model or GPU ids and unreadable configs are field errors that
  * list the valid values. Without a price in the request the catalog's representative on-demand $/GPU-hour is used
  * (and said so in `notes`); `input.priceUsdPerGpuHour` in the answer is the price the estimate used.
@@ -135,9 +156,13 @@ export function runEstimate(raw: unknown, opts: RunEstimateOptions = {}): RunEst
   if (errors.length > 0 || !gpu || "error" in resolved) return fail(errors);
   const arch = resolved.model;
 
+  const weights = weightsOf(raw, p.input, arch);
   const price = resolvePrice(p.input, gpu);
-  const input: EstimateInput =
-    price.source === "catalog" ? { ...p.input, priceUsdPerGpuHour: price.usdPerGpuHour } : p.input;
+  const input: EstimateInput = {
+    ...p.input,
+    weights: weights.weights,
+    ...(price.source === "catalog" ? { priceUsdPerGpuHour: price.usdPerGpuHour } : {}),
+  };
   let result: EstimateResult;
   try {
     result = estimateConfig({ model: arch, gpu, input, explain: opts.explain ?? false });
@@ -146,6 +171,7 @@ export function runEstimate(raw: unknown, opts: RunEstimateOptions = {}): RunEst
     return fail([{ field: "request", message: `could not estimate this configuration: ${e instanceof Error ? e.message : String(e)}` }]);
   }
   const extra: string[] = [];
+  if (weights.note) extra.push(weights.note);
   if (price.source === "catalog") extra.push(price.note);
   if (arch.id === "custom" && arch.notes) extra.push(`config.json: ${arch.notes}`);
   if (extra.length > 0) result = { ...result, notes: [...(result.notes ?? []), ...extra] };

@@ -16,7 +16,7 @@ export const REQUEST_FLAGS: Readonly<Record<string, FlagSpec>> = {
   "--hf-config": { field: "hfConfig", kind: "string", help: "path to a Hugging Face config.json (instead of --model)" },
   "--gpu": { field: "gpu", kind: "string", help: `GPU id (${GPU_IDS.slice(0, 4).join(", ")}, …)` },
   "--engine": { field: "engine", kind: "string", help: ENGINE_IDS.join(" | ") + " (default vllm)" },
-  "--weights": { field: "weights", kind: "string", help: WEIGHT_PRECISIONS.join(" | ") + " (default bf16)" },
+  "--weights": { field: "weights", kind: "string", help: WEIGHT_PRECISIONS.join(" | ") + " (default: the precision the checkpoint ships in, else bf16)" },
   "--kv": { field: "kv", kind: "string", help: KV_PRECISIONS.join(" | ") + " (default: engine's choice)" },
   "--tp": { field: "tp", kind: "int", help: "tensor-parallel GPUs (default 1)" },
   "--pp": { field: "pp", kind: "int", help: "pipeline stages (default 1)" },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runEstimate } from "../../lib/run-estimate";
-import { LLAMA } from "./catalog/hf-fixtures";
+import { DEEPSEEK_V3, GPT_OSS, LLAMA } from "./catalog/hf-fixtures";
 
 const base = { model: "llama-3.1-70b", gpu: "h100-sxm", tp: 2, weights: "fp8", kv: "bf16" };
 
@@ -116,5 +116,43 @@ describe("runEstimate: results", () => {
   it("keeps the request id", () => {
     const r = runEstimate({ ...base, id: "abc" });
     expect(r.ok && r.input.id).toBe("abc");
+  });
+});
+
+describe("runEstimate: weights default to the precision the checkpoint ships in", () => {
+  const ok = (raw: unknown) => {
+    const r = runEstimate(raw);
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    return r;
+  };
+  const h200 = { gpu: "h200-sxm", tp: 8, isl: 1024, osl: 256, concurrency: 4 };
+
+  it("a pasted config with quantization_config fp8 (DeepSeek-V3) runs at fp8 and says why", () => {
+    const r = ok({ ...h200, hfConfigJson: DEEPSEEK_V3 });
+    expect(r.input.weights).toBe("fp8");
+    expect(r.result.notes?.join(" ")).toContain("Weights: fp8, the precision the checkpoint ships in");
+    // the same request at bf16 holds twice the weight bytes
+    const bf16 = ok({ ...h200, hfConfigJson: DEEPSEEK_V3, weights: "bf16" });
+    expect(bf16.input.weights).toBe("bf16");
+    expect(bf16.result.memory.weights / r.result.memory.weights).toBeGreaterThan(1.8);
+    expect(bf16.result.notes?.join(" ") ?? "").not.toContain("ships in");
+  });
+
+  it("an MXFP4 config (gpt-oss) runs at fp4; a catalog model with a native precision too", () => {
+    expect(ok({ ...h200, tp: 1, hfConfigJson: GPT_OSS }).input.weights).toBe("fp4");
+    expect(ok({ ...h200, model: "deepseek-r1" }).input.weights).toBe("fp8");
+  });
+
+  it("a config without quantization_config stays at bf16, without a note", () => {
+    const r = ok({ ...h200, tp: 1, hfConfigJson: LLAMA });
+    expect(r.input.weights).toBe("bf16");
+    expect(r.result.notes?.join(" ") ?? "").not.toContain("Weights:");
+  });
+
+  it("a checkpoint in a precision the estimator does not model (int8) stays at bf16 and says so", () => {
+    const int8 = { ...LLAMA, quantization_config: { quant_method: "gptq", bits: 8 } };
+    const r = ok({ ...h200, tp: 1, hfConfigJson: int8 });
+    expect(r.input.weights).toBe("bf16");
+    expect(r.result.notes?.join(" ")).toContain("the checkpoint ships int8 weights, which the estimator does not model");
   });
 });
