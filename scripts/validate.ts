@@ -81,7 +81,7 @@ function publicComparison() {
       if (c.metric === "output_tps_total") predicted = res.outputTokensPerSecond;
       else if (c.metric === "output_tps_per_gpu") predicted = res.outputTokensPerSecondPerGpu;
       else if (c.metric === "tokens_per_s_per_user") predicted = res.tokensPerSecondPerUser;
-      else if (c.metric === "ttft_ms") predicted = res.ttftMs;
+      else if (c.metric === "ttft_ms") predicted = c.inProcess ? res.prefillMs : res.ttftMs;
       else predicted = res.tpotMs;
     }
     results.push({ case: c, predicted, fits: res.fits, concurrency: conc });

@@ -21,6 +21,12 @@ export interface MemoryBreakdown {
 export interface EstimateResult {
   readonly ttftMs: number;
   readonly tpotMs: number;
+  /**
+   * One prompt prefilled alone on the replica: the engine's time for the whole prompt (its chunks back to back),
+   * without the serving path's fixed overhead, queueing or other requests. What an in-process batch-1 benchmark
+   * reports as first-token latency; ttftMs is what a served request sees.
+   */
+  readonly prefillMs: number;
   readonly outputTokensPerSecond: number;
   readonly outputTokensPerSecondPerGpu: number;
   readonly tokensPerSecondPerUser: number;

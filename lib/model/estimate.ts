@@ -104,6 +104,7 @@ export function estimateConfig(args: EstimateArgs): EstimateResult {
   const result: EstimateResult = {
     ttftMs: srv.ttft * 1e3,
     tpotMs: srv.tpot * 1e3,
+    prefillMs: srv.prefill.t * 1e3,
     outputTokensPerSecond: out,
     outputTokensPerSecondPerGpu: out / gpus,
     tokensPerSecondPerUser: 1 / srv.tpot,

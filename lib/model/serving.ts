@@ -19,7 +19,10 @@ import { decodeStep, mixedStep, prefill, type StepBreakdown } from "./step";
  *   TTFT  = t_0 + t̄/2 + o · t̄ + ⌈ISL/K⌉ · t_step(b, min(ISL, K)) + β · (C_run/dp − 1) · t_prefill,alone
  *           + [dp > 1] · w_dp · t̄ + (C − C_run)/X
  *           (t_0: fixed request overhead; t̄/2: wait for the running iteration; o: iterations an overlap scheduler
- *            had already scheduled without the new request (documented: 1 for TRT-LLM); then the prompt's chunks ride along
+ *            had already scheduled without the new request (documented: 1 for TRT-LLM) — both while another request
+ *            is in flight (C_run > 1). Alone (C_run = 1) the request finds nothing scheduled but, with an overlap
+ *            scheduler, the step launched for its predecessor before that one finished: wait min(o, 1) · t_decode/2;
+ *            then the prompt's chunks ride along
  *            the decode; β: the benchmark's burst — prefills queued behind each other; w_dp: iterations an
  *            attention-DP scheduler holds a new request so the ranks prefill together; last: wait for KV room)
  *   X     = C_run / (TTFT_run + (OSL − 1) · TPOT)  requests/s (Little's law)
@@ -56,6 +59,11 @@ export interface Serving {
   readonly waitDpBalance: number;
   /** Overlap scheduling: iterations already scheduled when the request arrived (overlapSteps × t̄). */
   readonly waitOverlap: number;
+  /**
+   * Wait for the iteration running when the request arrives: t̄/2; at C_run = 1 only the decode step an overlap
+   * scheduler launched for the finished predecessor, min(o, 1) · t_decode/2.
+   */
+  readonly waitRunning: number;
   readonly waitKv: number;
   readonly ttft: number;
   readonly tpot: number;
@@ -88,6 +96,10 @@ export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl
   let ttftRun = 0;
   let waitDp = 0;
   let waitOverlap = 0;
+  let waitRunning = 0;
+  // another request in flight keeps the engine busy when this one arrives; alone (C_run = 1) it finds at most the
+  // step an overlap scheduler launched for its predecessor (a decode step), and nothing scheduled after it
+  const busy = cRun > 1 ? 1 : 0;
   // Two passes: at φ = 1, then at the φ the first pass implies (the fixed point moves little after that).
   for (let it = 0; it < 2; it++) {
     const B = cRun * phi;
@@ -103,8 +115,9 @@ export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl
     first = u === chunk ? mix : mixedStep(s, b, nBar, chunk, isl, b + chunk + others, 1);
     tbar = (1 - q) * dec.t + q * mix.t;
     waitDp = dp > 1 ? f.dpBalanceSteps * tbar : 0;
-    waitOverlap = f.overlapSteps * tbar;
-    ttftRun = f.ttftOverheadS + tbar / 2 + waitOverlap + chunks * first.t + waitPrefill + waitDp;
+    waitOverlap = busy * f.overlapSteps * tbar;
+    waitRunning = busy ? tbar / 2 : (Math.min(f.overlapSteps, 1) * dec.t) / 2;
+    ttftRun = f.ttftOverheadS + waitRunning + waitOverlap + chunks * first.t + waitPrefill + waitDp;
     const newPhi = Math.max(1 / cRun, Math.min(1, (steps * tbar) / (ttftRun + steps * tbar)));
     if (it === 1 || newPhi > 0.999) break;
     phi = newPhi;
@@ -130,6 +143,7 @@ export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl
     waitPrefill,
     waitDpBalance: waitDp,
     waitOverlap,
+    waitRunning,
     waitKv,
     ttft: ttftRun + waitKv,
     tpot: tbar,
@@ -225,6 +239,7 @@ function serveWaves(s: Setup, concurrency: number, maxConcurrency: number, isl: 
     waitPrefill: (meanPass - 1) * pass.t,
     waitDpBalance: 0,
     waitOverlap,
+    waitRunning: 0,
     waitKv,
     ttft: ttftRun + waitKv,
     tpot,

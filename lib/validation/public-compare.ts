@@ -1,3 +1,4 @@
+import { measuredInProcess } from "../model/calib/public";
 import { estimateInputSchema, type EstimateInput } from "../plan/estimate-input";
 import type { EstimateFigures, PredictEnv } from "./score";
 import { BAND, mdape, median, relativeError, shareWithin } from "./stats";
@@ -33,7 +34,8 @@ export const METRIC_LABELS: Readonly<Record<PublicMetric, string>> = {
 export function predictedMetric(row: PublicRow, est: EstimateFigures): number {
   switch (row.metric) {
     case "ttft_ms":
-      return est.ttftMs;
+      // an in-process static-batch benchmark has no serving path: its first token is the engine's prefill
+      return measuredInProcess(row.engineLabel) ? est.prefillMs : est.ttftMs;
     case "itl_ms":
       return est.tpotMs;
     case "tokens_per_s_per_user":

@@ -11,6 +11,7 @@ export type EstimateFigures = Pick<
   EstimateResult,
   | "ttftMs"
   | "tpotMs"
+  | "prefillMs"
   | "fits"
   | "problems"
   | "outputTokensPerSecond"

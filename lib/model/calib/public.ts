@@ -43,6 +43,16 @@ export const GPU_NAMES: Readonly<Record<string, string>> = {
 
 export const MAX_BATCH = 2048;
 
+/**
+ * Whether a published figure was measured in-process on a static batch (TensorRT-LLM's gptSessionBenchmark: the
+ * engine runs the batch's context phase, then its generation steps, with no server, scheduler or request path). Its
+ * batch-1 first-token latency is the engine's prefill of the prompt, so it is compared with the estimate's prefillMs,
+ * not with ttftMs (a served request: fixed request overhead, waits for running iterations).
+ */
+export function measuredInProcess(engineLabel: string): boolean {
+  return /gptSessionBenchmark/i.test(engineLabel);
+}
+
 export type PublicMetric = "output_tps_total" | "output_tps_per_gpu" | "tokens_per_s_per_user" | "ttft_ms" | "itl_ms";
 const METRICS: readonly PublicMetric[] = ["output_tps_total", "output_tps_per_gpu", "tokens_per_s_per_user", "ttft_ms", "itl_ms"];
 
@@ -56,6 +66,8 @@ export interface PublicCase {
   readonly input: Omit<EstimateInput, "concurrency">;
   readonly source: string;
   readonly detail: string;
+  /** Measured in-process on a static batch (measuredInProcess): TTFT is compared with the prefill time. */
+  readonly inProcess: boolean;
 }
 
 function precision(p: string): WeightPrecision | null {
@@ -105,6 +117,16 @@ export function mapPublicRecord(r: Record<string, string>): { ok: true; c: Publi
     : { model, gpu, engine: eng, weights: w, tp, pp, dp: 1, moeEp: ep, moeTp: Math.max(1, tp / ep), isl, osl };
   return {
     ok: true,
-    c: { model, gpu, metric, measured, concurrency: conc, input, source: r.source ?? "", detail: r.source_detail ?? "" },
+    c: {
+      model,
+      gpu,
+      metric,
+      measured,
+      concurrency: conc,
+      input,
+      source: r.source ?? "",
+      detail: r.source_detail ?? "",
+      inProcess: measuredInProcess(r.engine ?? ""),
+    },
   };
 }

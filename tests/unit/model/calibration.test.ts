@@ -70,6 +70,18 @@ describe("CSV and row mapping", () => {
     const m = mapPublicRecord(pub);
     expect(m.ok && m.c.input).toMatchObject({ tp: 1, dp: 8, moeEp: 8 });
     expect(mapPublicRecord({ ...pub, metric: "ttft_ms" }).ok).toBe(false);
+    expect(m.ok && m.c.inProcess).toBe(false);
+  });
+
+  it("marks a gptSessionBenchmark row as measured in-process (its TTFT is compared with the prefill time)", () => {
+    const row = {
+      model: "Mistral-7B", gpu: "H100", tp: "1", pp: "1", ep: "", precision: "FP8", engine: "TensorRT-LLM 0.9.0 (gptSessionBenchmark)",
+      isl: "128", osl: "1", concurrency: "1", metric: "ttft_ms", value: "6.5", notes: "batch size 1 first-token latency",
+    };
+    const m = mapPublicRecord(row);
+    expect(m.ok && m.c.inProcess).toBe(true);
+    const served = mapPublicRecord({ ...row, engine: "TensorRT-LLM 0.10.0 (gptManagerBenchmark, IFB, TensorRT engine)" });
+    expect(served.ok && served.c.inProcess).toBe(false);
   });
 });
 

@@ -40,6 +40,7 @@ export function figures(over: Partial<EstimateFigures> = {}): EstimateFigures {
   return {
     ttftMs: 100,
     tpotMs: 20,
+    prefillMs: 40,
     fits: true,
     problems: [],
     outputTokensPerSecond: 800,

@@ -52,6 +52,16 @@ describe("comparePublicRow", () => {
     expect(comparePublicRow(pub({ metric: "itl_ms", value: 10 }), e).err).toBeCloseTo(0.2, 12);
   });
 
+  it("compares an in-process static-batch first-token latency (gptSessionBenchmark) with the prefill time", () => {
+    const e = env(() => figures({ ttftMs: 120, prefillMs: 8 }));
+    const session = pub({ metric: "ttft_ms", value: 10, engineLabel: "TensorRT-LLM 0.9.0 (gptSessionBenchmark)" });
+    // 8 / 10 − 1 = −0.2 (the served 120 ms would be +1100 %)
+    expect(comparePublicRow(session, e).predicted).toBe(8);
+    expect(comparePublicRow(session, e).err).toBeCloseTo(-0.2, 12);
+    // a served harness keeps the TTFT of a served request
+    expect(comparePublicRow({ ...session, engineLabel: "TensorRT-LLM 1.0 (trtllm-bench throughput, PyTorch backend)" }, e).predicted).toBe(120);
+  });
+
   it("predicts an unstated batch at the largest concurrency that fits, capped", () => {
     const asked: number[] = [];
     const e = env(({ input }) => {
