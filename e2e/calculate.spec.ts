@@ -79,6 +79,14 @@ test("a figure opens to its formula with the values put in", async ({ page }) =>
   // 2 · 80 layers · 8 KV heads · 128 head dim · 2 bytes = 327,680 B
   await expect(kv).toContainText("2 · 80 · 8 · 128");
   await expect(kv).toContainText("328 kB");
+  // the engine's prefill of one prompt, shown apart from TTFT (which adds the request path), opens to its own formula
+  const ms = (t: string) => Number(t.replace(/[^0-9.]/g, "")) * (/\d s$/.test(t) ? 1000 : 1);
+  const prefillMs = ms(await calc.text("m-prefill"));
+  expect(prefillMs).toBeGreaterThan(0);
+  expect(prefillMs).toBeLessThan(ms(await calc.text("m-ttft")));
+  const prefill = page.getByTestId("results").locator('[data-key="prefill"]').first();
+  await prefill.locator("summary").click();
+  await expect(prefill).toContainText(/tokens, 1 iteration\)/);
 });
 
 test("an impossible layout is explained under the field; a damaged link falls back with a message", async ({ page }) => {

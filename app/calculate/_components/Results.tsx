@@ -124,6 +124,16 @@ export function Results({
           <Metric label="Communication" value={formatWithUnit(d("step.comm")?.value, "s")} derivation={d("step.comm")} />
           <Metric label="Fixed overhead" value={formatWithUnit(d("step.overhead")?.value, "s")} derivation={d("step.overhead")} />
         </dl>
+        <h3 className="mt-5 text-sm font-semibold">Prefill</h3>
+        <dl className="mt-2 grid grid-cols-2 gap-4 sm:grid-cols-4">
+          <Metric
+            testId="m-prefill"
+            label="One prompt alone"
+            value={formatMs(x.prefillMs)}
+            derivation={d("prefill")}
+            hint="engine time; TTFT adds the request path and the wait for other requests"
+          />
+        </dl>
       </Card>
 
       {(general.notes.length > 0 || general.problems.length > 0) && (
