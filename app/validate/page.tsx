@@ -187,7 +187,9 @@ export default function ValidatePage() {
           documents do not state the running batch: those figures are predicted at the largest batch the estimator
           fits in memory, capped at {count(UNSTATED_BATCH_CAP)} (TensorRT-LLM&apos;s documented max batch size), so they
           test the memory-capacity model as much as the step time. Figures the source flags (⚑) are left out of the
-          statistics.
+          statistics. First-token latencies measured with <code>gptSessionBenchmark</code> ({count(v.publicInProcessTtft)}{" "}
+          figures) come from an in-process static batch with no server or scheduler: they are compared with the
+          estimate&apos;s prefill of one prompt alone, not with the TTFT of a served request.
         </p>
         <table className="w-full text-left text-xs" data-testid="public-summary">
           <thead className="border-b border-neutral-300 dark:border-neutral-700">

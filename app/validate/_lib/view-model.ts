@@ -1,6 +1,7 @@
 import "server-only";
 import { CALIBRATION } from "../../../lib/model";
 import { HELD_OUT, HELD_OUT_HARDWARE } from "../../../lib/model/calibration.generated";
+import { measuredInProcess } from "../../../lib/model/calib/public";
 import {
   BAND,
   CONFIDENCE_RULES,
@@ -179,6 +180,8 @@ export interface ValidationView {
   readonly publicRows: readonly PublicViewRow[];
   readonly publicStrings: readonly string[];
   readonly publicSummary: ReturnType<typeof summarizePublic>;
+  /** Published first-token latencies measured in-process (gptSessionBenchmark), compared with the prefill time. */
+  readonly publicInProcessTtft: number;
   readonly calibration: typeof CALIBRATION;
   /** Leave-one-model-out figures written by `npm run calibrate`; null when never computed. */
   readonly heldOut: typeof HELD_OUT;
@@ -239,6 +242,7 @@ export function validationView(): ValidationView {
     publicRows,
     publicStrings: strings.list,
     publicSummary: summarizePublic(comparisons),
+    publicInProcessTtft: PUBLIC_ROWS.filter((r) => r.metric === "ttft_ms" && measuredInProcess(r.engineLabel)).length,
     calibration: CALIBRATION,
     heldOut: HELD_OUT,
     heldOutHardware: HELD_OUT_HARDWARE,

@@ -52,3 +52,13 @@ describe("/validate server render", () => {
     expect(m![1]).toMatch(/median of\s+21 % in TTFT and 36 % in TPOT/); // 20.7 % and 35.7 % at the page's precision
   });
 });
+
+describe("/validate published figures", () => {
+  it("says how many first-token latencies were measured in-process and compared with the prefill time", async () => {
+    const { PUBLIC_ROWS } = await import("../../../lib/validation/public-measurements.generated");
+    const n = PUBLIC_ROWS.filter((r) => r.metric === "ttft_ms" && r.engineLabel.includes("gptSessionBenchmark")).length;
+    expect(n).toBe(16); // the 16 ttft_ms rows of the shipped public set are all TensorRT-LLM 0.9 gptSessionBenchmark
+    const html = renderToString(ValidatePage()).replace(/<!-- -->/g, "");
+    expect(html).toContain(`<code>gptSessionBenchmark</code> (${n} figures) come from an in-process static batch`);
+  });
+});
