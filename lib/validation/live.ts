@@ -22,7 +22,7 @@ let badges: BadgeTable | null = null;
 /** Every shipped measured row predicted by the current core, and the regimes judged from them. Computed once. */
 export function liveValidation(): { scored: readonly ScoredRow[]; table: ConfidenceTable } {
   if (cached === null) {
-    const scored = scoreRows(distinctMeasuredRuns(MEASURED_ROWS, LIVE_ENV.getGpu), LIVE_ENV);
+    const scored = scoreRows(distinctMeasuredRuns(MEASURED_ROWS, LIVE_ENV.getGpu, LIVE_ENV.getModel), LIVE_ENV);
     cached = { scored, table: buildConfidenceTable(scored) };
   }
   return cached;

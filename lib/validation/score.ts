@@ -51,13 +51,18 @@ export interface Parallelism {
 }
 
 /**
- * The parallelism to predict a row at: the upstream one, cleaned by the calibration's one documented rule
- * (lib/model/calib/rows.ts `normaliseRow`: some HGX rows record tp × ep where they mean tp) so that /validate and
+ * The parallelism to predict a row at: the upstream one, cleaned by the calibration's documented rules
+ * (lib/model/calib/rows.ts `normaliseRow`: some HGX rows record tp × ep where they mean tp; wide NVL72 rows record the
+ * GPU count as tp where they run attention data-parallel, which needs the model's head count) so that /validate and
  * `npm run validate` predict the same configurations.
  */
-export function effectiveParallelism(row: MeasuredRow, nvlinkDomain: number): { p: Parallelism; remapped: boolean } {
+export function effectiveParallelism(
+  row: MeasuredRow,
+  nvlinkDomain: number,
+  numHeads?: number,
+): { p: Parallelism; remapped: boolean } {
   const calib = toCalibRow(row);
-  const n = normaliseRow(calib, nvlinkDomain);
+  const n = normaliseRow(calib, nvlinkDomain, numHeads);
   return {
     p: { tp: n.tp, dp: n.dp, moeTp: n.moeTp ?? null, moeEp: n.moeEp ?? null },
     remapped: n !== calib,
@@ -69,12 +74,17 @@ export function effectiveParallelism(row: MeasuredRow, nvlinkDomain: number): { 
  * `distinctRuns`: same setup after the tp×ep cleaning, same figures), so /validate and `npm run validate` count the
  * same runs. Rows on a GPU the catalog lacks keep their upstream layout.
  */
-export function distinctMeasuredRuns(rows: readonly MeasuredRow[], getGpu: PredictEnv["getGpu"]): MeasuredRow[] {
+export function distinctMeasuredRuns(
+  rows: readonly MeasuredRow[],
+  getGpu: PredictEnv["getGpu"],
+  getModel: PredictEnv["getModel"],
+): MeasuredRow[] {
   const seen = new Set<string>();
   return rows.filter((row) => {
     const gpu = getGpu(row.gpu);
     const calib = toCalibRow(row);
-    const k = runKey(gpu ? normaliseRow(calib, gpu.nvlinkDomain) : calib);
+    const heads = row.model === null ? undefined : getModel(row.model)?.attention.numHeads;
+    const k = runKey(gpu ? normaliseRow(calib, gpu.nvlinkDomain, heads) : calib);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
@@ -148,7 +158,7 @@ export function scoreRow(row: MeasuredRow, env: PredictEnv): ScoredRow {
     generation: gpu.generation,
     engine: row.engine,
   };
-  const eff = effectiveParallelism(row, gpu.nvlinkDomain);
+  const eff = effectiveParallelism(row, gpu.nvlinkDomain, model.attention.numHeads);
   const remapped = eff.remapped ? eff.p : null;
   const req = rowInput(row, eff.p);
   if (!req.ok) return { row, regime, ...none, remapped, problem: req.problem };

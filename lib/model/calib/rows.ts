@@ -108,12 +108,15 @@ export function normaliseRow(r: CalibRow, nvlinkDomain: number, numHeads?: numbe
   // Rule 2: wide rows on one NVLink domain (GB200 NVL72: tp = 12…72 on 128 heads) record the GPU count as tp with the
   // experts sliced over all of them (moe_tp = tp, moe_ep = 1). Attention cannot be split 36 ways over 128 heads; these
   // deployments run attention data-parallel (one attention replica per GPU, SGLang --enable-dp-attention, TRT-LLM
-  // attention DP) with the recorded MoE split, so we map them to tp 1 × dp N, moeTp N, moeEp 1.
+  // attention DP) with the recorded MoE split, so we map them to tp 1 × dp N, moeTp N, moeEp 1. The one row of that
+  // family whose N divides the heads (tp 64, ISL 8192, C 538) is the same recipe: tensor-parallel MLA would hold the
+  // whole latent KV on every GPU, and reading it (~165 GB per GPU per step at that batch) takes ~20 ms on 8 TB/s, twice
+  // the 10 ms TPOT measured. So on a domain wider than one 8-GPU board, tp > 8 counts as wide too.
+  const wide = numHeads !== undefined && (numHeads % r.tp !== 0 || (nvlinkDomain > 8 && r.tp > 8));
   if (
-    numHeads !== undefined &&
+    wide &&
     r.tp > 1 &&
     r.dp === 1 &&
-    numHeads % r.tp !== 0 &&
     r.tp <= nvlinkDomain &&
     (r.moeTp ?? r.tp) * (r.moeEp ?? 1) === r.tp
   ) {

@@ -62,6 +62,17 @@ describe("CSV and row mapping", () => {
     expect(normaliseRow(tp8, 72, 128)).toBe(tp8);
   });
 
+  it("maps the same wide family at tp 64 (which divides 128 heads) to attention DP on NVL72, but not on an 8-GPU board", () => {
+    const base = (mapCsvRecord(rec) as { ok: true; row: CalibRow }).row;
+    const tp64 = { ...base, gpu: "gb200", tp: 64, dp: 1, moeTp: 64, moeEp: 1 };
+    expect(normaliseRow(tp64, 72, 128)).toMatchObject({ tp: 1, dp: 64, moeTp: 64, moeEp: 1 });
+    // tp 16 sliced 16 ways on a 72-GPU domain: wide as well
+    expect(normaliseRow({ ...tp64, tp: 16, moeTp: 16 }, 72, 128)).toMatchObject({ tp: 1, dp: 16 });
+    // on an HGX board (domain 8) tp 16 = 4 × 4 is rule 1's tp × ep encoding, not this family
+    const hgx = { ...base, tp: 16, dp: 1, moeTp: 4, moeEp: 4 };
+    expect(normaliseRow(hgx, 8, 128)).toMatchObject({ tp: 4, dp: 1, moeTp: 1, moeEp: 4 });
+  });
+
   it("maps a published DEP row to attention-DP + EP, and skips open-loop rows", () => {
     const pub = {
       model: "DeepSeek-R1", gpu: "B200", tp: "8", pp: "1", ep: "8", precision: "FP4", engine: "TensorRT-LLM 1.0",

@@ -31,8 +31,8 @@ export function measured(over: Partial<MeasuredRow> = {}): MeasuredRow {
 }
 
 /** Only the fields the validation reads from a model / GPU. */
-export const denseModel = { id: "dense-x", moe: null } as unknown as ModelArch;
-export const moeModel = { id: "moe-x", moe: { numExperts: 8 } } as unknown as ModelArch;
+export const denseModel = { id: "dense-x", moe: null, attention: { numHeads: 64 } } as unknown as ModelArch;
+export const moeModel = { id: "moe-x", moe: { numExperts: 8 }, attention: { numHeads: 128 } } as unknown as ModelArch;
 export const hopperGpu = { id: "hopper-x", generation: "hopper", nvlinkDomain: 8 } as unknown as GpuSpec;
 export const blackwellGpu = { id: "blackwell-x", generation: "blackwell", nvlinkDomain: 72 } as unknown as GpuSpec;
 

@@ -54,6 +54,16 @@ describe("live validation against the current core and catalog", () => {
   });
 });
 
+describe("the page predicts what npm run validate predicts", () => {
+  it("every distinct run, the wide GB200 NVL72 rows (tp 12–72 recorded, run attention data-parallel) included", () => {
+    const { scored } = liveValidation();
+    expect(scored.filter((x) => x.problem !== null).map((x) => `${x.row.id}: ${x.problem}`)).toEqual([]);
+    const wide = scored.filter((x) => x.row.gpu === "gb200" && x.row.tp > 8 && x.row.moeEp === 1);
+    expect(wide.length).toBeGreaterThan(30);
+    expect(wide.every((x) => x.remapped !== null && x.remapped.tp === 1 && x.remapped.dp === x.row.tp)).toBe(true);
+  });
+});
+
 describe("badges on a GPU generation no row measured", () => {
   it("carry the committed leave-one-generation-out errors of the model's architecture class", async () => {
     const { HELD_OUT_HARDWARE } = await import("../../../lib/model/calibration.generated");

@@ -62,6 +62,22 @@ describe("scoreRow", () => {
     expect(scoreRow(measured({ tp: 8, moeTp: 8, moeEp: 1 }), env(() => figures())).remapped).toBeNull();
   });
 
+  it("predicts wide NVL72 rows (tp = moe tp = 36 on 128 heads) attention-data-parallel, as the calibration does", () => {
+    let seen: unknown;
+    // blackwell-x has a 72-GPU NVLink domain; moe-x has 128 heads: 36 cannot split them (rule 2 of normaliseRow)
+    const row = measured({ model: "moe-x", gpu: "blackwell-x", tp: 36, dp: 1, moeTp: 36, moeEp: 1 });
+    const s = scoreRow(
+      row,
+      env(({ input }) => {
+        seen = input;
+        return figures();
+      }),
+    );
+    expect(seen).toMatchObject({ tp: 1, dp: 36, moeTp: 36, moeEp: 1 });
+    expect(s.remapped).toEqual({ tp: 1, dp: 36, moeTp: 36, moeEp: 1 });
+    expect(s.problem).toBeNull();
+  });
+
   it("does not count a configuration the estimator says does not fit", () => {
     const s = scoreRow(measured(), env(() => figures({ fits: false, problems: ["weights exceed memory"] })));
     expect(s.tpotErr).toBeNull();
