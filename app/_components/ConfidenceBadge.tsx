@@ -14,9 +14,13 @@ const STYLE: Record<ConfidenceAnswer["level"], string> = {
  */
 export function ConfidenceBadge({ answer, showErrors = false }: { answer: ConfidenceAnswer | undefined; showErrors?: boolean }) {
   if (!answer) return null;
+  const heldOut =
+    answer.heldOutTpotMdape != null && answer.heldOutTtftMdape != null
+      ? `; on models the fit never saw ${formatPercent(answer.heldOutTpotMdape)}, ${formatPercent(answer.heldOutTtftMdape)}`
+      : "";
   const err =
     answer.tpotMdape !== null
-      ? `median TPOT error ${formatPercent(answer.tpotMdape)}${answer.ttftMdape !== null ? `, TTFT ${formatPercent(answer.ttftMdape)}` : ""} over ${answer.rows} measured runs`
+      ? `median TPOT error ${formatPercent(answer.tpotMdape)}${answer.ttftMdape !== null ? `, TTFT ${formatPercent(answer.ttftMdape)}` : ""} over ${answer.rows} measured runs${heldOut}`
       : answer.reasons.join("; ");
   return (
     <Link

@@ -134,7 +134,9 @@ export default function ValidatePage() {
           least {R.high.minRows} predicted rows, TPOT MdAPE ≤ {pct(R.high.tpotMdape)}, TTFT MdAPE ≤{" "}
           {pct(R.high.ttftMdape)} and ≥ {pct(R.high.sharePredicted)} of rows predicted; <b>medium</b> with TPOT MdAPE ≤{" "}
           {pct(R.medium.tpotMdape)}, TTFT MdAPE ≤ {pct(R.medium.ttftMdape)} and ≥ {pct(R.medium.sharePredicted)}{" "}
-          predicted; <b>low</b> otherwise. A regime with fewer than {R.minRows} predicted rows is judged on a broader one
+          predicted; <b>low</b> otherwise. The same rules are applied again to the regime&apos;s errors on models the fit
+          never saw (leave-one-model-out, the &ldquo;held out&rdquo; column, computed by <code>npm run calibrate</code>),
+          and the lower of the two levels counts: most users plan for a model nobody measured. A regime with fewer than {R.minRows} predicted rows is judged on a broader one
           (architecture × batch × GPU generation, then × batch, then architecture), capped at medium; a GPU generation
           or engine never measured is low. Bias is the median signed error: positive means predicted slower than
           measured. The badges in the calculator and the planner link to these rows.

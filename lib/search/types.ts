@@ -129,6 +129,8 @@ export interface CandidateConfidence {
   readonly level: Confidence;
   readonly tpotMdape: number | null;
   readonly ttftMdape: number | null;
+  readonly heldOutTpotMdape?: number | null;
+  readonly heldOutTtftMdape?: number | null;
   readonly rows: number;
   readonly regime: { readonly id: string; readonly label: string; readonly href: string };
   readonly reasons: readonly string[];

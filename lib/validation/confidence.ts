@@ -12,6 +12,7 @@ import {
   type RegimeDim,
   type RegimeGroup,
 } from "./regimes";
+import type { HeldOutRegime, HeldOutRegimes } from "./held-out-regimes";
 import type { ScoredRow } from "./score";
 import { summarize, type ErrorSummary } from "./stats";
 
@@ -64,6 +65,8 @@ export interface RegimeStats {
   readonly group: RegimeGroup;
   readonly dims: readonly RegimeDim[];
   readonly summary: ErrorSummary;
+  /** Errors of the same regime on models the fit never saw (leave-one-model-out); null when not computed. */
+  readonly heldOut: HeldOutRegime | null;
   readonly judgement: LevelJudgement;
 }
 
@@ -80,20 +83,49 @@ export interface ConfidenceTable {
   readonly measuredValues: Readonly<Record<RegimeDim, readonly string[]>>;
 }
 
-function stats(group: RegimeGroup, rows: readonly ScoredRow[]): RegimeStats {
+const RANK: Readonly<Record<Confidence, number>> = { low: 0, medium: 1, high: 2 };
+
+/**
+ * The level of a regime: judged on its in-sample errors and, where computed, again on its errors on models the fit
+ * never saw (the same rules); the lower of the two counts, since a user's model is often one nobody measured.
+ */
+export function judgeRegime(summary: ErrorSummary, heldOut: HeldOutRegime | null): LevelJudgement {
+  const own = levelOf(summary);
+  if (heldOut === null) return own;
+  const ho = levelOf({ ...summary, predicted: heldOut.rows, tpotMdape: heldOut.tpotMdape, ttftMdape: heldOut.ttftMdape });
+  const line = `on models the fit never saw (leave-one-model-out): TPOT MdAPE ${percent(heldOut.tpotMdape)}, TTFT MdAPE ${percent(heldOut.ttftMdape)} over ${heldOut.rows} rows`;
+  if (RANK[ho.level] >= RANK[own.level]) return { level: own.level, reasons: [...own.reasons, line] };
+  return { level: ho.level, reasons: [...own.reasons, `${line} → ${ho.level}${ho.reasons[1] ? ` (${ho.reasons[1]})` : ""}`] };
+}
+
+function stats(group: RegimeGroup, rows: readonly ScoredRow[], heldOut: HeldOutRegimes | undefined): RegimeStats {
   const summary = summarize(rows);
+  const id = groupId(group);
+  const ho = heldOut?.[id] ?? null;
   return {
-    id: groupId(group),
+    id,
     label: groupLabel(group),
     group,
     dims: groupDims(group),
     summary,
-    judgement: levelOf(summary),
+    heldOut: ho,
+    judgement: judgeRegime(summary, ho),
   };
 }
 
-/** Group scored rows along the fallback chain and by single dimensions; judge each group. */
-export function buildConfidenceTable(scored: readonly ScoredRow[]): ConfidenceTable {
+/** Every group a row of this regime counts in: each step of the fallback chain, and each single dimension. */
+export function groupsOf(regime: Regime): RegimeGroup[] {
+  return [
+    ...FALLBACK_CHAIN.map((dims) => project(regime, dims)),
+    ...MARGINAL_DIMS.filter((d) => d !== "arch").map((d) => project(regime, [d])),
+  ];
+}
+
+/**
+ * Group scored rows along the fallback chain and by single dimensions; judge each group (on its held-out errors too,
+ * where `heldOut` has the group).
+ */
+export function buildConfidenceTable(scored: readonly ScoredRow[], heldOut?: HeldOutRegimes): ConfidenceTable {
   const withRegime = scored.filter((s): s is ScoredRow & { regime: Regime } => s.regime !== null);
   const buckets = new Map<string, { group: RegimeGroup; rows: ScoredRow[] }>();
   const add = (group: RegimeGroup, s: ScoredRow) => {
@@ -102,14 +134,11 @@ export function buildConfidenceTable(scored: readonly ScoredRow[]): ConfidenceTa
     if (!b) buckets.set(id, (b = { group, rows: [] }));
     b.rows.push(s);
   };
-  for (const s of withRegime) {
-    for (const dims of FALLBACK_CHAIN) add(project(s.regime, dims), s);
-    for (const d of MARGINAL_DIMS) if (d !== "arch") add(project(s.regime, [d]), s);
-  }
+  for (const s of withRegime) for (const g of groupsOf(s.regime)) add(g, s);
   const byId: Record<string, RegimeStats> = {};
   for (const id of [...buckets.keys()].sort()) {
     const b = buckets.get(id)!;
-    byId[id] = stats(b.group, b.rows);
+    byId[id] = stats(b.group, b.rows, heldOut);
   }
   const measuredValues = Object.fromEntries(
     MARGINAL_DIMS.map((d) => [d, [...new Set(withRegime.map((s) => s.regime[d]))].sort()]),
@@ -132,6 +161,9 @@ export interface BadgeRegime {
   readonly rows: number;
   readonly tpotMdape: number | null;
   readonly ttftMdape: number | null;
+  /** The same on models the fit never saw (leave-one-model-out); null when not computed. */
+  readonly heldOutTpotMdape: number | null;
+  readonly heldOutTtftMdape: number | null;
 }
 
 /**
@@ -171,6 +203,8 @@ export function toBadgeTable(t: ConfidenceTable, unseenGeneration?: BadgeTable["
       rows: r.summary.predicted,
       tpotMdape: r.summary.tpotMdape,
       ttftMdape: r.summary.ttftMdape,
+      heldOutTpotMdape: r.heldOut?.tpotMdape ?? null,
+      heldOutTtftMdape: r.heldOut?.ttftMdape ?? null,
     };
   }
   return unseenGeneration ? { regimes, measuredValues: t.measuredValues, unseenGeneration } : { regimes, measuredValues: t.measuredValues };
@@ -180,6 +214,12 @@ export interface ConfidenceAnswer {
   readonly level: Confidence;
   readonly tpotMdape: number | null;
   readonly ttftMdape: number | null;
+  /**
+   * The regime's errors on models the fit never saw (null or absent: not computed, or a generation never measured;
+   * answers stored before 2026-12-06 lack them).
+   */
+  readonly heldOutTpotMdape?: number | null;
+  readonly heldOutTtftMdape?: number | null;
   /** Predicted measured rows behind the figures. */
   readonly rows: number;
   /** The regime whose measured errors set the level; its id is the anchor on /validate. */
@@ -209,6 +249,8 @@ export function lookupConfidence(table: BadgeTable, regime: Regime): ConfidenceA
       level: "low",
       tpotMdape: null,
       ttftMdape: null,
+      heldOutTpotMdape: null,
+      heldOutTtftMdape: null,
       rows: 0,
       regime: { id: "regime_all", label: "all rows", href: "/validate#regime_all" },
       reasons: ["too few measured rows to judge any regime"],
@@ -236,6 +278,8 @@ export function lookupConfidence(table: BadgeTable, regime: Regime): ConfidenceA
       level,
       tpotMdape: unseen.tpotMdape,
       ttftMdape: unseen.ttftMdape,
+      heldOutTpotMdape: null,
+      heldOutTtftMdape: null,
       rows: unseen.rows,
       regime: { id: UNSEEN_HARDWARE_ANCHOR, label, href: `/validate#${UNSEEN_HARDWARE_ANCHOR}` },
       reasons,
@@ -245,6 +289,8 @@ export function lookupConfidence(table: BadgeTable, regime: Regime): ConfidenceA
     level,
     tpotMdape: chosen.tpotMdape,
     ttftMdape: chosen.ttftMdape,
+    heldOutTpotMdape: chosen.heldOutTpotMdape,
+    heldOutTtftMdape: chosen.heldOutTtftMdape,
     rows: chosen.rows,
     regime: { id: chosen.id, label: chosen.label, href: `/validate#${chosen.id}` },
     reasons,

@@ -5,7 +5,7 @@ import type { ArchClass } from "./regimes";
 import { confidenceFromTable, confidenceFromTableForInput, type ConfidenceInput, type ConfidenceQuery } from "./lookup";
 import type { ModelArch } from "../catalog/types";
 import { MEASURED_ROWS } from "./measurements.generated";
-import { HELD_OUT_HARDWARE } from "../model/calibration.generated";
+import { HELD_OUT_HARDWARE, HELD_OUT_REGIMES } from "../model/calibration.generated";
 import type { HardwareHeldOut } from "../model/calib/held-out-hardware";
 import { distinctMeasuredRuns, scoreRows, type PredictEnv, type ScoredRow } from "./score";
 
@@ -23,7 +23,7 @@ let badges: BadgeTable | null = null;
 export function liveValidation(): { scored: readonly ScoredRow[]; table: ConfidenceTable } {
   if (cached === null) {
     const scored = scoreRows(distinctMeasuredRuns(MEASURED_ROWS, LIVE_ENV.getGpu, LIVE_ENV.getModel), LIVE_ENV);
-    cached = { scored, table: buildConfidenceTable(scored) };
+    cached = { scored, table: buildConfidenceTable(scored, HELD_OUT_REGIMES ?? undefined) };
   }
   return cached;
 }

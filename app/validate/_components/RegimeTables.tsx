@@ -27,6 +27,9 @@ function Row({ r, indent = false }: { r: RegimeStats; indent?: boolean }) {
       <td className="p-1 text-right">{pct(s.ttftMdape)}</td>
       <td className="p-1 text-right">{signedPct(s.ttftBias)}</td>
       <td className="p-1 text-right">{pct(s.tpotWithinBand)}</td>
+      <td className="p-1 text-right" data-testid={`${r.id}-held-out`}>
+        {r.heldOut ? `${pct(r.heldOut.tpotMdape)} / ${pct(r.heldOut.ttftMdape)}` : "—"}
+      </td>
     </tr>
   );
 }
@@ -43,6 +46,9 @@ function Head({ first }: { first: string }) {
         <th className="p-1 text-right">TTFT MdAPE</th>
         <th className="p-1 text-right">TTFT bias</th>
         <th className="p-1 text-right">TPOT within band</th>
+        <th className="p-1 text-right" title="TPOT / TTFT MdAPE on models the fit never saw (leave-one-model-out)">
+          Held out TPOT / TTFT
+        </th>
       </tr>
     </thead>
   );

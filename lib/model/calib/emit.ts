@@ -4,6 +4,7 @@ import { isDocumented } from "../engine-documented";
 import { round4 } from "../validation-stats";
 import { roundHeldOut, type HeldOutSummary } from "./held-out";
 import { roundHardware, type HardwareHeldOut } from "./held-out-hardware";
+import type { HeldOutRegimes } from "../../validation/held-out-regimes";
 
 export { round4 };
 
@@ -21,6 +22,16 @@ export interface EmitInput {
   readonly heldOut?: HeldOutSummary | null;
   /** Leave-one-GPU-out and leave-one-generation-out summary; null or absent → HELD_OUT_HARDWARE = null. */
   readonly heldOutHardware?: HardwareHeldOut | null;
+  /** Leave-one-model-out errors per confidence regime; null or absent → HELD_OUT_REGIMES = null. */
+  readonly heldOutRegimes?: HeldOutRegimes | null;
+}
+
+function roundRegimes(r: HeldOutRegimes): HeldOutRegimes {
+  return Object.fromEntries(
+    Object.keys(r)
+      .sort()
+      .map((k) => [k, { rows: r[k]!.rows, tpotMdape: round4(r[k]!.tpotMdape), ttftMdape: round4(r[k]!.ttftMdape) }]),
+  );
 }
 
 /** A number as TypeScript source: 4 significant digits; NaN and ±Infinity as their names. */
@@ -72,6 +83,7 @@ export function emitCalibration(e: EmitInput): string {
 import type { EngineFactors } from "./engine-types";
 import type { HeldOutSummary } from "./calib/held-out";
 import type { HardwareHeldOut } from "./calib/held-out-hardware";
+import type { HeldOutRegimes } from "../validation/held-out-regimes";
 
 export interface CalibrationFile {
   readonly generatedOn: string;
@@ -108,5 +120,11 @@ export const HELD_OUT: HeldOutSummary | null = ${e.heldOut ? tsLiteral(roundHeld
  * nearest-profile rule for a generation nobody measured). null when not computed.
  */
 export const HELD_OUT_HARDWARE: HardwareHeldOut | null = ${e.heldOutHardware ? tsLiteral(roundHardware(e.heldOutHardware)) : "null"};
+
+/**
+ * Leave-one-model-out errors per confidence regime (lib/validation/held-out-regimes.ts; ids as on /validate): a
+ * regime's level also answers for models the fit never saw. null when not computed.
+ */
+export const HELD_OUT_REGIMES: HeldOutRegimes | null = ${e.heldOutRegimes ? tsLiteral(roundRegimes(e.heldOutRegimes)) : "null"};
 `;
 }

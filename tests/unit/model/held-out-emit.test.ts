@@ -47,7 +47,11 @@ const hardware: HardwareHeldOut = {
   },
 };
 
-const input = (heldOut: HeldOutSummary | null | undefined, heldOutHardware?: HardwareHeldOut | null): EmitInput => ({
+const input = (
+  heldOut: HeldOutSummary | null | undefined,
+  heldOutHardware?: HardwareHeldOut | null,
+  heldOutRegimes?: Record<string, { rows: number; tpotMdape: number; ttftMdape: number }> | null,
+): EmitInput => ({
   generatedOn: "2026-01-02",
   source: "test.csv",
   rowsUsed: 30,
@@ -57,6 +61,7 @@ const input = (heldOut: HeldOutSummary | null | undefined, heldOutHardware?: Har
   fitted: ["bwEff", "flopEff"],
   heldOut,
   heldOutHardware,
+  heldOutRegimes,
 });
 
 /** The object literal assigned to an export, evaluated as JavaScript (the literal has no type syntax). */
@@ -67,6 +72,7 @@ function parseExport(text: string, name: string, type: string): unknown {
 }
 const parseHeldOut = (text: string) => parseExport(text, "HELD_OUT", "HeldOutSummary");
 const parseHardware = (text: string) => parseExport(text, "HELD_OUT_HARDWARE", "HardwareHeldOut");
+const parseRegimes = (text: string) => parseExport(text, "HELD_OUT_REGIMES", "HeldOutRegimes");
 
 describe("emitCalibration with held-out figures", () => {
   const text = emitCalibration(input(summary));
@@ -114,6 +120,13 @@ describe("emitCalibration with held-out figures", () => {
     expect(Object.keys(back.unseenGpu.byGpu)).toEqual(["h100-sxm", "h200-sxm"]);
     // HELD_OUT still parses beside it
     expect(parseHeldOut(withHw)).toEqual(roundHeldOut(summary));
+  });
+
+  it("writes the held-out errors per regime rounded, ids sorted, and null when absent", () => {
+    expect(parseRegimes(text)).toBeNull();
+    const t = emitCalibration(input(summary, null, { regime_moe: { rows: 3, tpotMdape: 0.287654, ttftMdape: 0.4 }, regime_all: { rows: 5, tpotMdape: 0.1, ttftMdape: 0.3 } }));
+    expect(parseRegimes(t)).toEqual({ regime_all: { rows: 5, tpotMdape: 0.1, ttftMdape: 0.3 }, regime_moe: { rows: 3, tpotMdape: 0.2877, ttftMdape: 0.4 } });
+    expect(t.indexOf("regime_all")).toBeLessThan(t.indexOf("regime_moe"));
   });
 });
 

@@ -62,3 +62,14 @@ describe("/validate published figures", () => {
     expect(html).toContain(`<code>gptSessionBenchmark</code> (${n} figures) come from an in-process static batch`);
   });
 });
+
+describe("/validate regimes", () => {
+  it("show each regime's errors on models the fit never saw beside its own", async () => {
+    const { HELD_OUT_REGIMES } = await import("../../../lib/model/calibration.generated");
+    const all = HELD_OUT_REGIMES!["regime_all"]!;
+    const html = renderToString(ValidatePage()).replace(/<!-- -->/g, "");
+    const pct = (x: number) => `${x >= 0.1 ? Math.round(x * 100) : Math.round(x * 1000) / 10} %`;
+    expect(html).toContain(`data-testid="regime_all-held-out">${pct(all.tpotMdape)} / ${pct(all.ttftMdape)}<`);
+    expect(html).toContain("Held out TPOT / TTFT");
+  });
+});

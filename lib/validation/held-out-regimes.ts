@@ -1,0 +1,63 @@
+import type { GpuGeneration } from "../catalog/types";
+import { groupsOf } from "./confidence";
+import { batchBucket, contextBucket, DIM_VALUE_LABELS, groupId, type Regime } from "./regimes";
+import { mdape } from "./stats";
+
+/** Errors of one regime on models the fit never saw (leave-one-model-out). */
+export interface HeldOutRegime {
+  /** Predicted held-out rows. */
+  readonly rows: number;
+  readonly tpotMdape: number;
+  readonly ttftMdape: number;
+}
+
+/** Held-out errors by regime id (the ids of confidence.ts: the fallback chain and the single dimensions). */
+export type HeldOutRegimes = Readonly<Record<string, HeldOutRegime>>;
+
+/** What a held-out prediction must carry to be placed in a regime (lib/model/calib/lomo.ts RowResult has it). */
+export interface HeldOutRow {
+  readonly gpu: string;
+  readonly engine: string;
+  readonly moe: boolean;
+  readonly concurrency: number;
+  readonly isl: number;
+  readonly osl: number;
+  readonly predicted: boolean;
+  readonly tpotPred: number;
+  readonly tpotMeas: number;
+  readonly ttftPred: number;
+  readonly ttftMeas: number;
+}
+
+/**
+ * Leave-one-model-out predictions grouped as /validate groups its in-sample ones, so each regime's confidence can
+ * also answer "how far off on a model nobody measured". Rows on a GPU without a known generation are left out.
+ */
+export function heldOutByRegime(rows: readonly HeldOutRow[], generationOf: (gpu: string) => GpuGeneration | undefined): HeldOutRegimes {
+  const errs = new Map<string, { tpot: number[]; ttft: number[] }>();
+  for (const r of rows) {
+    const generation = generationOf(r.gpu);
+    if (!r.predicted || generation === undefined || !(r.engine in DIM_VALUE_LABELS.engine)) continue;
+    if (!(r.tpotPred > 0 && r.tpotMeas > 0 && r.ttftPred > 0 && r.ttftMeas > 0)) continue;
+    const regime: Regime = {
+      arch: r.moe ? "moe" : "dense",
+      batch: batchBucket(r.concurrency),
+      context: contextBucket(r.isl, r.osl),
+      generation,
+      engine: r.engine as Regime["engine"],
+    };
+    for (const g of groupsOf(regime)) {
+      const id = groupId(g);
+      let e = errs.get(id);
+      if (!e) errs.set(id, (e = { tpot: [], ttft: [] }));
+      e.tpot.push(r.tpotPred / r.tpotMeas - 1);
+      e.ttft.push(r.ttftPred / r.ttftMeas - 1);
+    }
+  }
+  const out: Record<string, HeldOutRegime> = {};
+  for (const id of [...errs.keys()].sort()) {
+    const e = errs.get(id)!;
+    out[id] = { rows: e.tpot.length, tpotMdape: mdape(e.tpot)!, ttftMdape: mdape(e.ttft)! };
+  }
+  return out;
+}
