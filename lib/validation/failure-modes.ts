@@ -22,13 +22,15 @@ function isAncestor(a: RegimeGroup, b: RegimeGroup): boolean {
 
 function severity(r: RegimeStats): number {
   const M = CONFIDENCE_RULES.medium;
-  return Math.max((r.summary.tpotMdape ?? 0) / M.tpotMdape, (r.summary.ttftMdape ?? 0) / M.ttftMdape);
+  const tpot = Math.max(r.summary.tpotMdape ?? 0, r.heldOut?.tpotMdape ?? 0);
+  const ttft = Math.max(r.summary.ttftMdape ?? 0, r.heldOut?.ttftMdape ?? 0);
+  return Math.max(tpot / M.tpotMdape, ttft / M.ttftMdape);
 }
 
 /**
- * Regimes whose measured error earns them "low" (with enough rows to say so), broadest first; a regime is left out
- * when a broader regime that contains it is already listed. Worst first: by the larger of each error over its
- * "medium" limit.
+ * Regimes whose measured error earns them "low" (with enough rows to say so; in-sample or on models the fit never
+ * saw), broadest first; a regime is left out when a broader regime that contains it is already listed. Worst first:
+ * by the larger of each error (in-sample or held out) over its "medium" limit.
  */
 export function knownFailureModes(table: ConfidenceTable): FailureMode[] {
   const weak = Object.values(table.byId).filter(
@@ -41,7 +43,10 @@ export function knownFailureModes(table: ConfidenceTable): FailureMode[] {
     const text =
       `${r.label}: TPOT MdAPE ${percent(s.tpotMdape ?? 0)}${direction(s.tpotBias, "TPOT")}; ` +
       `TTFT MdAPE ${percent(s.ttftMdape ?? 0)}${direction(s.ttftBias, "TTFT")}; ` +
-      `${s.predicted} of ${s.rows} rows predicted`;
+      `${s.predicted} of ${s.rows} rows predicted` +
+      (r.heldOut
+        ? `; on models the fit never saw, TPOT MdAPE ${percent(r.heldOut.tpotMdape)}, TTFT MdAPE ${percent(r.heldOut.ttftMdape)}`
+        : "");
     return { regime: r, text };
   });
 }

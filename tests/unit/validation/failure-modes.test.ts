@@ -25,6 +25,15 @@ describe("knownFailureModes", () => {
   it("lists nothing when every regime is fine", () => {
     expect(knownFailureModes(buildConfidenceTable(rows.slice(0, 30)))).toEqual([]);
   });
+
+  it("lists a regime fine in-sample but weak on models the fit never saw, with both figures", () => {
+    const dense = rows.slice(0, 30);
+    const t = buildConfidenceTable(dense, { regime_dense: { rows: 30, tpotMdape: 0.35, ttftMdape: 0.2 } });
+    const m = knownFailureModes(t);
+    expect(m.map((x) => x.regime.id)).toEqual(["regime_dense"]);
+    expect(m[0]!.text).toContain("TPOT MdAPE 5 %");
+    expect(m[0]!.text).toContain("on models the fit never saw, TPOT MdAPE 35 %, TTFT MdAPE 20 %");
+  });
 });
 
 describe("throughputOvershoot", () => {
