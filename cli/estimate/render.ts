@@ -20,7 +20,7 @@ export function renderTable(r: Ok): string {
   const price = r.price.source === "none" ? "no price known" : `${formatUsd(r.price.usdPerGpuHour)}/GPU-hour (${r.price.source})`;
   const body = rows([
     ["Fits", x.fits ? "yes" : "NO"],
-    ["TTFT", formatMs(x.ttftMs)],
+    ["TTFT", `${formatMs(x.ttftMs)} (prefill of one prompt alone ${formatMs(x.prefillMs)})`],
     ["TPOT", formatMs(x.tpotMs)],
     ["Throughput", `${formatRate(x.outputTokensPerSecond)} total · ${formatRate(x.outputTokensPerSecondPerGpu)} per GPU · ${formatRate(x.tokensPerSecondPerUser)} per user`],
     ["Max concurrency", formatCount(x.maxConcurrency)],

@@ -51,6 +51,10 @@ describe("atlas estimate (one request)", () => {
     const code = await run(["--model", "llama-3.1-8b", "--gpu", "h100-sxm", "--price", "2"], f.io);
     expect(code).toBe(0);
     expect(f.out()).toMatch(/TTFT\s+\d/);
+    // the served TTFT beside the engine's prefill of the prompt, which it contains
+    const m = /TTFT\s+([\d.]+) ms \(prefill of one prompt alone ([\d.]+) ms\)/.exec(f.out());
+    expect(m).not.toBeNull();
+    expect(Number(m![2])).toBeLessThan(Number(m![1]));
     expect(f.out()).toMatch(/Memory per GPU/);
     expect(f.out()).toContain("$2.00/h"); // 1 GPU × $2
   });
