@@ -1,7 +1,7 @@
-import type { GpuGeneration } from "../catalog/types";
+import type { EngineId, GpuGeneration } from "../catalog/types";
 import { groupsOf } from "./confidence";
-import { batchBucket, contextBucket, DIM_VALUE_LABELS, groupId, type Regime } from "./regimes";
-import { mdape } from "./stats";
+import { DIM_VALUE_LABELS, groupId, regimeFor } from "./regimes";
+import { mdape, relativeError } from "./stats";
 
 /** Errors of one regime on models the fit never saw (leave-one-model-out). */
 export interface HeldOutRegime {
@@ -38,20 +38,16 @@ export function heldOutByRegime(rows: readonly HeldOutRow[], generationOf: (gpu:
   for (const r of rows) {
     const generation = generationOf(r.gpu);
     if (!r.predicted || generation === undefined || !(r.engine in DIM_VALUE_LABELS.engine)) continue;
-    if (!(r.tpotPred > 0 && r.tpotMeas > 0 && r.ttftPred > 0 && r.ttftMeas > 0)) continue;
-    const regime: Regime = {
-      arch: r.moe ? "moe" : "dense",
-      batch: batchBucket(r.concurrency),
-      context: contextBucket(r.isl, r.osl),
-      generation,
-      engine: r.engine as Regime["engine"],
-    };
+    const tpot = relativeError(r.tpotPred, r.tpotMeas);
+    const ttft = relativeError(r.ttftPred, r.ttftMeas);
+    if (tpot === null || ttft === null) continue;
+    const regime = regimeFor({ ...r, generation, engine: r.engine as EngineId });
     for (const g of groupsOf(regime)) {
       const id = groupId(g);
       let e = errs.get(id);
       if (!e) errs.set(id, (e = { tpot: [], ttft: [] }));
-      e.tpot.push(r.tpotPred / r.tpotMeas - 1);
-      e.ttft.push(r.ttftPred / r.ttftMeas - 1);
+      e.tpot.push(tpot);
+      e.ttft.push(ttft);
     }
   }
   const out: Record<string, HeldOutRegime> = {};

@@ -1,7 +1,7 @@
 import { getGpu, getModel } from "../catalog";
 import type { EngineId, GpuSpec, ModelArch } from "../catalog/types";
 import { lookupConfidence, type BadgeTable, type ConfidenceAnswer } from "./confidence";
-import { batchBucket, contextBucket, type Regime } from "./regimes";
+import { regimeFor, type Regime } from "./regimes";
 
 /*
  * Badge lookups that need no measured rows and no estimator: a client component can import this module and the
@@ -29,13 +29,7 @@ export function regimeOf(
   const gpu = typeof q.gpu === "string" ? resolve.getGpu(q.gpu) : q.gpu;
   if (!model) return `unknown model ${String(q.model)}`;
   if (!gpu) return `unknown GPU ${String(q.gpu)}`;
-  return {
-    arch: model.moe === null ? "dense" : "moe",
-    batch: batchBucket(q.input.concurrency),
-    context: contextBucket(q.input.isl, q.input.osl),
-    generation: gpu.generation,
-    engine: q.engine,
-  };
+  return regimeFor({ ...q.input, moe: model.moe !== null, generation: gpu.generation, engine: q.engine });
 }
 
 /** Level for a regime, or "low" with the reason when the configuration has no regime. */

@@ -33,6 +33,24 @@ export function contextBucket(isl: number, osl: number): ContextBucket {
   return "ctx-gt8k";
 }
 
+/** The regime of one configuration: dense or MoE, requests in flight, ISL and OSL, GPU generation, engine. */
+export function regimeFor(c: {
+  readonly moe: boolean;
+  readonly concurrency: number;
+  readonly isl: number;
+  readonly osl: number;
+  readonly generation: GpuGeneration;
+  readonly engine: EngineId;
+}): Regime {
+  return {
+    arch: c.moe ? "moe" : "dense",
+    batch: batchBucket(c.concurrency),
+    context: contextBucket(c.isl, c.osl),
+    generation: c.generation,
+    engine: c.engine,
+  };
+}
+
 export const DIM_VALUE_LABELS: {
   readonly arch: Readonly<Record<ArchClass, string>>;
   readonly batch: Readonly<Record<BatchBucket, string>>;

@@ -2,7 +2,7 @@ import type { GpuSpec, ModelArch } from "../catalog/types";
 import type { EstimateResult } from "../model/estimate-types";
 import { normaliseRow, runKey, type CalibRow } from "../model/calib/rows";
 import { estimateInputSchema, type EstimateInput } from "../plan/estimate-input";
-import { batchBucket, contextBucket, type Regime } from "./regimes";
+import { regimeFor, type Regime } from "./regimes";
 import { relativeError } from "./stats";
 import type { MeasuredRow } from "./types";
 
@@ -151,13 +151,7 @@ export function scoreRow(row: MeasuredRow, env: PredictEnv): ScoredRow {
     const what = !model ? `model ${row.model ?? row.hfModel} not in the catalog` : `GPU ${row.gpu} not in the catalog`;
     return { row, regime: null, ...none, problem: what };
   }
-  const regime: Regime = {
-    arch: model.moe === null ? "dense" : "moe",
-    batch: batchBucket(row.concurrency),
-    context: contextBucket(row.isl, row.osl),
-    generation: gpu.generation,
-    engine: row.engine,
-  };
+  const regime = regimeFor({ ...row, moe: model.moe !== null, generation: gpu.generation });
   const eff = effectiveParallelism(row, gpu.nvlinkDomain, model.attention.numHeads);
   const remapped = eff.remapped ? eff.p : null;
   const req = rowInput(row, eff.p);

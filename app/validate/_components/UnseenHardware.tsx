@@ -33,6 +33,11 @@ function hardwareLines(h: HardwareHeldOut): { key: string; label: string; gpu?: 
   ];
 }
 
+function classOfGpu(id: string) {
+  const g = getGpu(id);
+  return g ? generationClass(g.generation) : undefined;
+}
+
 /** GPUs the other generation's factors predict better than their own class fitted on its other GPU alone. */
 function betterFromOtherGeneration(h: HardwareHeldOut): { id: string; sibling: string; own: number; other: number }[] {
   return Object.keys(h.unseenGpu.byGpu)
@@ -40,9 +45,9 @@ function betterFromOtherGeneration(h: HardwareHeldOut): { id: string; sibling: s
     .flatMap((id) => {
       const own = h.unseenGpu.byGpu[id]?.tpotMdape;
       const other = h.unseenGeneration.byGpu[id]?.tpotMdape;
-      const gen = getGpu(id)?.generation;
-      if (own === undefined || other === undefined || !gen || !(other < own)) return [];
-      const sibling = Object.keys(h.unseenGpu.byGpu).filter((g) => g !== id && getGpu(g) && generationClass(getGpu(g)!.generation) === generationClass(gen));
+      const cls = classOfGpu(id);
+      if (own === undefined || other === undefined || !cls || !(other < own)) return [];
+      const sibling = Object.keys(h.unseenGpu.byGpu).filter((g) => g !== id && classOfGpu(g) === cls);
       return sibling.length > 0 ? [{ id, sibling: sibling.map(gpuName).join(", "), own, other }] : [];
     });
 }
