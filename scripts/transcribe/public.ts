@@ -1,5 +1,7 @@
 import type { KvPrecision, WeightPrecision } from "../../lib/catalog/types";
 import type { PublicMetric, PublicRow } from "../../lib/validation/types";
+import { getModel } from "../../lib/catalog/models";
+import { publishedWeights } from "../../lib/model/calib/public";
 
 /** Model names in measurements-public.csv → catalog id, and why when it is a stand-in of the same architecture. */
 export const PUBLIC_MODELS: Readonly<Record<string, { id: string; note: string | null }>> = {
@@ -73,8 +75,9 @@ export function publicRow(
   if (!m) return { ok: false, reason: `model not in catalog: ${rec.model}` };
   const gpu = PUBLIC_GPUS[rec.gpu ?? ""];
   if (!gpu) return { ok: false, reason: `GPU not in catalog: ${rec.gpu}` };
-  const weights = precision(rec.precision ?? "");
-  if (!weights) return { ok: false, reason: `precision not modelled: ${rec.precision}` };
+  const labelled = precision(rec.precision ?? "");
+  if (!labelled) return { ok: false, reason: `precision not modelled: ${rec.precision}` };
+  const weights = publishedWeights(getModel(m.id), labelled);
   const metric = METRICS.find((x) => x === rec.metric);
   if (!metric) return { ok: false, reason: `metric not predicted: ${rec.metric}` };
   const isl = wholeOrNull(rec.isl);
@@ -96,7 +99,7 @@ export function publicRow(
   const moeEp = ep;
   const moeTp = ep === null ? null : dep ? 1 : Math.max(1, Math.round(tpCol / ep));
   // FP8 rows of TensorRT-LLM ≥ 0.10 also use an FP8 KV cache unless noted (measurements-public.md)
-  const kv: KvPrecision | null = weights === "fp8" && !/KV cache[^;]*(FP16|BF16)/i.test(notes) ? "fp8" : null;
+  const kv: KvPrecision | null = labelled === "fp8" && !/KV cache[^;]*(FP16|BF16)/i.test(notes) ? "fp8" : null;
   return {
     ok: true,
     row: {

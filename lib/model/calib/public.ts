@@ -1,4 +1,5 @@
-import type { EngineId, WeightPrecision } from "../../catalog/types";
+import type { EngineId, ModelArch, WeightPrecision } from "../../catalog/types";
+import { getModel } from "../../catalog/models";
 import type { EstimateInput } from "../../plan/estimate-input";
 
 /**
@@ -53,6 +54,17 @@ export function measuredInProcess(engineLabel: string): boolean {
   return /gptSessionBenchmark/i.test(engineLabel);
 }
 
+/**
+ * The weights a published run executed, from its column's precision label. A model published only as an MXFP4
+ * checkpoint (gpt-oss: quantization_config quant_method "mxfp4") runs its experts in MXFP4 whatever the column says:
+ * TensorRT-LLM runs them with bf16 activations on Hopper and mxfp8 on Blackwell (examples/models/core/gpt_oss/
+ * README.md, "MoE Support Matrix"), so an "FP8" column of its Hopper tables names the activations and the FP8 KV
+ * cache, not an FP8 copy of the weights (none is published). Every other label is taken as written.
+ */
+export function publishedWeights(model: ModelArch | undefined, labelled: WeightPrecision): WeightPrecision {
+  return model?.fp4Format === "mxfp4" && model.nativePrecision === "fp4" && labelled === "fp8" ? "fp4" : labelled;
+}
+
 export type PublicMetric = "output_tps_total" | "output_tps_per_gpu" | "tokens_per_s_per_user" | "ttft_ms" | "itl_ms";
 const METRICS: readonly PublicMetric[] = ["output_tps_total", "output_tps_per_gpu", "tokens_per_s_per_user", "ttft_ms", "itl_ms"];
 
@@ -90,8 +102,9 @@ export function mapPublicRecord(r: Record<string, string>): { ok: true; c: Publi
   if (!gpu) return { ok: false, reason: "GPU not in catalog" };
   const eng = engine(r.engine ?? "");
   if (!eng) return { ok: false, reason: "engine not modelled" };
-  const w = precision(r.precision ?? "");
-  if (!w) return { ok: false, reason: "precision not modelled" };
+  const labelled = precision(r.precision ?? "");
+  if (!labelled) return { ok: false, reason: "precision not modelled" };
+  const w = publishedWeights(getModel(model), labelled);
   const metric = METRICS.find((m) => m === r.metric);
   if (!metric) return { ok: false, reason: "metric not predicted" };
   const tp = Number(r.tp);

@@ -84,6 +84,19 @@ describe("CSV and row mapping", () => {
     expect(m.ok && m.c.inProcess).toBe(false);
   });
 
+  it("runs an FP8 column of an MXFP4-only model (gpt-oss on Hopper) as its MXFP4 checkpoint; other labels as written", () => {
+    const row = {
+      model: "gpt-oss-20b", gpu: "H100", tp: "1", pp: "1", ep: "", precision: "FP8", engine: "TensorRT-LLM 1.1+",
+      isl: "1024", osl: "1024", concurrency: "", metric: "output_tps_per_gpu", value: "11403", notes: "offline, all requests queued",
+    };
+    const m = mapPublicRecord(row);
+    expect(m.ok && m.c.input.weights).toBe("fp4");
+    const llama = mapPublicRecord({ ...row, model: "Llama-3.3-70B" });
+    expect(llama.ok && llama.c.input.weights).toBe("fp8");
+    const b200 = mapPublicRecord({ ...row, gpu: "B200", precision: "FP4" });
+    expect(b200.ok && b200.c.input.weights).toBe("fp4");
+  });
+
   it("marks a gptSessionBenchmark row as measured in-process (its TTFT is compared with the prefill time)", () => {
     const row = {
       model: "Mistral-7B", gpu: "H100", tp: "1", pp: "1", ep: "", precision: "FP8", engine: "TensorRT-LLM 0.9.0 (gptSessionBenchmark)",

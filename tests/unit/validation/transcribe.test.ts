@@ -98,6 +98,12 @@ describe("publicRow", () => {
       expect(r.row.concurrency).toBeNull();
     }
   });
+  it("transcribes an FP8 column of gpt-oss (an MXFP4-only checkpoint) as fp4 weights with an FP8 KV cache", () => {
+    const r = publicRow({ ...base, model: "gpt-oss-120b", gpu: "H100", precision: "FP8" }, 3);
+    expect(r.ok && r.row).toMatchObject({ model: "gpt-oss-120b", weights: "fp4", kv: "fp8" });
+    const dense = publicRow({ ...base, model: "Llama-3.3-70B", gpu: "H100", precision: "FP8" }, 4);
+    expect(dense.ok && dense.row).toMatchObject({ weights: "fp8", kv: "fp8" });
+  });
   it("says why a figure cannot be expressed", () => {
     expect(publicRow({ ...base, engine: "LMDeploy v0.1.0a1 (TurboMind)" }, 1)).toEqual({
       ok: false,
