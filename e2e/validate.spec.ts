@@ -46,6 +46,15 @@ test.describe("validation journey: how well do the predictions hold?", () => {
     await expect(page.getByTestId("validate-table").locator("thead")).toContainText("Measured TTFT");
   });
 
+  test("each regime shows its error on published figures, and its level cites them", async ({ page }) => {
+    await page.goto("/validate#regime_dense");
+    await expect(page.getByTestId("confidence-marginals").locator("thead")).toContainText("Published throughput");
+    // dense regimes hold hundreds of published TensorRT-LLM throughput figures: an MdAPE and a count
+    await expect(page.getByTestId("regime_dense-published")).toHaveText(/^\d+(\.\d)? % \(\d{1,3}(,\d{3})*\)$/);
+    const title = await page.locator("tr#regime_dense td").nth(1).locator("[title]").getAttribute("title");
+    expect(title).toMatch(/on published figures \(other harnesses and releases\): throughput MdAPE \d+(\.\d)? % over \d+ published figures/);
+  });
+
   test("the held-out section lists every model it left out and states each target as met or not", async ({ page }) => {
     await page.goto("/validate#held-out");
     const section = page.getByTestId("held-out");

@@ -21,6 +21,8 @@ import { estimateConfig } from "../lib/model/estimate";
 import { ape, median, shareWithin, type GroupStats } from "../lib/model/validation-stats";
 import { repeatability } from "../lib/validation/repeatability";
 import { MEASURED_ROWS } from "../lib/validation/measurements.generated";
+import { judgementSummary } from "../lib/validation/confidence";
+import { liveValidation } from "../lib/validation/live";
 import { loadCalibration, SHARED } from "./calibration-data";
 
 const args = process.argv.slice(2);
@@ -196,6 +198,12 @@ async function main(): Promise<number> {
     `\nREPEATABILITY (the floor under any estimator): ${rep.setups} setups measured in ${rep.runs} distinct runs (${rep.setupsByModel.map((m) => `${m.hfModel} ${m.setups}`).join(", ")}); one run predicting another run of the same setup: TTFT MdAPE ${pct(rep.ttftMdape ?? NaN)}, TPOT MdAPE ${pct(rep.tpotMdape ?? NaN)} (within ±25 %: ${pct(rep.ttftWithinBand ?? NaN)} / ${pct(rep.tpotWithinBand ?? NaN)} of ${rep.pairs} pairs)`,
   );
 
+  // The confidence levels /validate and the badges show, and which evidence set them (the committed calibration).
+  const conf = judgementSummary(liveValidation().table);
+  console.log(
+    `\nCONFIDENCE (regimes judged on in-sample errors, on models the fit never saw and on published figures; the lowest counts): ${conf.judged} regimes judged — high ${conf.levels.high}, medium ${conf.levels.medium}, low ${conf.levels.low}; lowered by held-out errors ${conf.loweredByHeldOut}; ${conf.withPublished} with ≥ 8 published figures, lowered further by them ${conf.loweredByPublished}`,
+  );
+
   const t = summary.targets;
   const targets = {
     tpotMdape: t.tpotMdape.value,
@@ -221,6 +229,7 @@ async function main(): Promise<number> {
     leaveOneGenerationOut: summariseSplit(genOut),
     moeSmallBatch: moe,
     repeatability: rep,
+    confidence: conf,
     public: pub,
     rows: inSample.map((r) => {
       const h = heldById.get(r.id + "|" + r.arch + "|" + r.concurrency + "|" + r.isl + "|" + r.osl + "|" + r.tp + "|" + r.dp);

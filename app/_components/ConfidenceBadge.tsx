@@ -18,9 +18,13 @@ export function ConfidenceBadge({ answer, showErrors = false }: { answer: Confid
     answer.heldOutTpotMdape != null && answer.heldOutTtftMdape != null
       ? `; on models the fit never saw ${formatPercent(answer.heldOutTpotMdape)}, ${formatPercent(answer.heldOutTtftMdape)}`
       : "";
+  const published =
+    answer.publishedThroughputMdape != null && answer.publishedRows
+      ? `; throughput ${formatPercent(answer.publishedThroughputMdape)} off ${answer.publishedRows} published figures`
+      : "";
   const err =
     answer.tpotMdape !== null
-      ? `median TPOT error ${formatPercent(answer.tpotMdape)}${answer.ttftMdape !== null ? `, TTFT ${formatPercent(answer.ttftMdape)}` : ""} over ${answer.rows} measured runs${heldOut}`
+      ? `median TPOT error ${formatPercent(answer.tpotMdape)}${answer.ttftMdape !== null ? `, TTFT ${formatPercent(answer.ttftMdape)}` : ""} over ${answer.rows} measured runs${heldOut}${published}`
       : answer.reasons.join("; ");
   return (
     <Link

@@ -136,7 +136,10 @@ export default function ValidatePage() {
           {pct(R.medium.tpotMdape)}, TTFT MdAPE ≤ {pct(R.medium.ttftMdape)} and ≥ {pct(R.medium.sharePredicted)}{" "}
           predicted; <b>low</b> otherwise. The same rules are applied again to the regime&apos;s errors on models the fit
           never saw (leave-one-model-out, the &ldquo;held out&rdquo; column, computed by <code>npm run calibrate</code>),
-          and the lower of the two levels counts: most users plan for a model nobody measured. A regime with fewer than {R.minRows} predicted rows is judged on a broader one
+          and, on the TPOT limits, to the published throughput figures that fall in the regime (the &ldquo;published
+          throughput&rdquo; column: other harnesses and releases, many on models and GPUs the fit never had; judged
+          where at least {R.minRows} fall in it). The lowest level counts: most users plan for a model nobody measured,
+          on a setup nobody calibrated. A regime with fewer than {R.minRows} predicted rows is judged on a broader one
           (architecture × batch × GPU generation, then × batch, then architecture), capped at medium; a GPU generation
           or engine never measured is low. Bias is the median signed error: positive means predicted slower than
           measured. The badges in the calculator and the planner link to these rows.

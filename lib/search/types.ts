@@ -131,6 +131,8 @@ export interface CandidateConfidence {
   readonly ttftMdape: number | null;
   readonly heldOutTpotMdape?: number | null;
   readonly heldOutTtftMdape?: number | null;
+  readonly publishedThroughputMdape?: number | null;
+  readonly publishedRows?: number;
   readonly rows: number;
   readonly regime: { readonly id: string; readonly label: string; readonly href: string };
   readonly reasons: readonly string[];

@@ -13,51 +13,12 @@ import {
   type RegimeGroup,
 } from "./regimes";
 import type { HeldOutRegime, HeldOutRegimes } from "./held-out-regimes";
+import { CONFIDENCE_RULES, judgeRegime, type LevelJudgement } from "./judge";
+import type { PublishedRegime, PublishedRegimes } from "./published-regimes";
 import type { ScoredRow } from "./score";
 import { summarize, type ErrorSummary } from "./stats";
 
-/**
- * How a level follows from measured errors. Not declared per regime: every regime gets its level from these rules
- * applied to its own rows. TPOT limits follow the issue's target (≤ 15 %), TTFT limits are looser because TTFT
- * includes queueing behind other prefills (target ≤ 25 %).
- */
-export const CONFIDENCE_RULES = {
-  /** A regime with fewer predicted rows is not judged on its own; a broader one is used. */
-  minRows: 8,
-  high: { minRows: 20, tpotMdape: 0.15, ttftMdape: 0.25, sharePredicted: 0.95 },
-  medium: { tpotMdape: 0.3, ttftMdape: 0.5, sharePredicted: 0.8 },
-} as const;
-
-export interface LevelJudgement {
-  readonly level: Confidence;
-  /** Plain-words reasons, each naming the measured figure and the limit it was held to. */
-  readonly reasons: readonly string[];
-}
-
-/** The level a group of rows earns from its measured errors. */
-export function levelOf(s: ErrorSummary): LevelJudgement {
-  const R = CONFIDENCE_RULES;
-  if (s.predicted < R.minRows || s.tpotMdape === null || s.ttftMdape === null || s.sharePredicted === null) {
-    return { level: "low", reasons: [`only ${s.predicted} measured rows predicted (a level needs ≥ ${R.minRows})`] };
-  }
-  const figures = `TPOT MdAPE ${percent(s.tpotMdape)}, TTFT MdAPE ${percent(s.ttftMdape)} over ${s.predicted} rows`;
-  const highMisses: string[] = [];
-  if (s.predicted < R.high.minRows) highMisses.push(`${s.predicted} rows < ${R.high.minRows}`);
-  if (s.tpotMdape > R.high.tpotMdape) highMisses.push(`TPOT MdAPE > ${percent(R.high.tpotMdape)}`);
-  if (s.ttftMdape > R.high.ttftMdape) highMisses.push(`TTFT MdAPE > ${percent(R.high.ttftMdape)}`);
-  if (s.sharePredicted < R.high.sharePredicted) {
-    highMisses.push(`${percent(s.sharePredicted)} of rows predicted < ${percent(R.high.sharePredicted)}`);
-  }
-  if (highMisses.length === 0) return { level: "high", reasons: [figures] };
-  const mediumMisses: string[] = [];
-  if (s.tpotMdape > R.medium.tpotMdape) mediumMisses.push(`TPOT MdAPE > ${percent(R.medium.tpotMdape)}`);
-  if (s.ttftMdape > R.medium.ttftMdape) mediumMisses.push(`TTFT MdAPE > ${percent(R.medium.ttftMdape)}`);
-  if (s.sharePredicted < R.medium.sharePredicted) {
-    mediumMisses.push(`${percent(s.sharePredicted)} of rows predicted < ${percent(R.medium.sharePredicted)}`);
-  }
-  if (mediumMisses.length === 0) return { level: "medium", reasons: [figures, `not high: ${highMisses.join(", ")}`] };
-  return { level: "low", reasons: [figures, `low: ${mediumMisses.join(", ")}`] };
-}
+export { CONFIDENCE_RULES, judgeRegime, levelOf, publishedLevel, type LevelJudgement } from "./judge";
 
 export interface RegimeStats {
   readonly id: string;
@@ -67,6 +28,8 @@ export interface RegimeStats {
   readonly summary: ErrorSummary;
   /** Errors of the same regime on models the fit never saw (leave-one-model-out); null when not computed. */
   readonly heldOut: HeldOutRegime | null;
+  /** Published throughput figures that fall in the regime (published-regimes.ts); null when none. */
+  readonly published: PublishedRegime | null;
   readonly judgement: LevelJudgement;
 }
 
@@ -83,25 +46,16 @@ export interface ConfidenceTable {
   readonly measuredValues: Readonly<Record<RegimeDim, readonly string[]>>;
 }
 
-const RANK: Readonly<Record<Confidence, number>> = { low: 0, medium: 1, high: 2 };
-
-/**
- * The level of a regime: judged on its in-sample errors and, where computed, again on its errors on models the fit
- * never saw (the same rules); the lower of the two counts, since a user's model is often one nobody measured.
- */
-export function judgeRegime(summary: ErrorSummary, heldOut: HeldOutRegime | null): LevelJudgement {
-  const own = levelOf(summary);
-  if (heldOut === null) return own;
-  const ho = levelOf({ ...summary, predicted: heldOut.rows, tpotMdape: heldOut.tpotMdape, ttftMdape: heldOut.ttftMdape });
-  const line = `on models the fit never saw (leave-one-model-out): TPOT MdAPE ${percent(heldOut.tpotMdape)}, TTFT MdAPE ${percent(heldOut.ttftMdape)} over ${heldOut.rows} rows`;
-  if (RANK[ho.level] >= RANK[own.level]) return { level: own.level, reasons: [...own.reasons, line] };
-  return { level: ho.level, reasons: [...own.reasons, `${line} → ${ho.level}${ho.reasons[1] ? ` (${ho.reasons[1]})` : ""}`] };
-}
-
-function stats(group: RegimeGroup, rows: readonly ScoredRow[], heldOut: HeldOutRegimes | undefined): RegimeStats {
+function stats(
+  group: RegimeGroup,
+  rows: readonly ScoredRow[],
+  heldOut: HeldOutRegimes | undefined,
+  published: PublishedRegimes | undefined,
+): RegimeStats {
   const summary = summarize(rows);
   const id = groupId(group);
   const ho = heldOut?.[id] ?? null;
+  const pub = published?.[id] ?? null;
   return {
     id,
     label: groupLabel(group),
@@ -109,7 +63,8 @@ function stats(group: RegimeGroup, rows: readonly ScoredRow[], heldOut: HeldOutR
     dims: groupDims(group),
     summary,
     heldOut: ho,
-    judgement: judgeRegime(summary, ho),
+    published: pub,
+    judgement: judgeRegime(summary, ho, pub),
   };
 }
 
@@ -123,9 +78,13 @@ export function groupsOf(regime: Regime): RegimeGroup[] {
 
 /**
  * Group scored rows along the fallback chain and by single dimensions; judge each group (on its held-out errors too,
- * where `heldOut` has the group).
+ * where `heldOut` has the group, and on the published figures in it, where `published` has the group).
  */
-export function buildConfidenceTable(scored: readonly ScoredRow[], heldOut?: HeldOutRegimes): ConfidenceTable {
+export function buildConfidenceTable(
+  scored: readonly ScoredRow[],
+  heldOut?: HeldOutRegimes,
+  published?: PublishedRegimes,
+): ConfidenceTable {
   const withRegime = scored.filter((s): s is ScoredRow & { regime: Regime } => s.regime !== null);
   const buckets = new Map<string, { group: RegimeGroup; rows: ScoredRow[] }>();
   const add = (group: RegimeGroup, s: ScoredRow) => {
@@ -138,7 +97,7 @@ export function buildConfidenceTable(scored: readonly ScoredRow[], heldOut?: Hel
   const byId: Record<string, RegimeStats> = {};
   for (const id of [...buckets.keys()].sort()) {
     const b = buckets.get(id)!;
-    byId[id] = stats(b.group, b.rows, heldOut);
+    byId[id] = stats(b.group, b.rows, heldOut, published);
   }
   const measuredValues = Object.fromEntries(
     MARGINAL_DIMS.map((d) => [d, [...new Set(withRegime.map((s) => s.regime[d]))].sort()]),
@@ -164,6 +123,9 @@ export interface BadgeRegime {
   /** The same on models the fit never saw (leave-one-model-out); null when not computed. */
   readonly heldOutTpotMdape: number | null;
   readonly heldOutTtftMdape: number | null;
+  /** Throughput MdAPE on the published figures in the regime, and how many; null / 0 when none. */
+  readonly publishedThroughputMdape: number | null;
+  readonly publishedRows: number;
 }
 
 /**
@@ -205,6 +167,8 @@ export function toBadgeTable(t: ConfidenceTable, unseenGeneration?: BadgeTable["
       ttftMdape: r.summary.ttftMdape,
       heldOutTpotMdape: r.heldOut?.tpotMdape ?? null,
       heldOutTtftMdape: r.heldOut?.ttftMdape ?? null,
+      publishedThroughputMdape: r.published?.throughputMdape ?? null,
+      publishedRows: r.published?.rows ?? 0,
     };
   }
   return unseenGeneration ? { regimes, measuredValues: t.measuredValues, unseenGeneration } : { regimes, measuredValues: t.measuredValues };
@@ -220,6 +184,12 @@ export interface ConfidenceAnswer {
    */
   readonly heldOutTpotMdape?: number | null;
   readonly heldOutTtftMdape?: number | null;
+  /**
+   * Throughput MdAPE of the estimator on the published figures in the regime (other harnesses and releases), and how
+   * many (null / absent: none, or an answer stored before 2026-12-06).
+   */
+  readonly publishedThroughputMdape?: number | null;
+  readonly publishedRows?: number;
   /** Predicted measured rows behind the figures. */
   readonly rows: number;
   /** The regime whose measured errors set the level; its id is the anchor on /validate. */
@@ -291,8 +261,42 @@ export function lookupConfidence(table: BadgeTable, regime: Regime): ConfidenceA
     ttftMdape: chosen.ttftMdape,
     heldOutTpotMdape: chosen.heldOutTpotMdape,
     heldOutTtftMdape: chosen.heldOutTtftMdape,
+    publishedThroughputMdape: chosen.publishedThroughputMdape,
+    publishedRows: chosen.publishedRows,
     rows: chosen.rows,
     regime: { id: chosen.id, label: chosen.label, href: `/validate#${chosen.id}` },
     reasons,
   };
+}
+
+/** How the judged regimes of a table came by their levels: how many each source of evidence lowered. */
+export interface JudgementSummary {
+  /** Regimes with enough predicted rows to be judged. */
+  readonly judged: number;
+  readonly levels: Readonly<Record<Confidence, number>>;
+  /** Regimes whose held-out errors earn a lower level than their in-sample errors. */
+  readonly loweredByHeldOut: number;
+  /** Regimes the published figures lower further (below the in-sample and held-out level). */
+  readonly loweredByPublished: number;
+  /** Regimes with enough published figures to be judged on them. */
+  readonly withPublished: number;
+}
+
+export function judgementSummary(t: ConfidenceTable): JudgementSummary {
+  const levels: Record<Confidence, number> = { low: 0, medium: 0, high: 0 };
+  let judged = 0;
+  let loweredByHeldOut = 0;
+  let loweredByPublished = 0;
+  let withPublished = 0;
+  for (const r of Object.values(t.byId)) {
+    if (r.summary.predicted < CONFIDENCE_RULES.minRows) continue;
+    judged++;
+    levels[r.judgement.level]++;
+    const own = judgeRegime(r.summary, null).level;
+    const withHeldOut = judgeRegime(r.summary, r.heldOut).level;
+    if (withHeldOut !== own) loweredByHeldOut++;
+    if (r.judgement.level !== withHeldOut) loweredByPublished++;
+    if (r.published !== null && r.published.rows >= CONFIDENCE_RULES.minRows) withPublished++;
+  }
+  return { judged, levels, loweredByHeldOut, loweredByPublished, withPublished };
 }

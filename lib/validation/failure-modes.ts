@@ -22,15 +22,16 @@ function isAncestor(a: RegimeGroup, b: RegimeGroup): boolean {
 
 function severity(r: RegimeStats): number {
   const M = CONFIDENCE_RULES.medium;
-  const tpot = Math.max(r.summary.tpotMdape ?? 0, r.heldOut?.tpotMdape ?? 0);
+  const pub = r.published !== null && r.published.rows >= CONFIDENCE_RULES.minRows ? r.published.throughputMdape : 0;
+  const tpot = Math.max(r.summary.tpotMdape ?? 0, r.heldOut?.tpotMdape ?? 0, pub);
   const ttft = Math.max(r.summary.ttftMdape ?? 0, r.heldOut?.ttftMdape ?? 0);
   return Math.max(tpot / M.tpotMdape, ttft / M.ttftMdape);
 }
 
 /**
- * Regimes whose measured error earns them "low" (with enough rows to say so; in-sample or on models the fit never
- * saw), broadest first; a regime is left out when a broader regime that contains it is already listed. Worst first:
- * by the larger of each error (in-sample or held out) over its "medium" limit.
+ * Regimes whose measured error earns them "low" (with enough rows to say so; in-sample, on models the fit never saw
+ * or on published figures), broadest first; a regime is left out when a broader regime that contains it is already
+ * listed. Worst first: by the larger of each error (in-sample, held out or published) over its "medium" limit.
  */
 export function knownFailureModes(table: ConfidenceTable): FailureMode[] {
   const weak = Object.values(table.byId).filter(
@@ -46,7 +47,8 @@ export function knownFailureModes(table: ConfidenceTable): FailureMode[] {
       `${s.predicted} of ${s.rows} rows predicted` +
       (r.heldOut
         ? `; on models the fit never saw, TPOT MdAPE ${percent(r.heldOut.tpotMdape)}, TTFT MdAPE ${percent(r.heldOut.ttftMdape)}`
-        : "");
+        : "") +
+      (r.published ? `; on ${r.published.rows} published figures, throughput MdAPE ${percent(r.published.throughputMdape)}` : "");
     return { regime: r, text };
   });
 }

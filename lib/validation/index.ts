@@ -17,6 +17,8 @@ export {
   buildConfidenceTable,
   lookupConfidence,
   toBadgeTable,
+  judgementSummary,
+  type JudgementSummary,
   type BadgeTable,
   type BadgeRegime,
   type ConfidenceTable,
@@ -32,7 +34,8 @@ export {
   METRIC_LABELS,
   type PublicComparison,
 } from "./public-compare";
-export { LIVE_ENV, liveValidation, confidenceTable, badgeTable, confidenceFor, confidenceForInput } from "./live";
+export { LIVE_ENV, liveValidation, livePublic, confidenceTable, badgeTable, confidenceFor, confidenceForInput } from "./live";
+export { publishedByRegime, THROUGHPUT_METRICS, type PublishedRegime, type PublishedRegimes } from "./published-regimes";
 export {
   confidenceFromTable,
   confidenceFromTableForInput,

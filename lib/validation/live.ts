@@ -5,6 +5,9 @@ import type { ArchClass } from "./regimes";
 import { confidenceFromTable, confidenceFromTableForInput, type ConfidenceInput, type ConfidenceQuery } from "./lookup";
 import type { ModelArch } from "../catalog/types";
 import { MEASURED_ROWS } from "./measurements.generated";
+import { comparePublicRow, type PublicComparison } from "./public-compare";
+import { PUBLIC_ROWS } from "./public-measurements.generated";
+import { publishedByRegime } from "./published-regimes";
 import { HELD_OUT_HARDWARE, HELD_OUT_REGIMES } from "../model/calibration.generated";
 import type { HardwareHeldOut } from "../model/calib/held-out-hardware";
 import { distinctMeasuredRuns, scoreRows, type PredictEnv, type ScoredRow } from "./score";
@@ -17,13 +20,24 @@ export const LIVE_ENV: PredictEnv = {
 };
 
 let cached: { scored: readonly ScoredRow[]; table: ConfidenceTable } | null = null;
+let published: readonly PublicComparison[] | null = null;
 let badges: BadgeTable | null = null;
 
-/** Every shipped measured row predicted by the current core, and the regimes judged from them. Computed once. */
+/** Every shipped published figure predicted by the current core. Computed once. */
+export function livePublic(): readonly PublicComparison[] {
+  if (published === null) published = PUBLIC_ROWS.map((r) => comparePublicRow(r, LIVE_ENV));
+  return published;
+}
+
+/**
+ * Every shipped measured row predicted by the current core, and the regimes judged from them (and from their
+ * held-out errors and the published figures in them). Computed once.
+ */
 export function liveValidation(): { scored: readonly ScoredRow[]; table: ConfidenceTable } {
   if (cached === null) {
     const scored = scoreRows(distinctMeasuredRuns(MEASURED_ROWS, LIVE_ENV.getGpu, LIVE_ENV.getModel), LIVE_ENV);
-    cached = { scored, table: buildConfidenceTable(scored, HELD_OUT_REGIMES ?? undefined) };
+    const byRegime = publishedByRegime(livePublic(), LIVE_ENV);
+    cached = { scored, table: buildConfidenceTable(scored, HELD_OUT_REGIMES ?? undefined, byRegime) };
   }
   return cached;
 }
@@ -54,7 +68,8 @@ export function badgeTable(): BadgeTable {
 
 /**
  * Confidence badge data for an estimate: the level its regime earned from measured errors, the errors, and the
- * /validate anchor. The first call predicts all measured rows (a few ms); later calls are lookups.
+ * /validate anchor. The first call predicts all measured rows and published figures (a fraction of a second); later
+ * calls are lookups.
  */
 export function confidenceFor(q: ConfidenceQuery): ConfidenceAnswer {
   return confidenceFromTable(badgeTable(), q);

@@ -30,6 +30,9 @@ function Row({ r, indent = false }: { r: RegimeStats; indent?: boolean }) {
       <td className="p-1 text-right" data-testid={`${r.id}-held-out`}>
         {r.heldOut ? `${pct(r.heldOut.tpotMdape)} / ${pct(r.heldOut.ttftMdape)}` : "—"}
       </td>
+      <td className="p-1 text-right" data-testid={`${r.id}-published`}>
+        {r.published ? `${pct(r.published.throughputMdape)} (${count(r.published.rows)})` : "—"}
+      </td>
     </tr>
   );
 }
@@ -48,6 +51,12 @@ function Head({ first }: { first: string }) {
         <th className="p-1 text-right">TPOT within band</th>
         <th className="p-1 text-right" title="TPOT / TTFT MdAPE on models the fit never saw (leave-one-model-out)">
           Held out TPOT / TTFT
+        </th>
+        <th
+          className="p-1 text-right"
+          title="Throughput MdAPE on the published figures that fall in the regime (other harnesses and releases; how many in brackets)"
+        >
+          Published throughput
         </th>
       </tr>
     </thead>

@@ -5,9 +5,8 @@ import { measuredInProcess } from "../../../lib/model/calib/public";
 import {
   BAND,
   CONFIDENCE_RULES,
-  LIVE_ENV,
-  comparePublicRow,
   knownFailureModes,
+  livePublic,
   liveValidation,
   summarize,
   summarizePublic,
@@ -221,7 +220,7 @@ export function validationView(): ValidationView {
     byContext: ofDims(5).filter((c) => c.id.startsWith(`${regime.id}_`)),
   }));
   const engines: EngineId[] = ["vllm", "sglang", "trtllm"];
-  const comparisons = PUBLIC_ROWS.map((r) => comparePublicRow(r, LIVE_ENV));
+  const comparisons = livePublic();
   const strings = new Strings();
   const publicRows = comparisons.map((c, k) => publicViewRow(c, k, strings));
   view = {
