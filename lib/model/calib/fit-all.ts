@@ -2,7 +2,7 @@ import type { EngineId } from "../../catalog/types";
 import { generationClass, type EngineFactors, type EngineProfile, type GenerationClass } from "../engine-types";
 import { documentedFactorsOf, isDocumented } from "../engine-documented";
 import { baseFactors, PRIOR_FACTORS } from "../engines";
-import { fitProfile, fitShared, FITTED_FACTORS, PRIOR_WEIGHT, type FactorSpec, type FitContext } from "./fit";
+import { fitProfile, fitShared, FITTED_FACTORS, POOL_WEIGHT, PRIOR_WEIGHT, type FactorSpec, type FitContext } from "./fit";
 import type { CalibRow } from "./rows";
 
 const KV_FP8: Readonly<Record<EngineId, boolean>> = { trtllm: true, vllm: false, sglang: false };
@@ -69,6 +69,7 @@ export function fitAll(
   ctx: FitContext,
   maxEvals = 2500,
   priorWeight = PRIOR_WEIGHT,
+  poolWeight = POOL_WEIGHT,
 ): FitAllResult {
   const genSpecs: FactorSpec[] = FITTED_FACTORS.filter((s) => GENERATION_FACTORS.includes(s.name));
   const engSpecs: FactorSpec[] = FITTED_FACTORS.filter((s) => !GENERATION_FACTORS.includes(s.name));
@@ -90,7 +91,13 @@ export function fitAll(
     factors[k] = priorProfile(engine, gen).factors;
     rowsPerKey[k] = groups.get(k)!.length;
   }
-  const fitGroup = (ks: readonly string[], all: readonly FactorSpec[]) => {
+  const fitGroup = (
+    ks: readonly string[],
+    all: readonly FactorSpec[],
+    prior: EngineFactors = PRIOR_FACTORS,
+    weight: number = priorWeight,
+    record = true,
+  ): Partial<EngineFactors> => {
     // a factor the engine documents is not fitted (for an engine group; generation factors are never documented)
     const specs = all.filter(
       (s) =>
@@ -101,17 +108,30 @@ export function fitAll(
       const [engine, g] = k.split(":") as [EngineId, GenerationClass];
       return { rows: groups.get(k)!, profile: { ...priorProfile(engine, g), factors: factors[k]! } };
     });
-    const res = fitShared(fg, ctx, PRIOR_FACTORS, specs, maxEvals, priorWeight);
-    for (const k of ks) {
-      factors[k] = { ...factors[k]!, ...res.values };
-      for (const s of specs) if (!fittedPerKey[k]!.includes(s.name)) fittedPerKey[k]!.push(s.name);
-      lossPerKey[k] = res.loss;
+    const res = fitShared(fg, ctx, prior, specs, maxEvals, weight);
+    if (record) {
+      for (const k of ks) {
+        factors[k] = { ...factors[k]!, ...res.values };
+        for (const s of specs) if (!fittedPerKey[k]!.includes(s.name)) fittedPerKey[k]!.push(s.name);
+        lossPerKey[k] = res.loss;
+      }
     }
+    return res.values;
   };
   const gens = [...new Set(keys.map((k) => k.split(":")[1]!))].sort();
   const engines = [...new Set(keys.map((k) => k.split(":")[0]!))].sort();
+  const rowsOfGen = (g: string) => keys.filter((k) => k.endsWith(`:${g}`)).reduce((a, k) => a + rowsPerKey[k]!, 0);
   for (let round = 0; round < 3; round++) {
-    for (const g of gens) fitGroup(keys.filter((k) => k.endsWith(`:${g}`)), genSpecs);
+    // Partial pooling: the generation factors of one generation are pulled towards their value fitted on every
+    // generation at once, with a weight that falls as the generation's rows grow (poolWeight / n_g against a mean
+    // loss per row) — a generation measured on few rows (one GPU, 50 runs) borrows from the others instead of
+    // fitting their quirks; one measured on hundreds keeps its own values.
+    const pooled = gens.length > 1 && poolWeight > 0 ? fitGroup(keys, genSpecs, PRIOR_FACTORS, priorWeight, false) : null;
+    for (const g of gens) {
+      const ks = keys.filter((k) => k.endsWith(`:${g}`));
+      if (pooled === null) fitGroup(ks, genSpecs);
+      else fitGroup(ks, genSpecs, { ...PRIOR_FACTORS, ...pooled }, priorWeight + poolWeight / rowsOfGen(g));
+    }
     for (const e of engines) fitGroup(keys.filter((k) => k.startsWith(`${e}:`)), engSpecs);
   }
   // in FITTED_FACTORS order, so the emitted file lists them as before
