@@ -31,9 +31,17 @@ export interface EstimateCore {
 
 const GB = 1e9;
 
-function kvPrecisionFor(input: EstimateInput, profile: EngineProfile, gpu: GpuSpec): KvPrecision {
+/**
+ * The KV cache's precision when the request names none. TensorRT-LLM's KV dtype "auto" follows the checkpoint's own
+ * quantisation metadata (kv_cache_quant_algo): the FP8 and NVFP4 checkpoints it is run with (NVIDIA Model Optimizer)
+ * carry an FP8 KV cache, so fp8/fp4 weights get an FP8 cache there. An MXFP4 checkpoint (gpt-oss: quant_method
+ * "mxfp4", no KV scheme) carries none, so its cache stays in the model dtype, bf16, on every engine; vLLM and SGLang
+ * ("auto" = model dtype) keep bf16 unless asked.
+ */
+export function kvPrecisionFor(input: EstimateInput, profile: EngineProfile, gpu: GpuSpec, model: ModelArch): KvPrecision {
   if (input.kv) return input.kv;
-  if (profile.kvFp8ByDefault && (input.weights === "fp8" || input.weights === "fp4") && gpu.peakFlops.fp8 !== null) {
+  const mxfp4 = input.weights === "fp4" && model.fp4Format === "mxfp4";
+  if (profile.kvFp8ByDefault && !mxfp4 && (input.weights === "fp8" || input.weights === "fp4") && gpu.peakFlops.fp8 !== null) {
     return "fp8";
   }
   return "bf16";
@@ -47,7 +55,7 @@ export function estimateConfig(args: EstimateArgs): EstimateResult {
   const { model, gpu, input } = args;
   const profile = args.profile ?? profileFor(input.engine, gpu);
   const layout = resolveLayout(model, gpu, input);
-  const kv = kvPrecisionFor(input, profile, gpu);
+  const kv = kvPrecisionFor(input, profile, gpu, model);
   const setup = buildSetup(model, gpu, layout, profile.factors, input.weights, kv);
   const memory = memoryPerGpu(setup, input.concurrency, input.isl, input.osl);
   const srv = serve(setup, input.concurrency, memory.maxConcurrency, input.isl, input.osl);
@@ -139,7 +147,7 @@ export function estimateCore(args: EstimateArgs): EstimateCore {
   const { model, gpu, input } = args;
   const profile = args.profile ?? profileFor(input.engine, gpu);
   const layout = resolveLayout(model, gpu, input);
-  const kv = kvPrecisionFor(input, profile, gpu);
+  const kv = kvPrecisionFor(input, profile, gpu, model);
   const setup = buildSetup(model, gpu, layout, profile.factors, input.weights, kv);
   const memory = memoryPerGpu(setup, input.concurrency, input.isl, input.osl);
   const serving = serve(setup, input.concurrency, memory.maxConcurrency, input.isl, input.osl);
