@@ -85,11 +85,18 @@ export function estimateConfig(args: EstimateArgs): EstimateResult {
 
   let notes: string[] | undefined;
   const mxfp4 = setup.lp.expertFormat === "mxfp4" && gpu.peakFlops.fp4 !== null;
-  if (isWeightOnly(input.weights, gpu) || mxfp4 || layout.crossesDomain || input.priceUsdPerGpuHour === undefined) {
+  // TensorRT-LLM would give an FP8 cache to NVIDIA's FP8/NVFP4 checkpoints; say why this one stays bf16
+  const kvNote = !input.kv && kv === "bf16" && setup.lp.expertFormat === "mxfp4" && profile.kvFp8ByDefault && gpu.peakFlops.fp8 !== null;
+  if (isWeightOnly(input.weights, gpu) || mxfp4 || kvNote || layout.crossesDomain || input.priceUsdPerGpuHour === undefined) {
     notes = [];
     if (mxfp4) {
       notes.push(
         `${model.name} ships its experts in MXFP4: engines run them W4A16 (4.25-bit weights, 16-bit activations), so expert matmuls run at the bf16 peak, not ${gpu.name}'s FP4 peak.`,
+      );
+    }
+    if (kvNote) {
+      notes.push(
+        `KV cache in bf16: the MXFP4 checkpoint carries no KV-cache quantisation, and the engine's default follows the checkpoint; set kv to fp8 to estimate an FP8 cache.`,
       );
     }
     if (isWeightOnly(input.weights, gpu)) {
