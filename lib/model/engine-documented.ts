@@ -63,6 +63,16 @@ export const DOCUMENTED_FACTORS: readonly DocumentedFactor[] = [
     source: "https://github.com/sgl-project/sglang/blob/main/python/sglang/srt/server_args.py",
   },
   {
+    engine: "trtllm",
+    factor: "mxfp4Fp8Activations",
+    value: 1,
+    generation: "blackwell",
+    why:
+      "for MXFP4 checkpoints the default quantization is W4A8_MXFP4_MXFP8 (MXFP8 activations) for the CUTLASS and " +
+      "TRTLLM MoE backends on Blackwell, W4A16_MXFP4 on Hopper",
+    source: "https://github.com/NVIDIA/TensorRT-LLM/blob/main/docs/source/blogs/tech_blog/blog9_Deploying_GPT_OSS_on_TRTLLM.md",
+  },
+  {
     engine: "sglang",
     factor: "prefillFirst",
     value: 1,

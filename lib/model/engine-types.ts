@@ -79,6 +79,11 @@ export interface EngineFactors {
    * 0 for a scheduler that builds each batch after the previous one finished.
    */
   readonly overlapSteps: number;
+  /**
+   * 1 when the engine runs the experts of an MXFP4 checkpoint with 8-bit (MXFP8) activations on a GPU with an FP4
+   * tensor path (W4A8: the expert matmuls at the FP8 peak), 0 when with 16-bit activations (W4A16: the bf16 peak).
+   */
+  readonly mxfp4Fp8Activations: number;
 }
 
 export type GenerationClass = "hopper" | "blackwell";

@@ -31,6 +31,7 @@ export const PRIOR_FACTORS: EngineFactors = {
   dpBalanceSteps: 10,
   prefillFirst: 0,
   overlapSteps: 0,
+  mxfp4Fp8Activations: 0,
 };
 
 /** The factors an engine starts from before calibration: the physical priors, overridden by what it documents. */

@@ -91,7 +91,9 @@ export function estimateConfig(args: EstimateArgs): EstimateResult {
     notes = [];
     if (mxfp4) {
       notes.push(
-        `${model.name} ships its experts in MXFP4: engines run them W4A16 (4.25-bit weights, 16-bit activations), so expert matmuls run at the bf16 peak, not ${gpu.name}'s FP4 peak.`,
+        setup.expertPath === "fp8"
+          ? `${model.name} ships its experts in MXFP4: this engine runs them W4A8 (4.25-bit weights, MXFP8 activations), so expert matmuls run at ${gpu.name}'s FP8 peak, not its FP4 peak.`
+          : `${model.name} ships its experts in MXFP4: this engine runs them W4A16 (4.25-bit weights, 16-bit activations), so expert matmuls run at the bf16 peak, not ${gpu.name}'s FP4 peak.`,
       );
     }
     if (kvNote) {

@@ -103,8 +103,9 @@ export function buildSetup(
   const wb = weightBytesFrom(md.params, model.layers, lp);
   const wg = weightsPerGpuFrom(wb, model.layers, layout);
   const densePath = computePath(lp.dense, gpu);
-  // MXFP4 experts run W4A16 (16-bit activations): the bf16 peak, whatever FP4 path the GPU has.
-  const expertPath = lp.expertFormat === "mxfp4" ? "bf16" : computePath(lp.experts, gpu);
+  // MXFP4 experts: W4A16 (bf16 peak), or W4A8 where the engine feeds MXFP8 activations on a GPU with an FP4 path
+  const w4a8 = f.mxfp4Fp8Activations >= 0.5 && gpu.peakFlops.fp4 !== null && gpu.peakFlops.fp8 !== null;
+  const expertPath = lp.expertFormat === "mxfp4" ? (w4a8 ? "fp8" : "bf16") : computePath(lp.experts, gpu);
   const a = model.attention;
   return {
     model,

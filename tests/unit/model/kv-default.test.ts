@@ -37,7 +37,7 @@ describe("the KV cache precision an engine picks when the request names none", (
     expect(auto.maxConcurrency / fp8.maxConcurrency).toBeLessThan(0.55);
     expect(run("bf16").maxConcurrency).toBe(auto.maxConcurrency);
     // the estimate says why, unless the request chose the cache itself
-    expect(auto.notes.some((n) => n.startsWith("KV cache in bf16: the MXFP4 checkpoint carries no KV-cache quantisation"))).toBe(true);
-    expect(run("bf16").notes.some((n) => n.startsWith("KV cache in bf16"))).toBe(false);
+    expect((auto.notes ?? []).some((n) => n.startsWith("KV cache in bf16: the MXFP4 checkpoint carries no KV-cache quantisation"))).toBe(true);
+    expect((run("bf16").notes ?? []).some((n) => n.startsWith("KV cache in bf16"))).toBe(false);
   });
 });
