@@ -93,7 +93,7 @@ test.describe("validation journey: how well do the predictions hold?", () => {
     await expect(overlap).toContainText("one extra decoding step");
     await expect(list.getByTestId("documented-sglang-overlapSteps")).toContainText("SGLang overlapSteps = 1");
     await expect(list.getByTestId("documented-vllm-overlapSteps")).toHaveCount(0);
-    const w4a8 = list.getByTestId("documented-trtllm-mxfp4Fp8Activations");
+    const w4a8 = list.getByTestId("documented-trtllm-mxfp4Fp8Activations-blackwell");
     await expect(w4a8).toContainText("TensorRT-LLM mxfp4Fp8Activations = 1 (Blackwell-class GPUs)");
     await expect(w4a8).toContainText("W4A8_MXFP4_MXFP8");
   });
