@@ -96,6 +96,9 @@ test.describe("validation journey: how well do the predictions hold?", () => {
     const w4a8 = list.getByTestId("documented-trtllm-mxfp4Fp8Activations-blackwell");
     await expect(w4a8).toContainText("TensorRT-LLM mxfp4Fp8Activations = 1 (Blackwell-class GPUs)");
     await expect(w4a8).toContainText("W4A8_MXFP4_MXFP8");
+    await expect(list.getByTestId("documented-vllm-mxfp4Fp8Activations-blackwell")).toContainText(
+      "vLLM mxfp4Fp8Activations = 0 (Blackwell-class GPUs)",
+    );
   });
 
   test("an estimate on a GPU generation nobody measured links to the held-out figures for a new generation", async ({ page }) => {

@@ -73,6 +73,16 @@ export const DOCUMENTED_FACTORS: readonly DocumentedFactor[] = [
     source: "https://github.com/NVIDIA/TensorRT-LLM/blob/main/docs/source/blogs/tech_blog/blog9_Deploying_GPT_OSS_on_TRTLLM.md",
   },
   {
+    engine: "vllm",
+    factor: "mxfp4Fp8Activations",
+    value: 0,
+    generation: "blackwell",
+    why:
+      "on SM100 the default MXFP4 MoE backend is FlashInfer's MXFP4 × BF16 (W4A16); MXFP8 activations only with " +
+      "VLLM_USE_FLASHINFER_MOE_MXFP4_MXFP8=1 (get_mxfp4_backend)",
+    source: "https://github.com/vllm-project/vllm/blob/main/vllm/model_executor/layers/quantization/mxfp4.py",
+  },
+  {
     engine: "sglang",
     factor: "prefillFirst",
     value: 1,
