@@ -40,11 +40,16 @@ const GB = 1e9;
  */
 export function kvPrecisionFor(input: EstimateInput, profile: EngineProfile, gpu: GpuSpec, model: ModelArch): KvPrecision {
   if (input.kv) return input.kv;
-  const mxfp4 = input.weights === "fp4" && model.fp4Format === "mxfp4";
-  if (profile.kvFp8ByDefault && !mxfp4 && (input.weights === "fp8" || input.weights === "fp4") && gpu.peakFlops.fp8 !== null) {
-    return "fp8";
-  }
-  return "bf16";
+  return engineCacheIsFp8(input, profile, gpu) && !mxfp4Checkpoint(input, model) ? "fp8" : "bf16";
+}
+
+/** Whether the engine gives fp8/fp4 weights an FP8 KV cache by default (TRT-LLM's ModelOpt checkpoints, FP8 GPUs). */
+function engineCacheIsFp8(input: EstimateInput, profile: EngineProfile, gpu: GpuSpec): boolean {
+  return profile.kvFp8ByDefault && (input.weights === "fp8" || input.weights === "fp4") && gpu.peakFlops.fp8 !== null;
+}
+
+function mxfp4Checkpoint(input: EstimateInput, model: ModelArch): boolean {
+  return input.weights === "fp4" && model.fp4Format === "mxfp4";
 }
 
 /**
@@ -86,7 +91,7 @@ export function estimateConfig(args: EstimateArgs): EstimateResult {
   let notes: string[] | undefined;
   const mxfp4 = setup.lp.expertFormat === "mxfp4" && gpu.peakFlops.fp4 !== null;
   // TensorRT-LLM would give an FP8 cache to NVIDIA's FP8/NVFP4 checkpoints; say why this one stays bf16
-  const kvNote = !input.kv && kv === "bf16" && setup.lp.expertFormat === "mxfp4" && profile.kvFp8ByDefault && gpu.peakFlops.fp8 !== null;
+  const kvNote = !input.kv && engineCacheIsFp8(input, profile, gpu) && mxfp4Checkpoint(input, model);
   if (isWeightOnly(input.weights, gpu) || mxfp4 || kvNote || layout.crossesDomain || input.priceUsdPerGpuHour === undefined) {
     notes = [];
     if (mxfp4) {

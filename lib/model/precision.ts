@@ -67,8 +67,3 @@ export function peakFlopsFor(path: ComputePath, gpu: GpuSpec): number {
   return gpu.peakFlops.bf16;
 }
 
-/** Default KV precision: fp8 weights → fp8 KV (engines' FP8 recipes), fp4 → fp8 KV, else bf16. */
-export function defaultKvPrecision(weights: Precision, gpu: GpuSpec): KvPrecision {
-  if ((weights === "fp8" || weights === "fp4") && gpu.peakFlops.fp8 !== null) return "fp8";
-  return "bf16";
-}

@@ -18,7 +18,15 @@ import type { PublishedRegime, PublishedRegimes } from "./published-regimes";
 import type { ScoredRow } from "./score";
 import { summarize, type ErrorSummary } from "./stats";
 
-export { CONFIDENCE_RULES, judgeRegime, levelOf, publishedLevel, type LevelJudgement } from "./judge";
+export {
+  CONFIDENCE_RULES,
+  judgeRegime,
+  judgementSummary,
+  levelOf,
+  publishedLevel,
+  type JudgementSummary,
+  type LevelJudgement,
+} from "./judge";
 
 export interface RegimeStats {
   readonly id: string;
@@ -74,6 +82,20 @@ export function groupsOf(regime: Regime): RegimeGroup[] {
     ...FALLBACK_CHAIN.map((dims) => project(regime, dims)),
     ...MARGINAL_DIMS.filter((d) => d !== "arch").map((d) => project(regime, [d])),
   ];
+}
+
+/** Values keyed by regime, gathered under every group each regime counts in (groupsOf), by group id in sorted order. */
+export function valuesByGroup<T>(items: Iterable<readonly [Regime, T]>): [string, T[]][] {
+  const by = new Map<string, T[]>();
+  for (const [regime, value] of items) {
+    for (const g of groupsOf(regime)) {
+      const id = groupId(g);
+      const list = by.get(id);
+      if (list) list.push(value);
+      else by.set(id, [value]);
+    }
+  }
+  return [...by.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
@@ -267,36 +289,4 @@ export function lookupConfidence(table: BadgeTable, regime: Regime): ConfidenceA
     regime: { id: chosen.id, label: chosen.label, href: `/validate#${chosen.id}` },
     reasons,
   };
-}
-
-/** How the judged regimes of a table came by their levels: how many each source of evidence lowered. */
-export interface JudgementSummary {
-  /** Regimes with enough predicted rows to be judged. */
-  readonly judged: number;
-  readonly levels: Readonly<Record<Confidence, number>>;
-  /** Regimes whose held-out errors earn a lower level than their in-sample errors. */
-  readonly loweredByHeldOut: number;
-  /** Regimes the published figures lower further (below the in-sample and held-out level). */
-  readonly loweredByPublished: number;
-  /** Regimes with enough published figures to be judged on them. */
-  readonly withPublished: number;
-}
-
-export function judgementSummary(t: ConfidenceTable): JudgementSummary {
-  const levels: Record<Confidence, number> = { low: 0, medium: 0, high: 0 };
-  let judged = 0;
-  let loweredByHeldOut = 0;
-  let loweredByPublished = 0;
-  let withPublished = 0;
-  for (const r of Object.values(t.byId)) {
-    if (r.summary.predicted < CONFIDENCE_RULES.minRows) continue;
-    judged++;
-    levels[r.judgement.level]++;
-    const own = judgeRegime(r.summary, null).level;
-    const withHeldOut = judgeRegime(r.summary, r.heldOut).level;
-    if (withHeldOut !== own) loweredByHeldOut++;
-    if (r.judgement.level !== withHeldOut) loweredByPublished++;
-    if (r.published !== null && r.published.rows >= CONFIDENCE_RULES.minRows) withPublished++;
-  }
-  return { judged, levels, loweredByHeldOut, loweredByPublished, withPublished };
 }

@@ -1,6 +1,6 @@
 import type { EngineId, GpuGeneration } from "../catalog/types";
-import { groupsOf } from "./confidence";
-import { DIM_VALUE_LABELS, groupId, regimeFor } from "./regimes";
+import { valuesByGroup } from "./confidence";
+import { DIM_VALUE_LABELS, regimeFor, type Regime } from "./regimes";
 import { mdape, relativeError } from "./stats";
 
 /** Errors of one regime on models the fit never saw (leave-one-model-out). */
@@ -34,26 +34,18 @@ export interface HeldOutRow {
  * also answer "how far off on a model nobody measured". Rows on a GPU without a known generation are left out.
  */
 export function heldOutByRegime(rows: readonly HeldOutRow[], generationOf: (gpu: string) => GpuGeneration | undefined): HeldOutRegimes {
-  const errs = new Map<string, { tpot: number[]; ttft: number[] }>();
+  const items: [Regime, { tpot: number; ttft: number }][] = [];
   for (const r of rows) {
     const generation = generationOf(r.gpu);
     if (!r.predicted || generation === undefined || !(r.engine in DIM_VALUE_LABELS.engine)) continue;
     const tpot = relativeError(r.tpotPred, r.tpotMeas);
     const ttft = relativeError(r.ttftPred, r.ttftMeas);
     if (tpot === null || ttft === null) continue;
-    const regime = regimeFor({ ...r, generation, engine: r.engine as EngineId });
-    for (const g of groupsOf(regime)) {
-      const id = groupId(g);
-      let e = errs.get(id);
-      if (!e) errs.set(id, (e = { tpot: [], ttft: [] }));
-      e.tpot.push(tpot);
-      e.ttft.push(ttft);
-    }
+    items.push([regimeFor({ ...r, generation, engine: r.engine as EngineId }), { tpot, ttft }]);
   }
   const out: Record<string, HeldOutRegime> = {};
-  for (const id of [...errs.keys()].sort()) {
-    const e = errs.get(id)!;
-    out[id] = { rows: e.tpot.length, tpotMdape: mdape(e.tpot)!, ttftMdape: mdape(e.ttft)! };
+  for (const [id, e] of valuesByGroup(items)) {
+    out[id] = { rows: e.length, tpotMdape: mdape(e.map((x) => x.tpot))!, ttftMdape: mdape(e.map((x) => x.ttft))! };
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import type { Confidence } from "../catalog/types";
 import { formatPercent as percent } from "../format";
+import type { ConfidenceTable } from "./confidence";
 import type { HeldOutRegime } from "./held-out-regimes";
 import type { PublishedRegime } from "./published-regimes";
 import type { ErrorSummary } from "./stats";
@@ -65,6 +66,12 @@ export function publishedLevel(p: PublishedRegime): LevelJudgement | null {
 
 const RANK: Readonly<Record<Confidence, number>> = { low: 0, medium: 1, high: 2 };
 
+/** `out` with one more source of evidence: its line is added, and its level replaces out's when lower (saying why). */
+function lowest(out: LevelJudgement, other: LevelJudgement, line: string): LevelJudgement {
+  if (RANK[other.level] >= RANK[out.level]) return { level: out.level, reasons: [...out.reasons, line] };
+  return { level: other.level, reasons: [...out.reasons, `${line} → ${other.level}${other.reasons[1] ? ` (${other.reasons[1]})` : ""}`] };
+}
+
 /**
  * The level of a regime: judged on its in-sample errors; again, where computed, on its errors on models the fit never
  * saw (the same rules); and on the published throughput figures that fall in it (other harnesses and releases, data
@@ -79,19 +86,41 @@ export function judgeRegime(
   let out = levelOf(summary);
   if (heldOut !== null) {
     const ho = levelOf({ ...summary, predicted: heldOut.rows, tpotMdape: heldOut.tpotMdape, ttftMdape: heldOut.ttftMdape });
-    const line = `on models the fit never saw (leave-one-model-out): TPOT MdAPE ${percent(heldOut.tpotMdape)}, TTFT MdAPE ${percent(heldOut.ttftMdape)} over ${heldOut.rows} rows`;
-    out =
-      RANK[ho.level] >= RANK[out.level]
-        ? { level: out.level, reasons: [...out.reasons, line] }
-        : { level: ho.level, reasons: [...out.reasons, `${line} → ${ho.level}${ho.reasons[1] ? ` (${ho.reasons[1]})` : ""}`] };
+    out = lowest(out, ho, `on models the fit never saw (leave-one-model-out): TPOT MdAPE ${percent(heldOut.tpotMdape)}, TTFT MdAPE ${percent(heldOut.ttftMdape)} over ${heldOut.rows} rows`);
   }
   const pub = published === null ? null : publishedLevel(published);
-  if (pub !== null) {
-    const line = `on published figures (other harnesses and releases): ${pub.reasons[0]}`;
-    out =
-      RANK[pub.level] >= RANK[out.level]
-        ? { level: out.level, reasons: [...out.reasons, line] }
-        : { level: pub.level, reasons: [...out.reasons, `${line} → ${pub.level}${pub.reasons[1] ? ` (${pub.reasons[1]})` : ""}`] };
-  }
+  if (pub !== null) out = lowest(out, pub, `on published figures (other harnesses and releases): ${pub.reasons[0]}`);
   return out;
+}
+
+/** How the judged regimes of a table came by their levels: how many each source of evidence lowered. */
+export interface JudgementSummary {
+  /** Regimes with enough predicted rows to be judged. */
+  readonly judged: number;
+  readonly levels: Readonly<Record<Confidence, number>>;
+  /** Regimes whose held-out errors earn a lower level than their in-sample errors. */
+  readonly loweredByHeldOut: number;
+  /** Regimes the published figures lower further (below the in-sample and held-out level). */
+  readonly loweredByPublished: number;
+  /** Regimes with enough published figures to be judged on them. */
+  readonly withPublished: number;
+}
+
+export function judgementSummary(t: ConfidenceTable): JudgementSummary {
+  const levels: Record<Confidence, number> = { low: 0, medium: 0, high: 0 };
+  let judged = 0;
+  let loweredByHeldOut = 0;
+  let loweredByPublished = 0;
+  let withPublished = 0;
+  for (const r of Object.values(t.byId)) {
+    if (r.summary.predicted < CONFIDENCE_RULES.minRows) continue;
+    judged++;
+    levels[r.judgement.level]++;
+    const own = judgeRegime(r.summary, null).level;
+    const withHeldOut = judgeRegime(r.summary, r.heldOut).level;
+    if (withHeldOut !== own) loweredByHeldOut++;
+    if (r.judgement.level !== withHeldOut) loweredByPublished++;
+    if (r.published !== null && r.published.rows >= CONFIDENCE_RULES.minRows) withPublished++;
+  }
+  return { judged, levels, loweredByHeldOut, loweredByPublished, withPublished };
 }

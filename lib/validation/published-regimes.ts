@@ -1,7 +1,7 @@
 import type { GpuSpec, ModelArch } from "../catalog/types";
-import { groupsOf } from "./confidence";
+import { valuesByGroup } from "./confidence";
 import type { PublicComparison } from "./public-compare";
-import { groupId, regimeFor } from "./regimes";
+import { regimeFor, type Regime } from "./regimes";
 import { mdape } from "./stats";
 import type { PublicMetric } from "./types";
 
@@ -40,7 +40,7 @@ export interface Resolve {
  * the GPU's generation and the engine.
  */
 export function publishedByRegime(list: readonly PublicComparison[], resolve: Resolve): PublishedRegimes {
-  const errs = new Map<string, number[]>();
+  const items: [Regime, number][] = [];
   for (const c of list) {
     const { row } = c;
     if (row.suspect || c.err === null || c.concurrencyUsed === null || !THROUGHPUT_METRICS.includes(row.metric)) continue;
@@ -55,17 +55,9 @@ export function publishedByRegime(list: readonly PublicComparison[], resolve: Re
       generation: gpu.generation,
       engine: row.engine,
     });
-    for (const g of groupsOf(regime)) {
-      const id = groupId(g);
-      const e = errs.get(id);
-      if (e) e.push(c.err);
-      else errs.set(id, [c.err]);
-    }
+    items.push([regime, c.err]);
   }
   const out: Record<string, PublishedRegime> = {};
-  for (const id of [...errs.keys()].sort()) {
-    const e = errs.get(id)!;
-    out[id] = { rows: e.length, throughputMdape: mdape(e)! };
-  }
+  for (const [id, e] of valuesByGroup(items)) out[id] = { rows: e.length, throughputMdape: mdape(e)! };
   return out;
 }
