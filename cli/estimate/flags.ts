@@ -26,6 +26,16 @@ export const REQUEST_FLAGS: Readonly<Record<string, FlagSpec>> = {
   "--isl": { field: "isl", kind: "int", help: "input tokens per request (default 1024)" },
   "--osl": { field: "osl", kind: "int", help: "output tokens per request (default 256)" },
   "--concurrency": { field: "concurrency", kind: "int", help: "requests in flight (default 1)" },
+  "--batch-wait-iters": {
+    field: "batchWaitIters",
+    kind: "int",
+    help: "TensorRT-LLM batch_wait_timeout_iters: iterations a prompt waits for others to join (default 0, off)",
+  },
+  "--random-range-ratio": {
+    field: "randomRangeRatio",
+    kind: "number",
+    help: "request lengths drawn from [r·ISL, ISL] and [r·OSL, OSL], as benchmark_serving's random dataset (default 1)",
+  },
   "--price": { field: "priceUsdPerGpuHour", kind: "number", help: "$/GPU-hour (default: catalog on-demand price)" },
 };
 

@@ -7,7 +7,7 @@ import { explainEstimate } from "./explain";
 import { layoutProblems, resolveLayout, type Layout } from "./layout";
 import { memoryPerGpu, type MemoryPerGpu } from "./memory";
 import { isWeightOnly } from "./precision";
-import { bindingOf, serve, type Serving } from "./serving";
+import { bindingOf, serve, type ServeOptions, type Serving } from "./serving";
 import { buildSetup, type Setup } from "./setup";
 
 export interface EstimateArgs {
@@ -48,8 +48,30 @@ function engineCacheIsFp8(input: EstimateInput, profile: EngineProfile, gpu: Gpu
   return profile.kvFp8ByDefault && (input.weights === "fp8" || input.weights === "fp4") && gpu.peakFlops.fp8 !== null;
 }
 
+function fmtTokens(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
 function mxfp4Checkpoint(input: EstimateInput, model: ModelArch): boolean {
   return input.weights === "fp4" && model.fp4Format === "mxfp4";
+}
+
+/** The mean request the serving model runs, and how the requests and the scheduler settings shape the loop. */
+export interface Workload {
+  /** Mean input and output tokens per request: (1 + r)/2 of ISL and OSL when lengths vary (randomRangeRatio r). */
+  readonly isl: number;
+  readonly osl: number;
+  readonly serve: ServeOptions;
+}
+
+export function workloadOf(input: EstimateInput): Workload {
+  const r = input.randomRangeRatio ?? 1;
+  const m = (1 + r) / 2;
+  return {
+    isl: input.isl * m,
+    osl: input.osl * m,
+    serve: { batchWaitIters: input.batchWaitIters ?? 0 },
+  };
 }
 
 /**
@@ -62,14 +84,15 @@ export function estimateConfig(args: EstimateArgs): EstimateResult {
   const layout = resolveLayout(model, gpu, input);
   const kv = kvPrecisionFor(input, profile, gpu, model);
   const setup = buildSetup(model, gpu, layout, profile.factors, input.weights, kv);
-  const memory = memoryPerGpu(setup, input.concurrency, input.isl, input.osl);
-  const srv = serve(setup, input.concurrency, memory.maxConcurrency, input.isl, input.osl);
+  const work = workloadOf(input);
+  const memory = memoryPerGpu(setup, input.concurrency, work.isl, work.osl);
+  const srv = serve(setup, input.concurrency, memory.maxConcurrency, work.isl, work.osl, work.serve);
   const price = input.priceUsdPerGpuHour ?? 0;
   const cost = servingCost(
     price,
     layout.gpus,
     srv.prefillUtilisation,
-    srv.requestsPerSecond * input.isl,
+    srv.requestsPerSecond * work.isl,
     srv.outputTokensPerSecond,
   );
 
@@ -120,6 +143,12 @@ export function estimateConfig(args: EstimateArgs): EstimateResult {
     }
     if (input.priceUsdPerGpuHour === undefined) notes.push("No GPU price given: costs are 0.");
   }
+  if ((input.randomRangeRatio ?? 1) < 1) {
+    notes = [
+      ...(notes ?? []),
+      `Request lengths vary (random range ratio ${input.randomRangeRatio}): figures are for the mean request, ${fmtTokens(work.isl)} tokens in and ${fmtTokens(work.osl)} out.`,
+    ];
+  }
 
   const gpus = layout.gpus;
   const out = srv.outputTokensPerSecond;
@@ -151,7 +180,7 @@ export function estimateConfig(args: EstimateArgs): EstimateResult {
   };
   if (!args.explain) return result;
   const core: EstimateCore = { setup, layout, memory, serving: srv, cost, price };
-  return { ...result, derivations: explainEstimate(core, input) };
+  return { ...result, derivations: explainEstimate(core, { ...input, isl: work.isl, osl: work.osl }) };
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
@@ -163,9 +192,10 @@ export function estimateCore(args: EstimateArgs): EstimateCore {
   const layout = resolveLayout(model, gpu, input);
   const kv = kvPrecisionFor(input, profile, gpu, model);
   const setup = buildSetup(model, gpu, layout, profile.factors, input.weights, kv);
-  const memory = memoryPerGpu(setup, input.concurrency, input.isl, input.osl);
-  const serving = serve(setup, input.concurrency, memory.maxConcurrency, input.isl, input.osl);
+  const work = workloadOf(input);
+  const memory = memoryPerGpu(setup, input.concurrency, work.isl, work.osl);
+  const serving = serve(setup, input.concurrency, memory.maxConcurrency, work.isl, work.osl, work.serve);
   const price = input.priceUsdPerGpuHour ?? 0;
-  const cost = servingCost(price, layout.gpus, serving.prefillUtilisation, serving.requestsPerSecond * input.isl, serving.outputTokensPerSecond);
+  const cost = servingCost(price, layout.gpus, serving.prefillUtilisation, serving.requestsPerSecond * work.isl, serving.outputTokensPerSecond);
   return { setup, layout, memory, serving, cost, price };
 }

@@ -17,14 +17,17 @@ import { decodeStep, mixedStep, prefill, type StepBreakdown } from "./step";
  *   t̄     = (1 − q) · t_step(b, 0) + q · t_step(b, u)          (mixed iteration: one roofline over b + u tokens)
  *   TPOT  = t̄
  *   TTFT  = t_0 + t̄/2 + o · t̄ + ⌈ISL/K⌉ · t_step(b, min(ISL, K)) + β · (C_run/dp − 1) · t_prefill,alone
- *           + [dp > 1] · w_dp · t̄ + (C − C_run)/X
+ *           + [dp > 1] · w_dp · t̄ + [W > 0] · w_W · t̄ + (C − C_run)/X
  *           (t_0: fixed request overhead; t̄/2: wait for the running iteration; o: iterations an overlap scheduler
  *            had already scheduled without the new request (documented: 1 for TRT-LLM) — both while another request
  *            is in flight (C_run > 1). Alone (C_run = 1) the request finds nothing scheduled but, with an overlap
  *            scheduler, the step launched for its predecessor before that one finished: wait min(o, 1) · t_decode/2;
  *            then the prompt's chunks ride along
  *            the decode; β: the benchmark's burst — prefills queued behind each other; w_dp: iterations an
- *            attention-DP scheduler holds a new request so the ranks prefill together; last: wait for KV room)
+ *            attention-DP scheduler holds a new request so the ranks prefill together; w_W: iterations a scheduler
+ *            with batch waiting (TRT-LLM batch_wait_timeout_iters = W) holds a prompt for later ones to join: the
+ *            first prompt of a batch waits W, those arriving while it waits less — with a = λ·W prompts arriving in
+ *            W iterations (λ = b̄·dp/(OSL − 1) per iteration), w_W = W · (1 + a/2) / (1 + a); last: wait for KV room)
  *   X     = C_run / (TTFT_run + (OSL − 1) · TPOT)  requests/s (Little's law)
  *   ρ     = q · (t_step(b, u) − t_step(b, 0)) / t̄  share of GPU time spent on prefill (for the cost split)
  */
@@ -57,6 +60,8 @@ export interface Serving {
   readonly waitPrefill: number;
   /** Attention DP (dp > 1): wait for the ranks' prefills to be scheduled together (dpBalanceSteps × t̄). */
   readonly waitDpBalance: number;
+  /** Batch waiting (TRT-LLM batch_wait_timeout_iters W): iterations a prompt is held for others to join (w_W × t̄). */
+  readonly waitBatch: number;
   /** Overlap scheduling: iterations already scheduled when the request arrived (overlapSteps × t̄). */
   readonly waitOverlap: number;
   /**
@@ -72,11 +77,25 @@ export interface Serving {
   readonly outputTokensPerSecond: number;
 }
 
-export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl: number, osl: number): Serving {
+/** How the benchmark's requests and the scheduler's optional settings shape a closed loop (estimate input). */
+export interface ServeOptions {
+  /** TRT-LLM batch_wait_timeout_iters W (0: off). */
+  readonly batchWaitIters?: number;
+}
+
+export function serve(
+  s: Setup,
+  concurrency: number,
+  maxConcurrency: number,
+  isl: number,
+  osl: number,
+  opts: ServeOptions = {},
+): Serving {
   const f = s.f;
   const l = s.layout;
   const dp = l.dp;
   if (f.prefillFirst >= 0.5 && l.pp === 1) return serveWaves(s, concurrency, maxConcurrency, isl, osl);
+  const batchWaitIters = opts.batchWaitIters ?? 0;
   const K = f.prefillChunkTokens;
   const cRun = Math.max(1, Math.min(concurrency, maxConcurrency));
   const nBar = isl + osl / 2;
@@ -95,6 +114,7 @@ export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl
   let pTok = 0;
   let ttftRun = 0;
   let waitDp = 0;
+  let waitBatch = 0;
   let waitOverlap = 0;
   let waitRunning = 0;
   // another request in flight keeps the engine busy when this one arrives; alone (C_run = 1) it finds at most the
@@ -115,9 +135,11 @@ export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl
     first = u === chunk ? mix : mixedStep(s, b, nBar, chunk, isl, b + chunk + others, 1);
     tbar = (1 - q) * dec.t + q * mix.t;
     waitDp = dp > 1 ? f.dpBalanceSteps * tbar : 0;
+    // TRT-LLM waits only with other requests decoding and without attention DP (PyExecutor._waiting_requests)
+    waitBatch = busy && dp === 1 ? batchWaitSteps(batchWaitIters, (bMean * dp) / steps) * tbar : 0;
     waitOverlap = busy * f.overlapSteps * tbar;
     waitRunning = busy ? tbar / 2 : (Math.min(f.overlapSteps, 1) * dec.t) / 2;
-    ttftRun = f.ttftOverheadS + waitRunning + waitOverlap + chunks * first.t + waitPrefill + waitDp;
+    ttftRun = f.ttftOverheadS + waitRunning + waitOverlap + chunks * first.t + waitPrefill + waitDp + waitBatch;
     const newPhi = Math.max(1 / cRun, Math.min(1, (steps * tbar) / (ttftRun + steps * tbar)));
     if (it === 1 || newPhi > 0.999) break;
     phi = newPhi;
@@ -142,6 +164,7 @@ export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl
     prefillUtilisation: rho,
     waitPrefill,
     waitDpBalance: waitDp,
+    waitBatch,
     waitOverlap,
     waitRunning,
     waitKv,
@@ -150,6 +173,16 @@ export function serve(s: Setup, concurrency: number, maxConcurrency: number, isl
     requestsPerSecond: x,
     outputTokensPerSecond: x * osl,
   };
+}
+
+/**
+ * Mean iterations a prompt is held by batch waiting with timeout W when a = λ·W prompts arrive in W iterations: the
+ * prompt that opens a batch waits W, the a that join it wait W/2 on average — W · (1 + a/2) / (1 + a).
+ */
+export function batchWaitSteps(w: number, arrivalsPerStep: number): number {
+  if (!(w > 0)) return 0;
+  const a = Math.max(0, arrivalsPerStep) * w;
+  return (w * (1 + a / 2)) / (1 + a);
 }
 
 /** Decode sequences per micro-batch on the most loaded rank: with attention DP each iteration waits for ⌈B/(dp·pp)⌉. */
@@ -238,6 +271,7 @@ function serveWaves(s: Setup, concurrency: number, maxConcurrency: number, isl: 
     prefillUtilisation: prefillTime / (prefillTime + steps * dec.t),
     waitPrefill: (meanPass - 1) * pass.t,
     waitDpBalance: 0,
+    waitBatch: 0,
     waitOverlap,
     waitRunning: 0,
     waitKv,

@@ -39,6 +39,26 @@ export const estimateInputSchema = z
     isl: count("isl", 10_000_000).default(1024),
     osl: count("osl", 10_000_000).default(256),
     concurrency: count("concurrency", 1_000_000).default(1),
+    /**
+     * TensorRT-LLM's batch_wait_timeout_iters: iterations the scheduler holds a waiting prompt, while other requests
+     * decode, so that later prompts can join its prefill (0, the default, turns it off). TRT-LLM only.
+     */
+    batchWaitIters: z
+      .number({ error: "batchWaitIters must be a number" })
+      .int({ error: "batchWaitIters must be a whole number" })
+      .min(0, { error: "batchWaitIters must be at least 0" })
+      .max(10_000, { error: "batchWaitIters must be at most 10000" })
+      .optional(),
+    /**
+     * Lengths that vary like a benchmark's --random-range-ratio r: each request's input and output lengths drawn
+     * uniformly from [r·ISL, ISL] and [r·OSL, OSL] (mean (1 + r)/2 of each). Absent or 1: every request is exactly
+     * ISL in and OSL out. The estimate is for the mean request.
+     */
+    randomRangeRatio: z
+      .number({ error: "randomRangeRatio must be a number" })
+      .gt(0, { error: "randomRangeRatio must be above 0" })
+      .max(1, { error: "randomRangeRatio must be at most 1" })
+      .optional(),
     priceUsdPerGpuHour: z
       .number({ error: "priceUsdPerGpuHour must be a number" })
       .positive({ error: "priceUsdPerGpuHour must be positive" })
@@ -46,6 +66,13 @@ export const estimateInputSchema = z
       .optional(),
   })
   .superRefine((v, ctx) => {
+    if (v.batchWaitIters !== undefined && v.batchWaitIters > 0 && v.engine !== "trtllm") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["batchWaitIters"],
+        message: `batchWaitIters is TensorRT-LLM's batch_wait_timeout_iters: it needs engine trtllm (got ${v.engine})`,
+      });
+    }
     const given = [v.model, v.hfConfig, v.hfConfigJson].filter((x) => x !== undefined).length;
     if (given !== 1) {
       ctx.addIssue({
