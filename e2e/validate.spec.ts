@@ -101,6 +101,17 @@ test.describe("validation journey: how well do the predictions hold?", () => {
     );
   });
 
+  test("the benchmark recipes the runs are predicted with are listed with their settings, run counts and sources", async ({ page }) => {
+    await page.goto("/validate#summary");
+    const list = page.getByTestId("benchmark-recipes");
+    const lengths = list.getByTestId("recipe-inferencemax-random-lengths");
+    await expect(lengths).toContainText("randomRangeRatio = 0.8 for 918 runs");
+    await expect(lengths.getByRole("link", { name: "source" })).toHaveAttribute("href", /^https:\/\/github\.com\/SemiAnalysisAI\/InferenceX\//);
+    const wait = list.getByTestId("recipe-inferencemax-llama70b-trtllm-1k1k-batch-wait");
+    await expect(wait).toContainText("batchWaitIters = 20 for 45 runs");
+    await expect(wait).toContainText("batch_wait_timeout_iters: 20");
+  });
+
   test("an estimate on a GPU generation nobody measured links to the held-out figures for a new generation", async ({ page }) => {
     await page.goto("/calculate?model=llama-3.1-8b&gpu=a100-80gb");
     await expect(page.getByTestId("scenario")).toHaveAttribute("data-hydrated", "true", { timeout: 20_000 });

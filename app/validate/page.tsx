@@ -5,6 +5,7 @@ import { count, pct, ratio, signedPct } from "./_components/fmt";
 import { ENGINE_NAMES } from "./_components/engines";
 import { PublicTable } from "./_components/PublicTable";
 import { BroaderTable, MarginalTable, RegimeTable } from "./_components/RegimeTables";
+import { BenchmarkRecipes } from "./_components/BenchmarkRecipes";
 import { DocumentedFactors } from "./_components/DocumentedFactors";
 import { HeldOut } from "./_components/HeldOut";
 import { Releases } from "./_components/Releases";
@@ -118,6 +119,7 @@ export default function ValidatePage() {
         <HeldOut calibration={v.calibration} heldOut={v.heldOut} />
         <UnseenHardware heldOut={v.heldOutHardware} measuredGenerations={v.table.measuredValues.generation} />
         <DocumentedFactors />
+        <BenchmarkRecipes recipes={v.recipes} />
       </Section>
 
       <Section id="scatter" title="Predicted vs measured">

@@ -10,7 +10,7 @@ export {
   type RegimeGroup,
   type RegimeDim,
 } from "./regimes";
-export { scoreRow, scoreRows, rowInput, distinctMeasuredRuns, type PredictEnv, type ScoredRow, type EstimateFigures } from "./score";
+export { scoreRow, scoreRows, rowInput, harnessRunOf, distinctMeasuredRuns, type PredictEnv, type ScoredRow, type EstimateFigures } from "./score";
 export {
   CONFIDENCE_RULES,
   levelOf,

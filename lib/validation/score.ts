@@ -1,5 +1,6 @@
 import type { GpuSpec, ModelArch } from "../catalog/types";
 import type { EstimateResult } from "../model/estimate-types";
+import { harnessSettings, type HarnessRun } from "../model/calib/harness";
 import { normaliseRow, runKey, type CalibRow } from "../model/calib/rows";
 import { estimateInputSchema, type EstimateInput } from "../plan/estimate-input";
 import { regimeFor, type Regime } from "./regimes";
@@ -114,6 +115,20 @@ function toCalibRow(row: MeasuredRow): CalibRow {
   };
 }
 
+/** What the benchmark-recipe rules (lib/model/calib/harness.ts) match a measured row on, at the parallelism predicted. */
+export function harnessRunOf(row: MeasuredRow, par: Parallelism = row): HarnessRun {
+  return {
+    engine: row.engine,
+    modelPath: row.hfModel,
+    isl: row.isl,
+    osl: row.osl,
+    tp: par.tp,
+    dp: par.dp,
+    measured: row.measured,
+    source: row.source,
+  };
+}
+
 /** Build the estimate request of a measured row, through THE request schema (defaults and limits included). */
 export function rowInput(
   row: MeasuredRow,
@@ -132,6 +147,8 @@ export function rowInput(
     isl: row.isl,
     osl: row.osl,
     concurrency: row.concurrency,
+    // the benchmark recipe's non-default settings, as a user who set them would enter them (calib/harness)
+    ...harnessSettings(harnessRunOf(row, par)),
   });
   if (parsed.success) return { ok: true, input: parsed.data };
   const issue = parsed.error.issues[0];

@@ -2,9 +2,11 @@ import "server-only";
 import { CALIBRATION } from "../../../lib/model";
 import { HELD_OUT, HELD_OUT_HARDWARE } from "../../../lib/model/calibration.generated";
 import { measuredInProcess } from "../../../lib/model/calib/public";
+import { HARNESS_RULES, type HarnessSettings } from "../../../lib/model/calib/harness";
 import {
   BAND,
   CONFIDENCE_RULES,
+  harnessRunOf,
   knownFailureModes,
   livePublic,
   liveValidation,
@@ -188,6 +190,8 @@ export interface ValidationView {
   readonly heldOutHardware: typeof HELD_OUT_HARDWARE;
   readonly band: number;
   readonly rules: typeof CONFIDENCE_RULES;
+  /** The benchmark recipes the rows are predicted with (lib/model/calib/harness.ts) and how many shown runs each covers. */
+  readonly recipes: readonly Recipe[];
 }
 
 /** A predicted row as the release report reads it (errors are predicted / measured − 1). */
@@ -205,6 +209,25 @@ function releaseRecord(s: ScoredRow): ReleaseRecord[] {
       tpotMeasuredOverPredicted: 1 / (1 + s.tpotErr),
     },
   ];
+}
+
+export interface Recipe {
+  readonly id: string;
+  readonly settings: HarnessSettings;
+  readonly why: string;
+  readonly source: string;
+  readonly runs: number;
+}
+
+/** Each benchmark-recipe rule with the number of scored runs it applies to, at the parallelism they are predicted at. */
+export function recipesOf(scored: readonly ScoredRow[]): Recipe[] {
+  return HARNESS_RULES.map((rule) => ({
+    id: rule.id,
+    settings: rule.settings,
+    why: rule.why,
+    source: rule.source,
+    runs: scored.filter((s) => rule.applies(harnessRunOf(s.row, s.remapped ?? s.row))).length,
+  }));
 }
 
 let view: ValidationView | null = null;
@@ -247,6 +270,7 @@ export function validationView(): ValidationView {
     heldOutHardware: HELD_OUT_HARDWARE,
     band: BAND,
     rules: CONFIDENCE_RULES,
+    recipes: recipesOf(scored),
   };
   return view;
 }

@@ -2,6 +2,7 @@ import type { GpuSpec, ModelArch } from "../../catalog/types";
 import type { EstimateInput } from "../../plan/estimate-input";
 import type { EngineProfile } from "../engine-types";
 import { estimateConfig } from "../estimate";
+import { harnessSettings, measuredDate } from "./harness";
 import type { CalibRow } from "./rows";
 
 export interface Prediction {
@@ -27,6 +28,7 @@ export function rowInput(r: CalibRow): EstimateInput {
     isl: r.isl,
     osl: r.osl,
     concurrency: r.concurrency,
+    ...harnessSettings({ ...r, measured: measuredDate(r.source) }),
   };
 }
 

@@ -4,6 +4,7 @@ import { badgeTable, confidenceFor, confidenceForInput, confidenceTable, liveVal
 import { estimateInputSchema } from "../../../lib/plan/estimate-input";
 import { UNSEEN_HARDWARE_ANCHOR } from "../../../lib/validation/confidence";
 import { MEASURED_ROWS } from "../../../lib/validation/measurements.generated";
+import { recipesOf } from "../../../app/validate/_lib/view-model";
 
 describe("live validation against the current core and catalog", () => {
   it("finds every measured row's model and GPU in the catalog", () => {
@@ -13,6 +14,15 @@ describe("live validation against the current core and catalog", () => {
     expect(scored.length).toBe(1380);
     const missing = scored.filter((s) => s.regime === null).map((s) => s.problem);
     expect(missing).toEqual([]);
+  });
+
+  it("predicts the shipped runs with their benchmark recipes (counts by a Python pass over reports/validation.json)", () => {
+    const { scored } = liveValidation();
+    const runs = Object.fromEntries(recipesOf(scored).map((r) => [r.id, r.runs]));
+    // InferenceMAX files (2026-03-25/2026-04-06.csv) at 1k/1k, 1k/8k, 8k/1k: 918 distinct runs
+    expect(runs["inferencemax-random-lengths"]).toBe(918);
+    // Llama-3.1-70B TRT-LLM 1k/1k below TP 8, measured 2025-10-29: 45 runs (H200 FP8, B200 FP8 and FP4)
+    expect(runs["inferencemax-llama70b-trtllm-1k1k-batch-wait"]).toBe(45);
   });
 
   it("computes the tables once", () => {

@@ -1,0 +1,31 @@
+import type { Recipe } from "../_lib/view-model";
+import { count } from "./fmt";
+
+function settingsText(r: Recipe): string {
+  return Object.entries(r.settings)
+    .map(([k, v]) => `${k} = ${String(v)}`)
+    .join(", ");
+}
+
+/** The non-default settings some benchmark recipes used, entered as estimate inputs for the runs they made. */
+export function BenchmarkRecipes({ recipes }: { recipes: readonly Recipe[] }) {
+  return (
+    <div className="mt-3 text-sm" data-testid="benchmark-recipes">
+      <p>
+        Benchmark recipes: runs whose launch or client scripts set more than ISL, OSL and concurrency are predicted with
+        those settings, as a user who set them would enter them (never fitted):
+      </p>
+      <ul className="ml-5 list-disc">
+        {recipes.map((r) => (
+          <li key={r.id} data-testid={`recipe-${r.id}`}>
+            <code>{settingsText(r)}</code> for {count(r.runs)} runs: {r.why} (
+            <a className="underline" href={r.source.split(" ")[0]} rel="noreferrer">
+              source
+            </a>
+            ).
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import type { EngineId } from "../../catalog/types";
+
+/** What a benchmark recipe is matched on: the measured run as recorded. */
+export interface HarnessRun {
+  readonly engine: EngineId;
+  /** Hugging Face model path as measured (e.g. "meta-llama/Llama-3.1-70B"). */
+  readonly modelPath: string;
+  readonly isl: number;
+  readonly osl: number;
+  readonly tp: number;
+  readonly dp: number;
+  /** Measurement date (YYYY-MM-DD) where the run recorded one. */
+  readonly measured: string | null;
+  /** Upstream provenance (source file, ids, date). */
+  readonly source: string;
+}
+
+/** Serving settings a recipe set that the estimator takes as inputs (estimateInputSchema). */
+export interface HarnessSettings {
+  readonly batchWaitIters?: number;
+  readonly randomRangeRatio?: number;
+}
+
+/** The upstream files that hold the InferenceMAX runs (ISL/OSL 1k/1k, 1k/8k, 8k/1k; dates from 2025-10-29 on). */
+const INFERENCEMAX_FILE = /source_file=2026-0(?:4-06|3-25)\.csv/;
+const INFERENCEMAX_SHAPES: readonly (readonly [number, number])[] = [
+  [1024, 1024],
+  [1024, 8192],
+  [8192, 1024],
+];
+
+function inferenceMax(r: HarnessRun): boolean {
+  return INFERENCEMAX_FILE.test(r.source) && INFERENCEMAX_SHAPES.some(([i, o]) => r.isl === i && r.osl === o);
+}
+
+/**
+ * A non-default engine setting that the benchmark recipe behind some measured runs wrote into its launch script. The
+ * estimator predicts engines at their defaults unless told otherwise; a run made with another setting is predicted
+ * with that setting, as a user who set it would enter it. Never fitted: each rule quotes the script that sets it.
+ */
+export interface HarnessRule {
+  readonly id: string;
+  readonly applies: (run: HarnessRun) => boolean;
+  readonly settings: HarnessSettings;
+  readonly why: string;
+  readonly source: string;
+}
+
+export const HARNESS_RULES: readonly HarnessRule[] = [
+  {
+    id: "inferencemax-random-lengths",
+    applies: inferenceMax,
+    settings: { randomRangeRatio: 0.8 },
+    why:
+      "InferenceMAX's client (benchmark_serving.py, random dataset) draws each request's input and output lengths " +
+      "uniformly from [0.8 · ISL, ISL] and [0.8 · OSL, OSL] (RANDOM_RANGE_RATIO 0.8, --ignore-eos), so the mean " +
+      "request is 0.9 · ISL in and 0.9 · OSL out and requests finish at different steps",
+    source: "https://github.com/SemiAnalysisAI/InferenceX/blob/main/benchmarks/benchmark_lib.sh (run_benchmark_serving)",
+  },
+  {
+    id: "inferencemax-llama70b-trtllm-1k1k-batch-wait",
+    applies: (r) =>
+      inferenceMax(r) &&
+      r.engine === "trtllm" &&
+      r.modelPath === "meta-llama/Llama-3.1-70B" &&
+      r.measured === "2025-10-29" &&
+      r.isl === 1024 &&
+      r.osl === 1024 &&
+      r.tp < 8 &&
+      r.dp === 1,
+    settings: { batchWaitIters: 20 },
+    why:
+      "the InferenceMAX (now InferenceX) Llama-3.1-70B TensorRT-LLM launch scripts set batch_wait_timeout_iters: 20 and " +
+      "batch_wait_max_tokens_ratio: 0.9 for ISL 1024 / OSL 1024 below TP 8 (\"by default they are all zeros\"); " +
+      "the runs of 2025-10-29 show it: at TP 1–4 their first token comes 18–19 decode iterations later than the " +
+      "same setup's at OSL 8192, at TP 8 no later",
+    source:
+      "https://github.com/SemiAnalysisAI/InferenceX/blob/main/benchmarks/70b_fp8_h200_trt_slurm.sh (and " +
+      "70b_fp8_b200_trt_slurm.sh, 70b_fp4_b200_trt_docker.sh)",
+  },
+];
+
+/** The rules that apply to a run, in order. */
+export function rulesFor(run: HarnessRun): readonly HarnessRule[] {
+  return HARNESS_RULES.filter((rule) => rule.applies(run));
+}
+
+/** The settings every matching rule gives the run (later rules override earlier ones); {} when none applies. */
+export function harnessSettings(run: HarnessRun): HarnessSettings {
+  let out: HarnessSettings = {};
+  for (const rule of rulesFor(run)) out = { ...out, ...rule.settings };
+  return out;
+}
+
+/** The measurement date a calibration row's provenance records (`measured=YYYY-MM-DD…`), or null. */
+export function measuredDate(source: string): string | null {
+  const m = /measured=(\d{4}-\d{2}-\d{2})/.exec(source);
+  return m ? m[1]! : null;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { HARNESS_RULES, harnessSettings, measuredDate, type HarnessRun } from "../../../lib/model/calib/harness";
+import { estimateInputSchema } from "../../../lib/plan/estimate-input";
+
+describe("benchmark recipes (calib/harness)", () => {
+  const llama: HarnessRun = {
+    engine: "trtllm",
+    modelPath: "meta-llama/Llama-3.1-70B",
+    isl: 1024,
+    osl: 1024,
+    tp: 4,
+    dp: 1,
+    measured: "2025-10-29",
+    source: "source_file=2026-04-06.csv; model=Llama-3.3-70B-Instruct-FP8; silicon_concurrency=16; measured=2025-10-29T01:02:03",
+  };
+
+  it("gives InferenceMAX runs their random lengths and the Llama-70B TRT-LLM 1k/1k recipe its batch waiting", () => {
+    expect(harnessSettings(llama)).toEqual({ randomRangeRatio: 0.8, batchWaitIters: 20 });
+    // the scripts set it below TP 8 only, for 1k/1k only, in the runs of that date only
+    expect(harnessSettings({ ...llama, tp: 8 })).toEqual({ randomRangeRatio: 0.8 });
+    expect(harnessSettings({ ...llama, osl: 8192 })).toEqual({ randomRangeRatio: 0.8 });
+    expect(harnessSettings({ ...llama, measured: "2025-11-10" })).toEqual({ randomRangeRatio: 0.8 });
+    expect(harnessSettings({ ...llama, engine: "vllm" })).toEqual({ randomRangeRatio: 0.8 });
+    // AIConfigurator's own sweeps are neither
+    expect(harnessSettings({ ...llama, source: "source_file=h200_sxm/trtllm/1.0.0rc3/x.csv; measured=2025-10-29" })).toEqual({});
+    expect(harnessSettings({ ...llama, isl: 4000, osl: 1000 })).toEqual({});
+  });
+
+  it("every rule quotes a source and its settings pass the estimate schema", () => {
+    for (const rule of HARNESS_RULES) {
+      expect(rule.source, rule.id).toMatch(/^https:\/\//);
+      expect(rule.why.length, rule.id).toBeGreaterThan(40);
+      const engine = rule.settings.batchWaitIters ? "trtllm" : "vllm";
+      expect(estimateInputSchema.safeParse({ model: "x", gpu: "x", engine, ...rule.settings }).success, rule.id).toBe(true);
+    }
+  });
+
+  it("reads the measurement date from a row's provenance", () => {
+    expect(measuredDate(llama.source)).toBe("2025-10-29");
+    expect(measuredDate("source_file=a.csv; gtl_job_id=1")).toBeNull();
+  });
+});
