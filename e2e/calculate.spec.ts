@@ -103,3 +103,19 @@ test("an impossible layout is explained under the field; a damaged link falls ba
   await expect(page.getByTestId("invalid")).toContainText("concurrency must be at least 1");
   await expect(page.getByTestId("results")).toBeVisible();
 });
+
+test("a benchmark's length spread and TRT-LLM batch waiting: the note says which request is estimated, the wait lengthens TTFT", async ({ page }) => {
+  const calc = new CalculatePage(page);
+  await calc.open("?model=llama-3.1-70b&gpu=h100-sxm&tp=4&weights=fp8&engine=trtllm&concurrency=16");
+  const ms = (t: string) => Number(t.replace(/[^0-9.]/g, "")) * (/\d s$/.test(t) ? 1000 : 1);
+  const before = ms(await calc.text("m-ttft"));
+  await page.getByLabel("Batch wait (iterations)").fill("20");
+  await expect.poll(async () => ms(await calc.text("m-ttft"))).toBeGreaterThan(before);
+  await page.getByLabel("Length spread r").fill("0.8");
+  await expect(page.getByTestId("scenario")).toContainText("figures are for the mean request, 921.6 tokens in and 230.4 out");
+  await expect(page).toHaveURL(/spread=0\.8/);
+  await expect(page).toHaveURL(/batchWait=20/);
+  // batch waiting is TensorRT-LLM's: on another engine the field says so
+  await page.getByLabel("Engine").selectOption("vllm");
+  await expect(page.getByTestId("invalid")).toContainText("batchWaitIters is TensorRT-LLM's batch_wait_timeout_iters");
+});

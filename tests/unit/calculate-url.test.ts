@@ -37,6 +37,20 @@ describe("/calculate URL state", () => {
     expect(w).toContain('unknown parameter "zoom"');
     expect(w).toContain('Ignored "cfg"');
   });
+  it("carries the length spread and TRT-LLM batch waiting, and names a bad one", () => {
+    const v = { ...DEFAULT_VALUES, engine: "trtllm" as const, randomRangeRatio: 0.8, batchWaitIters: 20 };
+    const qs = encodeCalcUrl(v);
+    expect(qs).toContain("spread=0.8");
+    expect(qs).toContain("batchWait=20");
+    const back = decodeCalcUrl(new URLSearchParams(qs));
+    expect(back.warnings).toEqual([]);
+    expect(back.values).toEqual(v);
+    const bad = decodeCalcUrl({ spread: "1.5", batchWait: "-1" });
+    expect(bad.values.randomRangeRatio).toBeUndefined();
+    expect(bad.values.batchWaitIters).toBeUndefined();
+    expect(bad.warnings.join("\n")).toContain("Ignored spread=1.5: randomRangeRatio must be at most 1");
+    expect(bad.warnings.join("\n")).toContain("Ignored batchWait=-1: batchWaitIters must be at least 0");
+  });
   it("takes the last of repeated parameters (Next passes arrays)", () => {
     expect(decodeCalcUrl({ tp: ["1", "4"] }).values.tp).toBe(4);
   });

@@ -108,13 +108,34 @@ export function ScenarioBar(p: ScenarioBarProps) {
       <NumberField label="DP" min={1} step={1} error={m.dp} hint="attention DP ranks" {...register("dp", required)} />
       <Select label="Engine" options={ENGINE_OPTIONS} error={m.engine} {...register("engine")} />
 
-      <NumberField label="Input tokens (ISL)" min={1} step={1} error={m.isl} {...register("isl", required)} />
+      <div className="min-w-0">
+        <NumberField label="Input tokens (ISL)" min={1} step={1} error={m.isl} {...register("isl", required)} />
+        <NoteList items={p.notes.isl} />
+      </div>
       <NumberField label="Output tokens (OSL)" min={1} step={1} error={m.osl} {...register("osl", required)} />
       <NumberField label="MoE TP" min={1} step={1} error={m.moeTp} hint="experts; default TP×DP" {...register("moeTp", optional)} />
       <NumberField label="MoE EP" min={1} step={1} error={m.moeEp} hint="expert parallel" {...register("moeEp", optional)} />
+      <NumberField
+        label="Length spread r"
+        min={0}
+        max={1}
+        step="any"
+        error={m.randomRangeRatio}
+        placeholder="1"
+        hint="lengths drawn from r·ISL…ISL; empty = all equal"
+        {...register("randomRangeRatio", optional)}
+      />
+      <NumberField
+        label="Batch wait (iterations)"
+        min={0}
+        step={1}
+        error={m.batchWaitIters}
+        placeholder="0"
+        hint="TRT-LLM batch_wait_timeout_iters"
+        {...register("batchWaitIters", optional)}
+      />
       <div className="col-span-2 min-w-0">
         <NumberField
-         
           label="$ per GPU-hour"
           min={0}
           step="any"

@@ -16,6 +16,8 @@ export function ShareBar({ values }: { values: EstimateInput }) {
   if (values.moeTp !== undefined) flags.push(`--moe-tp ${values.moeTp}`);
   if (values.moeEp !== undefined) flags.push(`--moe-ep ${values.moeEp}`);
   flags.push(`--engine ${values.engine}`, `--isl ${values.isl}`, `--osl ${values.osl}`, `--concurrency ${values.concurrency}`);
+  if (values.randomRangeRatio !== undefined) flags.push(`--random-range-ratio ${values.randomRangeRatio}`);
+  if (values.batchWaitIters !== undefined) flags.push(`--batch-wait-iters ${values.batchWaitIters}`);
   const cli = `npm run --silent atlas -- estimate ${flags.join(" ")}`;
 
   return (

@@ -10,6 +10,7 @@ const RULES: readonly (readonly [RegExp, ScenarioField])[] = [
   [/^moeEp=/, "moeEp"],
   [/^PP=/, "pp"],
   [/^ISL \+ OSL/, "isl"],
+  [/^Request lengths vary/, "isl"],
   [/^Does not fit/, "gpus"],
   [/NVLink domain/, "tp"],
   [/no .* tensor-core path|weight-only/, "weights"],

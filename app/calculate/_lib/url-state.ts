@@ -40,6 +40,8 @@ const PARAMS: readonly (readonly [param: string, field: keyof CalcValues, kind: 
   ["isl", "isl", "number"],
   ["osl", "osl", "number"],
   ["concurrency", "concurrency", "number"],
+  ["spread", "randomRangeRatio", "number"],
+  ["batchWait", "batchWaitIters", "number"],
   ["price", "priceUsdPerGpuHour", "number"],
 ];
 export const CONFIG_PARAM = "cfg";
