@@ -81,20 +81,9 @@ export function workloadOf(input: EstimateInput): Workload {
 export function estimateConfig(args: EstimateArgs): EstimateResult {
   const { model, gpu, input } = args;
   const profile = args.profile ?? profileFor(input.engine, gpu);
-  const layout = resolveLayout(model, gpu, input);
-  const kv = kvPrecisionFor(input, profile, gpu, model);
-  const setup = buildSetup(model, gpu, layout, profile.factors, input.weights, kv);
   const work = workloadOf(input);
-  const memory = memoryPerGpu(setup, input.concurrency, work.isl, work.osl);
-  const srv = serve(setup, input.concurrency, memory.maxConcurrency, work.isl, work.osl, work.serve);
-  const price = input.priceUsdPerGpuHour ?? 0;
-  const cost = servingCost(
-    price,
-    layout.gpus,
-    srv.prefillUtilisation,
-    srv.requestsPerSecond * work.isl,
-    srv.outputTokensPerSecond,
-  );
+  const core = coreOf(args, profile, work);
+  const { setup, layout, memory, serving: srv, cost } = core;
 
   let problems: string[] = layoutProblems(model, layout);
   if (input.isl + input.osl > model.maxContext) {
@@ -179,7 +168,6 @@ export function estimateConfig(args: EstimateArgs): EstimateResult {
     ...(notes ? { notes } : {}),
   };
   if (!args.explain) return result;
-  const core: EstimateCore = { setup, layout, memory, serving: srv, cost, price };
   return { ...result, derivations: explainEstimate(core, { ...input, isl: work.isl, osl: work.osl }) };
 }
 
@@ -187,12 +175,15 @@ const EMPTY: readonly string[] = Object.freeze([]);
 
 /** The internals of an estimate (setup, memory, serving, cost), for lessons and diagnostics. */
 export function estimateCore(args: EstimateArgs): EstimateCore {
+  return coreOf(args, args.profile ?? profileFor(args.input.engine, args.gpu), workloadOf(args.input));
+}
+
+/** Layout, setup, memory, the serving loop and the cost split: the pipeline both entry points run. */
+function coreOf(args: EstimateArgs, profile: EngineProfile, work: Workload): EstimateCore {
   const { model, gpu, input } = args;
-  const profile = args.profile ?? profileFor(input.engine, gpu);
   const layout = resolveLayout(model, gpu, input);
   const kv = kvPrecisionFor(input, profile, gpu, model);
   const setup = buildSetup(model, gpu, layout, profile.factors, input.weights, kv);
-  const work = workloadOf(input);
   const memory = memoryPerGpu(setup, input.concurrency, work.isl, work.osl);
   const serving = serve(setup, input.concurrency, memory.maxConcurrency, work.isl, work.osl, work.serve);
   const price = input.priceUsdPerGpuHour ?? 0;

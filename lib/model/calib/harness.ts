@@ -80,15 +80,10 @@ export const HARNESS_RULES: readonly HarnessRule[] = [
   },
 ];
 
-/** The rules that apply to a run, in order. */
-export function rulesFor(run: HarnessRun): readonly HarnessRule[] {
-  return HARNESS_RULES.filter((rule) => rule.applies(run));
-}
-
 /** The settings every matching rule gives the run (later rules override earlier ones); {} when none applies. */
 export function harnessSettings(run: HarnessRun): HarnessSettings {
   let out: HarnessSettings = {};
-  for (const rule of rulesFor(run)) out = { ...out, ...rule.settings };
+  for (const rule of HARNESS_RULES) if (rule.applies(run)) out = { ...out, ...rule.settings };
   return out;
 }
 
