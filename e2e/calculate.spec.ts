@@ -119,3 +119,21 @@ test("a benchmark's length spread and TRT-LLM batch waiting: the note says which
   await page.getByLabel("Engine").selectOption("vllm");
   await expect(page.getByTestId("invalid")).toContainText("batchWaitIters is TensorRT-LLM's batch_wait_timeout_iters");
 });
+
+test("the engine's memory fraction: DeepSeek-R1 FP8 on 4×B200 under SGLang queues at the default and runs all 16 at 0.95", async ({ page }) => {
+  const calc = new CalculatePage(page);
+  await calc.open("?model=deepseek-r1&gpu=b200&tp=4&weights=fp8&kv=fp8&engine=sglang&isl=8192&osl=1024&concurrency=16");
+  // the empty field shows the engine's own default and name for it
+  const mem = page.getByLabel("Memory fraction");
+  await expect(mem).toHaveAttribute("placeholder", "0.9");
+  await expect(page.getByTestId("scenario")).toContainText("mem_fraction_static");
+  await expect(page.getByLabel("Prefill chunk (tokens)")).toHaveAttribute("placeholder", "16384");
+  const ms = (t: string) => Number(t.replace(/[^0-9.]/g, "")) * (/\d s$/.test(t) ? 1000 : 1);
+  const before = ms(await calc.text("m-ttft"));
+  await mem.fill("0.95");
+  await expect.poll(async () => ms(await calc.text("m-ttft"))).toBeLessThan(before / 2);
+  await expect(page).toHaveURL(/mem=0\.95/);
+  await mem.fill("1.5");
+  await expect(page.getByTestId("invalid")).toBeVisible();
+  await expect(page.getByTestId("scenario")).toContainText("memFraction must be at most 1");
+});

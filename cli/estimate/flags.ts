@@ -36,6 +36,16 @@ export const REQUEST_FLAGS: Readonly<Record<string, FlagSpec>> = {
     kind: "number",
     help: "request lengths drawn from [r·ISL, ISL] and [r·OSL, OSL], as benchmark_serving's random dataset (default 1)",
   },
+  "--mem-fraction": {
+    field: "memFraction",
+    kind: "number",
+    help: "the engine's memory setting: vLLM --gpu-memory-utilization, SGLang --mem-fraction-static, TRT-LLM free_gpu_memory_fraction (default: the engine's)",
+  },
+  "--prefill-chunk-tokens": {
+    field: "prefillChunkTokens",
+    kind: "int",
+    help: "prefill tokens per iteration: vLLM --max-num-batched-tokens, SGLang --chunked-prefill-size, TRT-LLM max_num_tokens (default: the engine's)",
+  },
   "--price": { field: "priceUsdPerGpuHour", kind: "number", help: "$/GPU-hour (default: catalog on-demand price)" },
 };
 

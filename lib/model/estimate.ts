@@ -2,7 +2,7 @@ import type { GpuSpec, KvPrecision, ModelArch } from "../catalog/types";
 import type { EstimateInput } from "../plan/estimate-input";
 import { servingCost, type Cost } from "./cost";
 import type { EstimateResult } from "./estimate-types";
-import { profileFor, type EngineProfile } from "./engines";
+import { profileFor, withFactors, type EngineProfile } from "./engines";
 import { explainEstimate } from "./explain";
 import { layoutProblems, resolveLayout, type Layout } from "./layout";
 import { memoryPerGpu, type MemoryPerGpu } from "./memory";
@@ -80,7 +80,7 @@ export function workloadOf(input: EstimateInput): Workload {
  */
 export function estimateConfig(args: EstimateArgs): EstimateResult {
   const { model, gpu, input } = args;
-  const profile = args.profile ?? profileFor(input.engine, gpu);
+  const profile = profileOf(args);
   const work = workloadOf(input);
   const core = coreOf(args, profile, work);
   const { setup, layout, memory, serving: srv, cost } = core;
@@ -175,7 +175,21 @@ const EMPTY: readonly string[] = Object.freeze([]);
 
 /** The internals of an estimate (setup, memory, serving, cost), for lessons and diagnostics. */
 export function estimateCore(args: EstimateArgs): EstimateCore {
-  return coreOf(args, args.profile ?? profileFor(args.input.engine, args.gpu), workloadOf(args.input));
+  return coreOf(args, profileOf(args), workloadOf(args.input));
+}
+
+/**
+ * The engine profile the estimate runs on: the given one (calibration) or the engine's on this GPU, with the engine
+ * settings the request names (memFraction, prefillChunkTokens) in place of the engine's defaults.
+ */
+export function profileOf(args: EstimateArgs): EngineProfile {
+  const { input } = args;
+  const base = args.profile ?? profileFor(input.engine, args.gpu);
+  if (input.memFraction === undefined && input.prefillChunkTokens === undefined) return base;
+  return withFactors(base, {
+    ...(input.memFraction !== undefined ? { kvMemFraction: input.memFraction } : {}),
+    ...(input.prefillChunkTokens !== undefined ? { prefillChunkTokens: input.prefillChunkTokens } : {}),
+  });
 }
 
 /** Layout, setup, memory, the serving loop and the cost split: the pipeline both entry points run. */

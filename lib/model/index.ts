@@ -31,6 +31,7 @@ export {
   type EngineFactors,
   type EngineProfile,
 } from "./engines";
+export { engineSettingDefaults, type EngineSettingDefaults } from "./engine-settings";
 export { estimateConfig, estimateCore, type EstimateArgs, type EstimateCore } from "./estimate";
 export { explainEstimate, paramDerivations } from "./explain";
 export { CALIBRATION } from "./calibration.generated";

@@ -59,6 +59,27 @@ export const estimateInputSchema = z
       .gt(0, { error: "randomRangeRatio must be above 0" })
       .max(1, { error: "randomRangeRatio must be at most 1" })
       .optional(),
+    /**
+     * The engine's own memory setting, read as that engine reads it: vLLM --gpu-memory-utilization and SGLang
+     * --mem-fraction-static (share of the whole GPU that weights and KV cache may take), TensorRT-LLM
+     * kv_cache_config.free_gpu_memory_fraction (share of the memory left after loading that becomes KV cache).
+     * Absent: the engine's default.
+     */
+    memFraction: z
+      .number({ error: "memFraction must be a number" })
+      .gt(0, { error: "memFraction must be above 0" })
+      .max(1, { error: "memFraction must be at most 1" })
+      .optional(),
+    /**
+     * Prefill tokens the scheduler runs per iteration: vLLM --max-num-batched-tokens, SGLang --chunked-prefill-size,
+     * TensorRT-LLM max_num_tokens. Absent: the engine's default on that GPU.
+     */
+    prefillChunkTokens: z
+      .number({ error: "prefillChunkTokens must be a number" })
+      .int({ error: "prefillChunkTokens must be a whole number" })
+      .min(256, { error: "prefillChunkTokens must be at least 256" })
+      .max(1_048_576, { error: "prefillChunkTokens must be at most 1048576" })
+      .optional(),
     priceUsdPerGpuHour: z
       .number({ error: "priceUsdPerGpuHour must be a number" })
       .positive({ error: "priceUsdPerGpuHour must be positive" })

@@ -120,6 +120,8 @@ export function harnessRunOf(row: MeasuredRow, par: Parallelism = row): HarnessR
   return {
     engine: row.engine,
     modelPath: row.hfModel,
+    gpu: row.gpu,
+    weights: row.weights,
     isl: row.isl,
     osl: row.osl,
     tp: par.tp,

@@ -51,6 +51,20 @@ describe("/calculate URL state", () => {
     expect(bad.warnings.join("\n")).toContain("Ignored spread=1.5: randomRangeRatio must be at most 1");
     expect(bad.warnings.join("\n")).toContain("Ignored batchWait=-1: batchWaitIters must be at least 0");
   });
+  it("carries the engine's memory fraction and prefill chunk, and names a bad one", () => {
+    const v = { ...DEFAULT_VALUES, engine: "sglang" as const, memFraction: 0.95, prefillChunkTokens: 8192 };
+    const qs = encodeCalcUrl(v);
+    expect(qs).toContain("mem=0.95");
+    expect(qs).toContain("chunk=8192");
+    const back = decodeCalcUrl(new URLSearchParams(qs));
+    expect(back.warnings).toEqual([]);
+    expect(back.values).toEqual(v);
+    const bad = decodeCalcUrl({ mem: "0", chunk: "12" });
+    expect(bad.values.memFraction).toBeUndefined();
+    expect(bad.values.prefillChunkTokens).toBeUndefined();
+    expect(bad.warnings.join("\n")).toContain("Ignored mem=0: memFraction must be above 0");
+    expect(bad.warnings.join("\n")).toContain("Ignored chunk=12: prefillChunkTokens must be at least 256");
+  });
   it("takes the last of repeated parameters (Next passes arrays)", () => {
     expect(decodeCalcUrl({ tp: ["1", "4"] }).values.tp).toBe(4);
   });

@@ -3,7 +3,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { getGpu, pricePerGpuHour } from "../../../lib/catalog";
-import { estimateInputSchema, type EstimateInput, type EstimateInputRaw } from "../../../lib/plan/estimate-input";
+import { engineSettingDefaults } from "../../../lib/model/engine-settings";
+import { ENGINE_IDS, estimateInputSchema, type EstimateInput, type EstimateInputRaw } from "../../../lib/plan/estimate-input";
 import { runEstimate, type RunEstimateResult } from "../../../lib/run-estimate";
 import { groupRemarks } from "../_lib/problem-fields";
 import { DEFAULT_VALUES, encodeCalcUrl, type CalcValues } from "../_lib/url-state";
@@ -112,6 +113,8 @@ export function Calculator({ initial, badges }: { initial: CalcValues; badges: B
   }
   const gpu = getGpu(String(values.gpu ?? ""));
   const catalogPrice = gpu ? (pricePerGpuHour(gpu.id)?.perGpuHour ?? null) : null;
+  const engine = ENGINE_IDS.find((e) => e === values.engine) ?? "vllm";
+  const engineDefaults = engineSettingDefaults(engine, gpu ?? getGpu("h100-sxm")!);
 
   return (
     <div className="space-y-5">
@@ -122,6 +125,7 @@ export function Calculator({ initial, badges }: { initial: CalcValues; badges: B
           notes={noteGroups.byField}
           gpus={tp * pp * dp}
           catalogPrice={catalogPrice}
+          engineDefaults={engineDefaults}
           configText={configText}
           configError={mode === "config" ? configError : null}
           onConfigText={onConfigText}

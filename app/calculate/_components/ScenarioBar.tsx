@@ -1,5 +1,6 @@
 "use client";
 import type { UseFormReturn } from "react-hook-form";
+import type { EngineSettingDefaults } from "../../../lib/model/engine-settings";
 import type { EstimateInput, EstimateInputRaw } from "../../../lib/plan/estimate-input";
 import { Field, NumberField, Select } from "../../_components/Field";
 import type { ScenarioField } from "../_lib/problem-fields";
@@ -20,6 +21,8 @@ export interface ScenarioBarProps {
   notes: Partial<Record<ScenarioField, string[]>>;
   gpus: number;
   catalogPrice: number | null;
+  /** The engine's own memory fraction and prefill chunk on this GPU, shown when the fields are empty. */
+  engineDefaults: EngineSettingDefaults;
   configText: string;
   configError: string | null;
   onConfigText: (text: string) => void;
@@ -133,6 +136,25 @@ export function ScenarioBar(p: ScenarioBarProps) {
         placeholder="0"
         hint="TRT-LLM batch_wait_timeout_iters"
         {...register("batchWaitIters", optional)}
+      />
+      <NumberField
+        label="Memory fraction"
+        min={0}
+        max={1}
+        step="any"
+        error={m.memFraction}
+        placeholder={String(p.engineDefaults.memFraction)}
+        hint={p.engineDefaults.memFractionHint}
+        {...register("memFraction", optional)}
+      />
+      <NumberField
+        label="Prefill chunk (tokens)"
+        min={256}
+        step={1}
+        error={m.prefillChunkTokens}
+        placeholder={String(p.engineDefaults.prefillChunkTokens)}
+        hint={p.engineDefaults.prefillChunkHint}
+        {...register("prefillChunkTokens", optional)}
       />
       <div className="col-span-2 min-w-0">
         <NumberField

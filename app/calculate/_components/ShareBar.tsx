@@ -18,6 +18,8 @@ export function ShareBar({ values }: { values: EstimateInput }) {
   flags.push(`--engine ${values.engine}`, `--isl ${values.isl}`, `--osl ${values.osl}`, `--concurrency ${values.concurrency}`);
   if (values.randomRangeRatio !== undefined) flags.push(`--random-range-ratio ${values.randomRangeRatio}`);
   if (values.batchWaitIters !== undefined) flags.push(`--batch-wait-iters ${values.batchWaitIters}`);
+  if (values.memFraction !== undefined) flags.push(`--mem-fraction ${values.memFraction}`);
+  if (values.prefillChunkTokens !== undefined) flags.push(`--prefill-chunk-tokens ${values.prefillChunkTokens}`);
   const cli = `npm run --silent atlas -- estimate ${flags.join(" ")}`;
 
   return (

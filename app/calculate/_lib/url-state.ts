@@ -42,6 +42,8 @@ const PARAMS: readonly (readonly [param: string, field: keyof CalcValues, kind: 
   ["concurrency", "concurrency", "number"],
   ["spread", "randomRangeRatio", "number"],
   ["batchWait", "batchWaitIters", "number"],
+  ["mem", "memFraction", "number"],
+  ["chunk", "prefillChunkTokens", "number"],
   ["price", "priceUsdPerGpuHour", "number"],
 ];
 export const CONFIG_PARAM = "cfg";

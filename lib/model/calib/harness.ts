@@ -1,10 +1,13 @@
-import type { EngineId } from "../../catalog/types";
+import type { EngineId, KvPrecision, WeightPrecision } from "../../catalog/types";
 
 /** What a benchmark recipe is matched on: the measured run as recorded. */
 export interface HarnessRun {
   readonly engine: EngineId;
   /** Hugging Face model path as measured (e.g. "meta-llama/Llama-3.1-70B"). */
   readonly modelPath: string;
+  /** GPU id as the estimator names it (e.g. "b200"). */
+  readonly gpu: string;
+  readonly weights: WeightPrecision;
   readonly isl: number;
   readonly osl: number;
   readonly tp: number;
@@ -19,6 +22,9 @@ export interface HarnessRun {
 export interface HarnessSettings {
   readonly batchWaitIters?: number;
   readonly randomRangeRatio?: number;
+  readonly kv?: KvPrecision;
+  readonly memFraction?: number;
+  readonly prefillChunkTokens?: number;
 }
 
 /** The upstream files that hold the InferenceMAX runs (ISL/OSL 1k/1k, 1k/8k, 8k/1k; dates from 2025-10-29 on). */

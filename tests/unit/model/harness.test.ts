@@ -6,6 +6,8 @@ describe("benchmark recipes (calib/harness)", () => {
   const llama: HarnessRun = {
     engine: "trtllm",
     modelPath: "meta-llama/Llama-3.1-70B",
+    gpu: "h200-sxm",
+    weights: "fp8",
     isl: 1024,
     osl: 1024,
     tp: 4,

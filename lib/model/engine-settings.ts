@@ -1,0 +1,37 @@
+import type { EngineId, GpuSpec } from "../catalog/types";
+import { profileFor } from "./engines";
+
+/**
+ * The engine settings a user may name in a request (memFraction, prefillChunkTokens), with the value the engine
+ * uses when they name none on that GPU and the engine's own name for each, so a form can show the default it
+ * replaces and what it means on that engine.
+ */
+export interface EngineSettingDefaults {
+  readonly memFraction: number;
+  /** The engine's name for the memory setting and what it is a share of. */
+  readonly memFractionHint: string;
+  readonly prefillChunkTokens: number;
+  readonly prefillChunkHint: string;
+}
+
+const MEMORY_NAME: Readonly<Record<EngineId, string>> = {
+  vllm: "gpu_memory_utilization: share of the GPU for weights + KV",
+  sglang: "mem_fraction_static: share of the GPU for weights + KV",
+  trtllm: "free_gpu_memory_fraction: share of the memory left after the weights that becomes KV",
+};
+
+const CHUNK_NAME: Readonly<Record<EngineId, string>> = {
+  vllm: "max_num_batched_tokens: prompt tokens per iteration",
+  sglang: "chunked_prefill_size: prompt tokens per iteration",
+  trtllm: "max_num_tokens: prompt tokens per iteration",
+};
+
+export function engineSettingDefaults(engine: EngineId, gpu: GpuSpec): EngineSettingDefaults {
+  const f = profileFor(engine, gpu).factors;
+  return {
+    memFraction: f.kvMemFraction,
+    memFractionHint: MEMORY_NAME[engine],
+    prefillChunkTokens: f.prefillChunkTokens,
+    prefillChunkHint: CHUNK_NAME[engine],
+  };
+}
