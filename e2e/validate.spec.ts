@@ -110,6 +110,9 @@ test.describe("validation journey: how well do the predictions hold?", () => {
     const wait = list.getByTestId("recipe-inferencemax-llama70b-trtllm-1k1k-batch-wait");
     await expect(wait).toContainText("batchWaitIters = 20 for 45 runs");
     await expect(wait).toContainText("batch_wait_timeout_iters: 20");
+    const tp4 = list.getByTestId("recipe-inferencemax-deepseek-sglang-b200-fp8-tp4-memory");
+    await expect(tp4).toContainText("memFraction = 0.95, prefillChunkTokens = 8192 for 4 runs");
+    await expect(list.getByTestId("recipe-inferencemax-deepseek-sglang-b200-fp8-kv")).toContainText("kv = fp8 for 102 runs");
   });
 
   test("an estimate on a GPU generation nobody measured links to the held-out figures for a new generation", async ({ page }) => {

@@ -84,6 +84,59 @@ export const HARNESS_RULES: readonly HarnessRule[] = [
       "https://github.com/SemiAnalysisAI/InferenceX/blob/main/benchmarks/70b_fp8_h200_trt_slurm.sh (and " +
       "70b_fp8_b200_trt_slurm.sh, 70b_fp4_b200_trt_docker.sh)",
   },
+  {
+    id: "inferencemax-deepseek-sglang-b200-fp8-kv",
+    applies: (r) => inferenceMax(r) && r.engine === "sglang" && r.modelPath === "deepseek-ai/DeepSeek-R1" && r.gpu === "b200",
+    settings: { kv: "fp8" },
+    why:
+      "the InferenceMAX (now InferenceX) DeepSeek-R1 SGLang launch scripts for B200, FP8 and FP4 alike, pass " +
+      "--kv-cache-dtype fp8_e4m3; SGLang's default (auto) would keep the cache in bf16",
+    source:
+      "https://github.com/SemiAnalysisAI/InferenceX/blob/main/benchmarks/single_node/dsr1_fp8_b200.sh (and dsr1_fp4_b200.sh)",
+  },
+  {
+    id: "inferencemax-deepseek-sglang-b200-fp4-memory",
+    applies: (r) =>
+      inferenceMax(r) && r.engine === "sglang" && r.modelPath === "deepseek-ai/DeepSeek-R1" && r.gpu === "b200" && r.weights === "fp4",
+    settings: { memFraction: 0.85 },
+    why: "the DeepSeek-R1 FP4 SGLang script for B200 passes --mem-fraction-static 0.85 (--chunked-prefill-size 16384, SGLang's own B200 default)",
+    source: "https://github.com/SemiAnalysisAI/InferenceX/blob/main/benchmarks/single_node/dsr1_fp4_b200.sh",
+  },
+  {
+    id: "inferencemax-deepseek-sglang-b200-fp8-tp8-memory",
+    applies: (r) =>
+      inferenceMax(r) &&
+      r.engine === "sglang" &&
+      r.modelPath === "deepseek-ai/DeepSeek-R1" &&
+      r.gpu === "b200" &&
+      r.weights === "fp8" &&
+      r.tp === 8,
+    settings: { memFraction: 0.82, prefillChunkTokens: 32768 },
+    why: "the DeepSeek-R1 FP8 SGLang script for B200 at TP 8 passes --mem-fraction-static 0.82 and --chunked-prefill-size 32768",
+    source: "https://github.com/SemiAnalysisAI/InferenceX/blob/main/benchmarks/single_node/dsr1_fp8_b200.sh",
+  },
+  {
+    id: "inferencemax-deepseek-sglang-b200-fp8-tp4-memory",
+    applies: (r) =>
+      inferenceMax(r) &&
+      r.engine === "sglang" &&
+      r.modelPath === "deepseek-ai/DeepSeek-R1" &&
+      r.gpu === "b200" &&
+      r.weights === "fp8" &&
+      r.tp === 4,
+    settings: { memFraction: 0.95, prefillChunkTokens: 8192 },
+    why:
+      "the DeepSeek-R1 FP8 SGLang script for B200 at TP 4 (ISL 8192 / OSL 1024 only) passes --mem-fraction-static 0.95 " +
+      "and --chunked-prefill-size 8192: 168 GB of FP8 weights per GPU leave almost no KV cache at SGLang's default",
+    source: "https://github.com/SemiAnalysisAI/InferenceX/blob/main/benchmarks/single_node/dsr1_fp8_b200.sh",
+  },
+  {
+    id: "inferencemax-deepseek-sglang-h200-memory",
+    applies: (r) => inferenceMax(r) && r.engine === "sglang" && r.modelPath === "deepseek-ai/DeepSeek-R1" && r.gpu === "h200-sxm",
+    settings: { memFraction: 0.82, prefillChunkTokens: 32768 },
+    why: "the DeepSeek-R1 FP8 SGLang script for H200 passes --mem-fraction-static 0.82 and --chunked-prefill-size 32768 (KV cache left at its default)",
+    source: "https://github.com/SemiAnalysisAI/InferenceX/blob/main/benchmarks/dsr1_fp8_h200.sh",
+  },
 ];
 
 /** The settings every matching rule gives the run (later rules override earlier ones); {} when none applies. */

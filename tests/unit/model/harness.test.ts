@@ -28,6 +28,19 @@ describe("benchmark recipes (calib/harness)", () => {
     expect(harnessSettings({ ...llama, isl: 4000, osl: 1000 })).toEqual({});
   });
 
+  it("gives the DeepSeek-R1 SGLang runs the memory, KV cache and prefill chunk their scripts set", () => {
+    const dsr1: HarnessRun = { ...llama, engine: "sglang", modelPath: "deepseek-ai/DeepSeek-R1", gpu: "b200", weights: "fp8", isl: 8192, osl: 1024, tp: 4, measured: "2026-03-02" };
+    expect(harnessSettings(dsr1)).toEqual({ randomRangeRatio: 0.8, kv: "fp8", memFraction: 0.95, prefillChunkTokens: 8192 });
+    expect(harnessSettings({ ...dsr1, tp: 8 })).toEqual({ randomRangeRatio: 0.8, kv: "fp8", memFraction: 0.82, prefillChunkTokens: 32768 });
+    expect(harnessSettings({ ...dsr1, weights: "fp4" })).toEqual({ randomRangeRatio: 0.8, kv: "fp8", memFraction: 0.85 });
+    // the H200 script leaves the KV cache at SGLang's default
+    expect(harnessSettings({ ...dsr1, gpu: "h200-sxm", tp: 8 })).toEqual({ randomRangeRatio: 0.8, memFraction: 0.82, prefillChunkTokens: 32768 });
+    // other engines, other models and AIConfigurator's own sweeps are untouched
+    expect(harnessSettings({ ...dsr1, engine: "trtllm" })).toEqual({ randomRangeRatio: 0.8 });
+    expect(harnessSettings({ ...dsr1, modelPath: "openai/gpt-oss-120b" })).toEqual({ randomRangeRatio: 0.8 });
+    expect(harnessSettings({ ...dsr1, source: "source_file=b200_sxm/sglang/0.5.9/x.csv; measured=2026-03-02" })).toEqual({});
+  });
+
   it("every rule quotes a source and its settings pass the estimate schema", () => {
     for (const rule of HARNESS_RULES) {
       expect(rule.source, rule.id).toMatch(/^https:\/\//);

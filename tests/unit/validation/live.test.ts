@@ -23,6 +23,12 @@ describe("live validation against the current core and catalog", () => {
     expect(runs["inferencemax-random-lengths"]).toBe(918);
     // Llama-3.1-70B TRT-LLM 1k/1k below TP 8, measured 2025-10-29: 45 runs (H200 FP8, B200 FP8 and FP4)
     expect(runs["inferencemax-llama70b-trtllm-1k1k-batch-wait"]).toBe(45);
+    // DeepSeek-R1 SGLang runs of those files: 102 on B200 (54 FP4, 44 FP8 at TP 8, 4 FP8 at TP 4), 13 on H200
+    expect(runs["inferencemax-deepseek-sglang-b200-fp8-kv"]).toBe(102);
+    expect(runs["inferencemax-deepseek-sglang-b200-fp4-memory"]).toBe(54);
+    expect(runs["inferencemax-deepseek-sglang-b200-fp8-tp8-memory"]).toBe(44);
+    expect(runs["inferencemax-deepseek-sglang-b200-fp8-tp4-memory"]).toBe(4);
+    expect(runs["inferencemax-deepseek-sglang-h200-memory"]).toBe(13);
   });
 
   it("computes the tables once", () => {
