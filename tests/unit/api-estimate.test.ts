@@ -29,6 +29,18 @@ describe("POST /api/estimate", () => {
     expect(errors).toContainEqual({ field: "tp", message: "tp must be at least 1" });
     expect(errors.find((e: { field: string }) => e.field === "weights").message).toContain("bf16, fp8, fp4, int4");
   });
+  it("takes the engine's memory fraction and prefill chunk, and answers 400 naming a bad one", async () => {
+    const body = { model: "llama-3.1-70b", gpu: "h100-sxm", engine: "sglang", weights: "fp8", tp: 2, isl: 8192, osl: 1024, concurrency: 64 };
+    const def = await (await post(JSON.stringify(body))).json();
+    const set = await (await post(JSON.stringify({ ...body, memFraction: 0.8, prefillChunkTokens: 2048 }))).json();
+    expect(set.maxConcurrency).toBeLessThan(def.maxConcurrency);
+    expect(set.memory.runtimeReserve).toBeCloseTo(0.2 * set.memory.capacity, 0);
+    const res = await post(JSON.stringify({ ...body, memFraction: 1.5, prefillChunkTokens: 0 }));
+    expect(res.status).toBe(400);
+    const { errors } = await res.json();
+    expect(errors).toContainEqual({ field: "memFraction", message: "memFraction must be at most 1" });
+    expect(errors).toContainEqual({ field: "prefillChunkTokens", message: "prefillChunkTokens must be at least 256" });
+  });
   it("400 on malformed JSON and on an empty body", async () => {
     const a = await post("{ not json");
     expect(a.status).toBe(400);
