@@ -113,6 +113,9 @@ test.describe("validation journey: how well do the predictions hold?", () => {
     const tp4 = list.getByTestId("recipe-inferencemax-deepseek-sglang-b200-fp8-tp4-memory");
     await expect(tp4).toContainText("memFraction = 0.95, prefillChunkTokens = 8192 for 4 runs");
     await expect(list.getByTestId("recipe-inferencemax-deepseek-sglang-b200-fp8-kv")).toContainText("kv = fp8 for 102 runs");
+    const mtp = list.getByTestId("recipe-inferencemax-deepseek-trtllm-b200-mtp");
+    await expect(mtp).toContainText("not predicted for 39 runs");
+    await expect(mtp).toContainText("MTP");
   });
 
   test("an estimate on a GPU generation nobody measured links to the held-out figures for a new generation", async ({ page }) => {

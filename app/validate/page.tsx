@@ -182,7 +182,8 @@ export default function ValidatePage() {
           {pct(v.repeatability.ttftMdape)} in TTFT and {pct(v.repeatability.tpotMdape)} in TPOT ({pct(v.repeatability.ttftWithinBand)}{" "}
           and {pct(v.repeatability.tpotWithinBand)} of {count(v.repeatability.pairs)} pairs within ±{pct(v.band)}). That is
           the floor under any estimator&apos;s error on this data: engine images, harness versions and options the rows do
-          not record (speculative decoding, for one) move the figures as much as the model does.
+          not record move the figures as much as the model does. The runs identified as speculative decoding (see the
+          benchmark recipes) are left out of these pairs: they are another setup, not a repeat.
         </p>
         <Releases report={v.releases} />
       </Section>

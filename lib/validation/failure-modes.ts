@@ -90,9 +90,11 @@ export function unpredictedReasons(scored: readonly ScoredRow[]): { reason: stri
   for (const s of scored) {
     if (s.problem === null) continue;
     const r = s.row;
+    // GPUs as the row is predicted: an upstream tp × ep record counts its tp GPUs, not tp × ep (score.ts)
+    const p = s.remapped ?? r;
     // the estimator's text carries per-row figures after "(": group on what comes before
     const why = s.problem.split("(")[0]!.trim();
-    const key = `${r.model ?? r.hfModel} ${r.weights} on ${r.tp * r.pp * r.dp}× ${r.gpu}: ${why}`;
+    const key = `${r.model ?? r.hfModel} ${r.weights} on ${p.tp * r.pp * p.dp}× ${r.gpu}: ${why}`;
     m.set(key, (m.get(key) ?? 0) + 1);
   }
   return [...m]

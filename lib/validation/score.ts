@@ -1,6 +1,6 @@
 import type { GpuSpec, ModelArch } from "../catalog/types";
 import type { EstimateResult } from "../model/estimate-types";
-import { harnessSettings, type HarnessRun } from "../model/calib/harness";
+import { harnessSettings, harnessUnmodelled, type HarnessRun } from "../model/calib/harness";
 import { normaliseRow, runKey, type CalibRow } from "../model/calib/rows";
 import { estimateInputSchema, type EstimateInput } from "../plan/estimate-input";
 import { regimeFor, type Regime } from "./regimes";
@@ -128,7 +128,17 @@ export function harnessRunOf(row: MeasuredRow, par: Parallelism = row): HarnessR
     dp: par.dp,
     measured: row.measured,
     source: row.source,
+    engineVersion: row.engineVersion,
   };
+}
+
+/**
+ * Whether the estimator can express the run's benchmark recipe: false for a run whose recipe used a feature the
+ * estimator does not model (calib/harness: speculative decoding). Such a run is not predicted, and is not the same
+ * setup as a run without the feature, so the repeatability floor leaves it out too.
+ */
+export function expressibleRun(row: MeasuredRow): boolean {
+  return harnessUnmodelled(harnessRunOf(row)) === null;
 }
 
 /** Build the estimate request of a measured row, through THE request schema (defaults and limits included). */
@@ -136,6 +146,8 @@ export function rowInput(
   row: MeasuredRow,
   par: Parallelism = row,
 ): { ok: true; input: EstimateInput } | { ok: false; problem: string } {
+  const unmodelled = harnessUnmodelled(harnessRunOf(row, par));
+  if (unmodelled) return { ok: false, problem: unmodelled };
   const parsed = estimateInputSchema.safeParse({
     model: row.model ?? row.hfModel,
     gpu: row.gpu,

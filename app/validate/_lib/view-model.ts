@@ -25,6 +25,7 @@ import {
 } from "../../../lib/validation";
 import { MEASURED_ROWS, PROVENANCE } from "../../../lib/validation/measurements.generated";
 import { releaseReport, type ReleaseRecord, type ReleaseReport } from "../../../lib/validation/releases";
+import { expressibleRun } from "../../../lib/validation/score";
 import { PUBLIC_ROWS } from "../../../lib/validation/public-measurements.generated";
 import type { EngineId } from "../../../lib/catalog/types";
 
@@ -214,6 +215,8 @@ function releaseRecord(s: ScoredRow): ReleaseRecord[] {
 export interface Recipe {
   readonly id: string;
   readonly settings: HarnessSettings;
+  /** Set when the recipe used a feature the estimator does not model (its runs are not predicted). */
+  readonly unmodelled?: string;
   readonly why: string;
   readonly source: string;
   readonly runs: number;
@@ -224,6 +227,7 @@ export function recipesOf(scored: readonly ScoredRow[]): Recipe[] {
   return HARNESS_RULES.map((rule) => ({
     id: rule.id,
     settings: rule.settings,
+    ...(rule.unmodelled ? { unmodelled: rule.unmodelled } : {}),
     why: rule.why,
     source: rule.source,
     runs: scored.filter((s) => rule.applies(harnessRunOf(s.row, s.remapped ?? s.row))).length,
@@ -258,7 +262,7 @@ export function validationView(): ValidationView {
     broader: [...ofDims(3), ...ofDims(2), table.byId["regime_all"]].filter((r): r is RegimeStats => !!r),
     failureModes: knownFailureModes(table),
     moeSmallBatch: throughputOvershoot(scored, { arch: "moe", batch: "b1-8" }),
-    repeatability: repeatability(MEASURED_ROWS),
+    repeatability: repeatability(MEASURED_ROWS.filter(expressibleRun)),
     releases: releaseReport(scored.flatMap(releaseRecord)),
     unpredicted: unpredictedReasons(scored),
     publicRows,

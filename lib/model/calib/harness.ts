@@ -16,6 +16,8 @@ export interface HarnessRun {
   readonly measured: string | null;
   /** Upstream provenance (source file, ids, date). */
   readonly source: string;
+  /** The engine release (image tag) the run recorded; null where upstream left it empty. */
+  readonly engineVersion: string | null;
 }
 
 /** Serving settings a recipe set that the estimator takes as inputs (estimateInputSchema). */
@@ -48,6 +50,11 @@ export interface HarnessRule {
   readonly id: string;
   readonly applies: (run: HarnessRun) => boolean;
   readonly settings: HarnessSettings;
+  /**
+   * Set when the recipe used a feature the estimator does not model: its runs are not predicted (they count as
+   * rows the estimator cannot express, with this as the reason) and the fit never sees them.
+   */
+  readonly unmodelled?: string;
   readonly why: string;
   readonly source: string;
 }
@@ -137,7 +144,32 @@ export const HARNESS_RULES: readonly HarnessRule[] = [
     why: "the DeepSeek-R1 FP8 SGLang script for H200 passes --mem-fraction-static 0.82 and --chunked-prefill-size 32768 (KV cache left at its default)",
     source: "https://github.com/SemiAnalysisAI/InferenceX/blob/main/benchmarks/dsr1_fp8_h200.sh",
   },
+  {
+    id: "inferencemax-deepseek-trtllm-b200-mtp",
+    applies: (r) =>
+      inferenceMax(r) &&
+      r.engine === "trtllm" &&
+      r.modelPath === "deepseek-ai/DeepSeek-R1" &&
+      r.gpu === "b200" &&
+      r.engineVersion === "1.2.0rc6.post3",
+    settings: {},
+    unmodelled: "speculative decoding (MTP) run: the estimator does not model speculative decoding",
+    why:
+      "InferenceX ran its DeepSeek-R1 TensorRT-LLM MTP configs (dsr1-fp4/fp8-b200-trt-mtp: MTP with 3 draft layers, " +
+      "1 with attention DP) on a different image tag from the standard ones, 1.2.0rc6.post3 against 1.2.0rc6.post2, " +
+      "until both moved to one tag; the runs show it: each of the 18 setups measured on both tags decodes 0.44–0.83× " +
+      "as long per token on post3. The estimator does not model speculative decoding, so these runs are not predicted",
+    source:
+      "https://github.com/SemiAnalysisAI/InferenceX/issues/135 (\"Unified TRT LLM image tag across STP and MTP configs " +
+      "(previously used different .postN variants)\"); benchmarks/single_node/dsr1_fp8_b200_trt_mtp.sh",
+  },
 ];
+
+/** Why a run is not predicted: the feature its recipe used that the estimator does not model; null when none. */
+export function harnessUnmodelled(run: HarnessRun): string | null {
+  for (const rule of HARNESS_RULES) if (rule.unmodelled && rule.applies(run)) return rule.unmodelled;
+  return null;
+}
 
 /** The settings every matching rule gives the run (later rules override earlier ones); {} when none applies. */
 export function harnessSettings(run: HarnessRun): HarnessSettings {

@@ -2,7 +2,7 @@ import type { GpuSpec, ModelArch } from "../../catalog/types";
 import type { EstimateInput } from "../../plan/estimate-input";
 import type { EngineProfile } from "../engine-types";
 import { estimateConfig } from "../estimate";
-import { harnessSettings, measuredDate } from "./harness";
+import { harnessSettings, harnessUnmodelled, measuredDate, type HarnessRun } from "./harness";
 import type { CalibRow } from "./rows";
 
 export interface Prediction {
@@ -28,11 +28,17 @@ export function rowInput(r: CalibRow): EstimateInput {
     isl: r.isl,
     osl: r.osl,
     concurrency: r.concurrency,
-    ...harnessSettings({ ...r, measured: measuredDate(r.source) }),
+    ...harnessSettings(harnessRun(r)),
   };
 }
 
+function harnessRun(r: CalibRow): HarnessRun {
+  return { ...r, measured: measuredDate(r.source) };
+}
+
 export function predictRow(r: CalibRow, model: ModelArch, gpu: GpuSpec, profile?: EngineProfile): Prediction {
+  const unmodelled = harnessUnmodelled(harnessRun(r));
+  if (unmodelled) return { row: r, predicted: false, ttftMs: NaN, tpotMs: NaN, problems: [unmodelled] };
   const input = rowInput(r);
   const res = estimateConfig(profile ? { model, gpu, input, profile } : { model, gpu, input });
   return { row: r, predicted: res.fits, ttftMs: res.ttftMs, tpotMs: res.tpotMs, problems: res.problems };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HARNESS_RULES, harnessSettings, measuredDate, type HarnessRun } from "../../../lib/model/calib/harness";
+import { HARNESS_RULES, harnessSettings, harnessUnmodelled, measuredDate, type HarnessRun } from "../../../lib/model/calib/harness";
 import { estimateInputSchema } from "../../../lib/plan/estimate-input";
 
 describe("benchmark recipes (calib/harness)", () => {
@@ -13,6 +13,7 @@ describe("benchmark recipes (calib/harness)", () => {
     tp: 4,
     dp: 1,
     measured: "2025-10-29",
+    engineVersion: null,
     source: "source_file=2026-04-06.csv; model=Llama-3.3-70B-Instruct-FP8; silicon_concurrency=16; measured=2025-10-29T01:02:03",
   };
 
@@ -39,6 +40,17 @@ describe("benchmark recipes (calib/harness)", () => {
     expect(harnessSettings({ ...dsr1, engine: "trtllm" })).toEqual({ randomRangeRatio: 0.8 });
     expect(harnessSettings({ ...dsr1, modelPath: "openai/gpt-oss-120b" })).toEqual({ randomRangeRatio: 0.8 });
     expect(harnessSettings({ ...dsr1, source: "source_file=b200_sxm/sglang/0.5.9/x.csv; measured=2026-03-02" })).toEqual({});
+  });
+
+  it("leaves the DeepSeek-R1 TensorRT-LLM MTP runs unpredicted, by their image tag", () => {
+    const mtp: HarnessRun = { ...llama, modelPath: "deepseek-ai/DeepSeek-R1", gpu: "b200", weights: "fp8", tp: 8, measured: "2026-02-05", engineVersion: "1.2.0rc6.post3" };
+    expect(harnessUnmodelled(mtp)).toContain("speculative decoding");
+    // the standard (STP) runs of the same configs ran on post2; other engines, GPUs and AIConfigurator's sweeps are predicted
+    expect(harnessUnmodelled({ ...mtp, engineVersion: "1.2.0rc6.post2" })).toBeNull();
+    expect(harnessUnmodelled({ ...mtp, engine: "sglang" })).toBeNull();
+    expect(harnessUnmodelled({ ...mtp, gpu: "h200-sxm" })).toBeNull();
+    expect(harnessUnmodelled({ ...mtp, source: "source_file=b200_sxm/trtllm/1.2.0rc6.post3/x.csv" })).toBeNull();
+    expect(harnessUnmodelled(llama)).toBeNull();
   });
 
   it("every rule quotes a source and its settings pass the estimate schema", () => {

@@ -67,4 +67,9 @@ describe("unpredictedReasons", () => {
       { reason: "dense-x bf16 on 8× hopper-x: estimator: does not fit", count: 1 },
     ]);
   });
+  it("counts the GPUs of an upstream tp × ep record as predicted (tp 64 recorded = 8 GPUs)", () => {
+    const row = { ...scored(null, null).row, tp: 64, moeTp: 8, moeEp: 8 };
+    const out = unpredictedReasons([{ ...scored(null, null), row, remapped: { tp: 8, dp: 1, moeTp: 1, moeEp: 8 }, problem: "speculative decoding (MTP) run" }]);
+    expect(out).toEqual([{ reason: "dense-x bf16 on 8× hopper-x: speculative decoding", count: 1 }]);
+  });
 });

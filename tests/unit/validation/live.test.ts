@@ -29,6 +29,11 @@ describe("live validation against the current core and catalog", () => {
     expect(runs["inferencemax-deepseek-sglang-b200-fp8-tp8-memory"]).toBe(44);
     expect(runs["inferencemax-deepseek-sglang-b200-fp8-tp4-memory"]).toBe(4);
     expect(runs["inferencemax-deepseek-sglang-h200-memory"]).toBe(13);
+    // DeepSeek-R1 TRT-LLM B200 runs of those files on the MTP configs' image (1.2.0rc6.post3): 39, none predicted
+    expect(runs["inferencemax-deepseek-trtllm-b200-mtp"]).toBe(39);
+    const unpredicted = scored.filter((s) => s.problem !== null);
+    expect(unpredicted).toHaveLength(39);
+    expect(unpredicted.every((s) => s.problem!.includes("speculative decoding") && s.row.engineVersion === "1.2.0rc6.post3")).toBe(true);
   });
 
   it("computes the tables once", () => {
@@ -71,9 +76,10 @@ describe("live validation against the current core and catalog", () => {
 });
 
 describe("the page predicts what npm run validate predicts", () => {
-  it("every distinct run, the wide GB200 NVL72 rows (tp 12–72 recorded, run attention data-parallel) included", () => {
+  it("every distinct run but the speculative-decoding ones, the wide GB200 NVL72 rows (tp 12–72 recorded, run attention data-parallel) included", () => {
     const { scored } = liveValidation();
-    expect(scored.filter((x) => x.problem !== null).map((x) => `${x.row.id}: ${x.problem}`)).toEqual([]);
+    const rejected = scored.filter((x) => x.problem !== null && !x.problem.includes("speculative decoding"));
+    expect(rejected.map((x) => `${x.row.id}: ${x.problem}`)).toEqual([]);
     const wide = scored.filter((x) => x.row.gpu === "gb200" && x.row.tp > 8 && x.row.moeEp === 1);
     expect(wide.length).toBeGreaterThan(30);
     expect(wide.every((x) => x.remapped !== null && x.remapped.tp === 1 && x.remapped.dp === x.row.tp)).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rowInput, scoreRow } from "../../../lib/validation/score";
-import { env, figures, measured } from "./fixtures";
+import { blackwellGpu, env, figures, measured } from "./fixtures";
 
 describe("scoreRow", () => {
   it("compares predicted with measured and classifies the regime", () => {
@@ -19,6 +19,29 @@ describe("scoreRow", () => {
       generation: "blackwell",
       engine: "vllm",
     });
+  });
+
+  it("does not predict a run whose recipe used a feature the estimator lacks (speculative decoding), and says why", () => {
+    let called = false;
+    const mtp = measured({
+      hfModel: "deepseek-ai/DeepSeek-R1",
+      gpu: "b200",
+      engine: "trtllm",
+      engineVersion: "1.2.0rc6.post3",
+      tp: 8,
+      source: "id=x; source_file=2026-04-06.csv; measured=2026-02-05",
+    });
+    const withB200 = (f: Parameters<typeof env>[0]) => {
+      const e = env(f);
+      return { ...e, getGpu: (id: string) => (id === "b200" ? { ...blackwellGpu, id: "b200" } : e.getGpu(id)) };
+    };
+    const s = scoreRow(mtp, withB200(() => ((called = true), figures())));
+    expect(called).toBe(false);
+    expect(s.problem).toContain("speculative decoding");
+    expect(s.tpotErr).toBeNull();
+    // the same setup on the standard runs' tag is predicted
+    const stp = scoreRow({ ...mtp, engineVersion: "1.2.0rc6.post2" }, withB200(() => figures()));
+    expect(stp.problem).toBeNull();
   });
 
   it("passes the row's parallelism and workload to the estimator", () => {
