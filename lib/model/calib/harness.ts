@@ -41,6 +41,11 @@ function inferenceMax(r: HarnessRun): boolean {
   return INFERENCEMAX_FILE.test(r.source) && INFERENCEMAX_SHAPES.some(([i, o]) => r.isl === i && r.osl === o);
 }
 
+/** An InferenceMAX run of DeepSeek-R1 on the given engine and GPU. */
+function inferenceMaxDeepSeek(r: HarnessRun, engine: EngineId, gpu: string): boolean {
+  return inferenceMax(r) && r.engine === engine && r.modelPath === "deepseek-ai/DeepSeek-R1" && r.gpu === gpu;
+}
+
 /**
  * A non-default engine setting that the benchmark recipe behind some measured runs wrote into its launch script. The
  * estimator predicts engines at their defaults unless told otherwise; a run made with another setting is predicted
@@ -93,7 +98,7 @@ export const HARNESS_RULES: readonly HarnessRule[] = [
   },
   {
     id: "inferencemax-deepseek-sglang-b200-fp8-kv",
-    applies: (r) => inferenceMax(r) && r.engine === "sglang" && r.modelPath === "deepseek-ai/DeepSeek-R1" && r.gpu === "b200",
+    applies: (r) => inferenceMaxDeepSeek(r, "sglang", "b200"),
     settings: { kv: "fp8" },
     why:
       "the InferenceMAX (now InferenceX) DeepSeek-R1 SGLang launch scripts for B200, FP8 and FP4 alike, pass " +
@@ -103,34 +108,21 @@ export const HARNESS_RULES: readonly HarnessRule[] = [
   },
   {
     id: "inferencemax-deepseek-sglang-b200-fp4-memory",
-    applies: (r) =>
-      inferenceMax(r) && r.engine === "sglang" && r.modelPath === "deepseek-ai/DeepSeek-R1" && r.gpu === "b200" && r.weights === "fp4",
+    applies: (r) => inferenceMaxDeepSeek(r, "sglang", "b200") && r.weights === "fp4",
     settings: { memFraction: 0.85 },
     why: "the DeepSeek-R1 FP4 SGLang script for B200 passes --mem-fraction-static 0.85 (--chunked-prefill-size 16384, SGLang's own B200 default)",
     source: "https://github.com/SemiAnalysisAI/InferenceX/blob/main/benchmarks/single_node/dsr1_fp4_b200.sh",
   },
   {
     id: "inferencemax-deepseek-sglang-b200-fp8-tp8-memory",
-    applies: (r) =>
-      inferenceMax(r) &&
-      r.engine === "sglang" &&
-      r.modelPath === "deepseek-ai/DeepSeek-R1" &&
-      r.gpu === "b200" &&
-      r.weights === "fp8" &&
-      r.tp === 8,
+    applies: (r) => inferenceMaxDeepSeek(r, "sglang", "b200") && r.weights === "fp8" && r.tp === 8,
     settings: { memFraction: 0.82, prefillChunkTokens: 32768 },
     why: "the DeepSeek-R1 FP8 SGLang script for B200 at TP 8 passes --mem-fraction-static 0.82 and --chunked-prefill-size 32768",
     source: "https://github.com/SemiAnalysisAI/InferenceX/blob/main/benchmarks/single_node/dsr1_fp8_b200.sh",
   },
   {
     id: "inferencemax-deepseek-sglang-b200-fp8-tp4-memory",
-    applies: (r) =>
-      inferenceMax(r) &&
-      r.engine === "sglang" &&
-      r.modelPath === "deepseek-ai/DeepSeek-R1" &&
-      r.gpu === "b200" &&
-      r.weights === "fp8" &&
-      r.tp === 4,
+    applies: (r) => inferenceMaxDeepSeek(r, "sglang", "b200") && r.weights === "fp8" && r.tp === 4,
     settings: { memFraction: 0.95, prefillChunkTokens: 8192 },
     why:
       "the DeepSeek-R1 FP8 SGLang script for B200 at TP 4 (ISL 8192 / OSL 1024 only) passes --mem-fraction-static 0.95 " +
@@ -139,19 +131,14 @@ export const HARNESS_RULES: readonly HarnessRule[] = [
   },
   {
     id: "inferencemax-deepseek-sglang-h200-memory",
-    applies: (r) => inferenceMax(r) && r.engine === "sglang" && r.modelPath === "deepseek-ai/DeepSeek-R1" && r.gpu === "h200-sxm",
+    applies: (r) => inferenceMaxDeepSeek(r, "sglang", "h200-sxm"),
     settings: { memFraction: 0.82, prefillChunkTokens: 32768 },
     why: "the DeepSeek-R1 FP8 SGLang script for H200 passes --mem-fraction-static 0.82 and --chunked-prefill-size 32768 (KV cache left at its default)",
     source: "https://github.com/SemiAnalysisAI/InferenceX/blob/main/benchmarks/dsr1_fp8_h200.sh",
   },
   {
     id: "inferencemax-deepseek-trtllm-b200-mtp",
-    applies: (r) =>
-      inferenceMax(r) &&
-      r.engine === "trtllm" &&
-      r.modelPath === "deepseek-ai/DeepSeek-R1" &&
-      r.gpu === "b200" &&
-      r.engineVersion === "1.2.0rc6.post3",
+    applies: (r) => inferenceMaxDeepSeek(r, "trtllm", "b200") && r.engineVersion === "1.2.0rc6.post3",
     settings: {},
     unmodelled: "speculative decoding (MTP) run: the estimator does not model speculative decoding",
     why:

@@ -1,24 +1,8 @@
-import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { run } from "../../../cli/commands/estimate";
 import { main } from "../../../cli/atlas";
 import { parseArgs } from "../../../cli/estimate/flags";
-
-function fakeIo(stdinText = "", chunkSize = 0) {
-  let out = "";
-  let err = "";
-  const chunks =
-    chunkSize > 0 ? Array.from({ length: Math.ceil(stdinText.length / chunkSize) }, (_, i) => stdinText.slice(i * chunkSize, (i + 1) * chunkSize)) : [stdinText];
-  return {
-    io: {
-      stdin: Readable.from(chunks.map((c) => Buffer.from(c))),
-      stdout: { write: (s: string) => ((out += s), true) },
-      stderr: { write: (s: string) => ((err += s), true) },
-    },
-    out: () => out,
-    err: () => err,
-  };
-}
+import { fakeIo } from "./fake-io";
 
 describe("flag parsing", () => {
   it("maps every request flag to its field, numbers as numbers", () => {

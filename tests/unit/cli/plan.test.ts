@@ -1,25 +1,11 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { run } from "../../../cli/commands/plan";
 import { runPlanRequest } from "../../../lib/run-plan";
 import { SMALL_PLAN } from "../search/helpers";
-
-function fakeIo(stdinText = "") {
-  let out = "";
-  let err = "";
-  return {
-    io: {
-      stdin: Readable.from([Buffer.from(stdinText)]),
-      stdout: { write: (s: string) => ((out += s), true) },
-      stderr: { write: (s: string) => ((err += s), true) },
-    },
-    out: () => out,
-    err: () => err,
-  };
-}
+import { fakeIo } from "./fake-io";
 
 const dir = mkdtempSync(path.join(tmpdir(), "atlas-plan-"));
 const file = (name: string, body: unknown) => {

@@ -1,6 +1,6 @@
-import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { run } from "../../../cli/commands/estimate";
+import { runCaptured } from "../cli/fake-io";
 import { getGpu, getModel } from "../../../lib/catalog";
 import { engineSettingDefaults } from "../../../lib/model/engine-settings";
 import { estimateConfig } from "../../../lib/model/estimate";
@@ -77,25 +77,20 @@ describe("engine settings a request may name (memFraction, prefillChunkTokens)",
 
 describe("CLI flags --mem-fraction and --prefill-chunk-tokens", () => {
   it("reach the estimate; a bad one names the flag", async () => {
-    let out = "";
-    let err = "";
-    const io = () => ({
-      stdin: Readable.from([]),
-      stdout: { write: (s: string) => ((out += s), true) },
-      stderr: { write: (s: string) => ((err += s), true) },
-    });
     const args = ["--model", "deepseek-r1", "--gpu", "b200", "--engine", "sglang", "--weights", "fp8", "--tp", "4", "--isl", "8192", "--osl", "1024", "--concurrency", "16", "--json"];
-    expect(await run(args, io())).toBe(0);
-    const base = JSON.parse(out) as { maxConcurrency: number; prefillMs: number };
-    out = "";
-    expect(await run([...args, "--mem-fraction", "0.95", "--prefill-chunk-tokens", "4096"], io())).toBe(0);
-    const set = JSON.parse(out) as { maxConcurrency: number; prefillMs: number };
+    const a = await runCaptured(run, args);
+    expect(a.code).toBe(0);
+    const base = JSON.parse(a.out) as { maxConcurrency: number; prefillMs: number };
+    const b = await runCaptured(run, [...args, "--mem-fraction", "0.95", "--prefill-chunk-tokens", "4096"]);
+    expect(b.code).toBe(0);
+    const set = JSON.parse(b.out) as { maxConcurrency: number; prefillMs: number };
     expect(set.maxConcurrency).toBeGreaterThan(base.maxConcurrency);
     expect(set.prefillMs).toBeGreaterThan(base.prefillMs);
-    expect(await run([...args, "--mem-fraction", "1.5"], io())).toBe(2);
-    expect(err).toContain("--mem-fraction");
-    err = "";
-    expect(await run([...args, "--prefill-chunk-tokens", "12"], io())).toBe(2);
-    expect(err).toContain("--prefill-chunk-tokens");
+    const mem = await runCaptured(run, [...args, "--mem-fraction", "1.5"]);
+    expect(mem.code).toBe(2);
+    expect(mem.err).toContain("--mem-fraction");
+    const chunk = await runCaptured(run, [...args, "--prefill-chunk-tokens", "12"]);
+    expect(chunk.code).toBe(2);
+    expect(chunk.err).toContain("--prefill-chunk-tokens");
   });
 });

@@ -1,6 +1,6 @@
-import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { run } from "../../../cli/commands/estimate";
+import { runCaptured } from "../cli/fake-io";
 import { profileFor } from "../../../lib/model/engines";
 import { estimateConfig, workloadOf } from "../../../lib/model/estimate";
 import { resolveLayout } from "../../../lib/model/layout";
@@ -90,22 +90,17 @@ describe("request lengths that vary (randomRangeRatio r)", () => {
 
 describe("CLI flags", () => {
   it("--batch-wait-iters and --random-range-ratio reach the estimate; a bad one names the flag", async () => {
-    let out = "";
-    let err = "";
-    const io = () => ({
-      stdin: Readable.from([]),
-      stdout: { write: (s: string) => ((out += s), true) },
-      stderr: { write: (s: string) => ((err += s), true) },
-    });
     const args = ["--model", "llama-3.1-70b", "--gpu", "h100-sxm", "--engine", "trtllm", "--weights", "fp8", "--tp", "4", "--concurrency", "8", "--json"];
-    expect(await run(args, io())).toBe(0);
-    const base = JSON.parse(out) as { ttftMs: number };
-    out = "";
-    expect(await run([...args, "--batch-wait-iters", "20", "--random-range-ratio", "0.8"], io())).toBe(0);
-    const set = JSON.parse(out) as { ttftMs: number; notes: string[] };
+    const a = await runCaptured(run, args);
+    expect(a.code).toBe(0);
+    const base = JSON.parse(a.out) as { ttftMs: number };
+    const b = await runCaptured(run, [...args, "--batch-wait-iters", "20", "--random-range-ratio", "0.8"]);
+    expect(b.code).toBe(0);
+    const set = JSON.parse(b.out) as { ttftMs: number; notes: string[] };
     expect(set.ttftMs).toBeGreaterThan(base.ttftMs);
     expect(set.notes.join(" ")).toContain("random range ratio 0.8");
-    expect(await run([...args, "--engine", "vllm", "--batch-wait-iters", "20"], io())).toBe(2);
-    expect(err).toContain("--batch-wait-iters");
+    const bad = await runCaptured(run, [...args, "--engine", "vllm", "--batch-wait-iters", "20"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("--batch-wait-iters");
   });
 });
