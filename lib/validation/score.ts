@@ -146,7 +146,8 @@ export function rowInput(
   row: MeasuredRow,
   par: Parallelism = row,
 ): { ok: true; input: EstimateInput } | { ok: false; problem: string } {
-  const unmodelled = harnessUnmodelled(harnessRunOf(row, par));
+  const run = harnessRunOf(row, par);
+  const unmodelled = harnessUnmodelled(run);
   if (unmodelled) return { ok: false, problem: unmodelled };
   const parsed = estimateInputSchema.safeParse({
     model: row.model ?? row.hfModel,
@@ -162,7 +163,7 @@ export function rowInput(
     osl: row.osl,
     concurrency: row.concurrency,
     // the benchmark recipe's non-default settings, as a user who set them would enter them (calib/harness)
-    ...harnessSettings(harnessRunOf(row, par)),
+    ...harnessSettings(run),
   });
   if (parsed.success) return { ok: true, input: parsed.data };
   const issue = parsed.error.issues[0];

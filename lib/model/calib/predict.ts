@@ -14,32 +14,47 @@ export interface Prediction {
   readonly problems: readonly string[];
 }
 
-export function rowInput(r: CalibRow): EstimateInput {
-  return {
-    gpu: r.gpu,
-    model: r.arch,
-    engine: r.engine,
-    weights: r.weights,
-    tp: r.tp,
-    pp: r.pp,
-    dp: r.dp,
-    moeTp: r.moeTp,
-    moeEp: r.moeEp,
-    isl: r.isl,
-    osl: r.osl,
-    concurrency: r.concurrency,
-    ...harnessSettings(harnessRun(r)),
-  };
-}
+/** A row's estimate request, or why it is not predicted: what the benchmark recipe rules make of it. */
+type RowRequest = { readonly input: EstimateInput; readonly unmodelled: null } | { readonly input: null; readonly unmodelled: string };
 
-function harnessRun(r: CalibRow): HarnessRun {
-  return { ...r, measured: measuredDate(r.source) };
+/**
+ * The rules depend on the row alone, never on the factors being fitted, so each row is matched once: the fit
+ * predicts every row thousands of times, and matching the rules again each time cost a quarter of a prediction.
+ */
+const requests = new WeakMap<CalibRow, RowRequest>();
+
+function requestOf(r: CalibRow): RowRequest {
+  let req = requests.get(r);
+  if (req) return req;
+  const run: HarnessRun = { ...r, measured: measuredDate(r.source) };
+  const unmodelled = harnessUnmodelled(run);
+  req = unmodelled
+    ? { input: null, unmodelled }
+    : {
+        input: {
+          gpu: r.gpu,
+          model: r.arch,
+          engine: r.engine,
+          weights: r.weights,
+          tp: r.tp,
+          pp: r.pp,
+          dp: r.dp,
+          moeTp: r.moeTp,
+          moeEp: r.moeEp,
+          isl: r.isl,
+          osl: r.osl,
+          concurrency: r.concurrency,
+          ...harnessSettings(run),
+        },
+        unmodelled: null,
+      };
+  requests.set(r, req);
+  return req;
 }
 
 export function predictRow(r: CalibRow, model: ModelArch, gpu: GpuSpec, profile?: EngineProfile): Prediction {
-  const unmodelled = harnessUnmodelled(harnessRun(r));
-  if (unmodelled) return { row: r, predicted: false, ttftMs: NaN, tpotMs: NaN, problems: [unmodelled] };
-  const input = rowInput(r);
+  const { input, unmodelled } = requestOf(r);
+  if (input === null) return { row: r, predicted: false, ttftMs: NaN, tpotMs: NaN, problems: [unmodelled] };
   const res = estimateConfig(profile ? { model, gpu, input, profile } : { model, gpu, input });
   return { row: r, predicted: res.fits, ttftMs: res.ttftMs, tpotMs: res.tpotMs, problems: res.problems };
 }
