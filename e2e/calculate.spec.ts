@@ -137,3 +137,20 @@ test("the engine's memory fraction: DeepSeek-R1 FP8 on 4×B200 under SGLang queu
   await expect(page.getByTestId("invalid")).toBeVisible();
   await expect(page.getByTestId("scenario")).toContainText("memFraction must be at most 1");
 });
+
+test("SGLang's recv interval and the benchmark's prompt count move the first token when lengths vary", async ({ page }) => {
+  const calc = new CalculatePage(page);
+  await calc.open("?model=deepseek-r1&gpu=b200&tp=8&weights=fp4&engine=sglang&isl=1024&osl=1024&concurrency=32&spread=0.8");
+  const ms = (t: string) => Number(t.replace(/[^0-9.]/g, "")) * (/\d s$/.test(t) ? 1000 : 1);
+  const before = ms(await calc.text("m-ttft"));
+  await page.getByLabel("Recv interval (iterations)").fill("30");
+  await expect.poll(async () => ms(await calc.text("m-ttft"))).toBeGreaterThan(before);
+  await expect(page).toHaveURL(/recv=30/);
+  await page.getByLabel("Benchmark prompts").fill("320");
+  await expect(page).toHaveURL(/prompts=320/);
+  await page.getByLabel("Benchmark prompts").fill("8");
+  await expect(page.getByTestId("scenario")).toContainText("numPrompts (8) must be at least the concurrency (32)");
+  await page.getByLabel("Benchmark prompts").fill("320");
+  await page.getByLabel("Engine").selectOption("vllm");
+  await expect(page.getByTestId("invalid")).toContainText("schedulerRecvInterval is SGLang's --scheduler-recv-interval");
+});

@@ -113,6 +113,11 @@ test.describe("validation journey: how well do the predictions hold?", () => {
     const tp4 = list.getByTestId("recipe-inferencemax-deepseek-sglang-b200-fp8-tp4-memory");
     await expect(tp4).toContainText("memFraction = 0.95, prefillChunkTokens = 8192 for 4 runs");
     await expect(list.getByTestId("recipe-inferencemax-deepseek-sglang-b200-fp8-kv")).toContainText("kv = fp8 for 102 runs");
+    await expect(list.getByTestId("recipe-inferencemax-ten-prompts-per-slot")).toContainText("numPrompts = 10 × concurrency for 918 runs");
+    await expect(list.getByTestId("recipe-inferencemax-deepseek-sglang-b200-recv-interval-10")).toContainText("schedulerRecvInterval = 10 for 41 runs");
+    const recv30 = list.getByTestId("recipe-inferencemax-deepseek-sglang-b200-recv-interval-30");
+    await expect(recv30).toContainText("schedulerRecvInterval = 30 for 61 runs");
+    await expect(recv30).toContainText("--scheduler-recv-interval 30");
     const mtp = list.getByTestId("recipe-inferencemax-deepseek-trtllm-b200-mtp");
     await expect(mtp).toContainText("not predicted for 39 runs");
     await expect(mtp).toContainText("MTP");

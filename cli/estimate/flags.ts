@@ -46,6 +46,16 @@ export const REQUEST_FLAGS: Readonly<Record<string, FlagSpec>> = {
     kind: "int",
     help: "prefill tokens per iteration: vLLM --max-num-batched-tokens, SGLang --chunked-prefill-size, TRT-LLM max_num_tokens (default: the engine's)",
   },
+  "--scheduler-recv-interval": {
+    field: "schedulerRecvInterval",
+    kind: "int",
+    help: "SGLang --scheduler-recv-interval: new requests are taken in every N decode iterations (default 1)",
+  },
+  "--num-prompts": {
+    field: "numPrompts",
+    kind: "int",
+    help: "the benchmark's --num-prompts: the first-token latency is that run's mean, opening burst included (default: steady state)",
+  },
   "--price": { field: "priceUsdPerGpuHour", kind: "number", help: "$/GPU-hour (default: catalog on-demand price)" },
 };
 

@@ -70,7 +70,12 @@ export function workloadOf(input: EstimateInput): Workload {
   return {
     isl: input.isl * m,
     osl: input.osl * m,
-    serve: { batchWaitIters: input.batchWaitIters ?? 0 },
+    serve: {
+      batchWaitIters: input.batchWaitIters ?? 0,
+      lengthSpread: 1 - r,
+      recvInterval: input.schedulerRecvInterval ?? 1,
+      ...(input.numPrompts === undefined ? {} : { numPrompts: input.numPrompts }),
+    },
   };
 }
 
@@ -136,6 +141,20 @@ export function estimateConfig(args: EstimateArgs): EstimateResult {
     notes = [
       ...(notes ?? []),
       `Request lengths vary (random range ratio ${input.randomRangeRatio}): figures are for the mean request, ${fmtTokens(work.isl)} tokens in and ${fmtTokens(work.osl)} out.`,
+    ];
+  }
+  if (input.numPrompts !== undefined && srv.schedule !== "staggered") {
+    notes = [
+      ...(notes ?? []),
+      srv.schedule === "mixed"
+        ? `numPrompts shapes the first-token estimate of a prefill-first scheduler (SGLang) only; on ${input.engine} the burst of a benchmark's opening requests is the fitted burst factor.`
+        : `numPrompts does not move the estimate: requests of equal length keep moving in identical waves from the first one on.`,
+    ];
+  }
+  if ((input.schedulerRecvInterval ?? 1) > 1 && srv.schedule === "waves") {
+    notes = [
+      ...(notes ?? []),
+      `The recv interval does not move the estimate: requests of equal length finish together, and an idle scheduler takes the next wave in at once. Set randomRangeRatio to estimate staggered arrivals.`,
     ];
   }
 

@@ -2,6 +2,7 @@ import type { EstimateInput } from "../plan/estimate-input";
 import type { Derivation } from "./derivation";
 import type { EstimateCore } from "./estimate";
 import { bytesStr, count, flopStr, secs, sig, usdStr } from "./explain-format";
+import { servingDerivations } from "./explain-serving";
 import { kvBytesPerToken } from "./kv";
 import { HOURS_PER_MONTH } from "./units";
 
@@ -218,40 +219,7 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
       "t_step + t_layer · L + t_moe · L_moe + t_expert · n_blocks + t_seq · b · L",
       `${secs(f.stepOverheadS)} + ${secs(f.layerOverheadS)} · ${m.layers} + ${secs(f.moeLayerOverheadS)} · ${sig(s.md.params.moeLayers)} + ${secs(f.expertOverheadS)} · ${sig(dec.expertBlocks)} + ${secs(f.seqOverheadS)} · ${sig(dec.decodeTokens + (dec.prefillTokens > 0 ? 1 : 0))} · ${m.layers} = ${secs(dec.tOverhead)}`,
     ),
-    srv.schedule === "waves"
-      ? d(
-          "tpot",
-          "Time per output token",
-          srv.tpot,
-          "s",
-          "t_step(C_run) + (n − j̄) · t_pass / (OSL − 1) — prefill-first waves: the wave's later prefill passes stall a request after its first token",
-          `${secs(dec.t)} + (${sig(srv.prefillPasses)} − ${sig(srv.meanPrefillPass)}) · ${secs(srv.mixed.t)} / ${input.osl - 1} = ${secs(srv.tpot)}`,
-        )
-      : d(
-          "tpot",
-          "Time per output token",
-          srv.tpot,
-          "s",
-          "(1 − q) · t_step(b) + q · t_step(b + prefill chunk u); t_step = Σ_op max(t_compute, t_memory) + t_comm + t_overhead",
-          `(1 − ${sig(srv.prefillStepShare)}) · (${secs(dec.tRoofline)} + ${secs(dec.tComm)} + ${secs(dec.tOverhead)}) + ${sig(srv.prefillStepShare)} · ${secs(srv.mixed.t)} (u = ${sig(srv.mixed.prefillTokens)} prefill tokens) = ${secs(srv.tpot)}`,
-        ),
-    srv.schedule === "waves"
-      ? d(
-          "ttft",
-          "Time to first token",
-          srv.ttft,
-          "s",
-          "t_0 + o · t_decode + j̄ · t_pass + KV-capacity wait — o: iterations an overlap scheduler had already scheduled; a wave's prompts are prefilled in n passes of up to K tokens; a request's prompt completes on pass j̄ on average",
-          `${secs(f.ttftOverheadS)} + ${secs(srv.waitOverlap)} + ${sig(srv.meanPrefillPass)} · ${secs(srv.mixed.t)} (n = ${sig(srv.prefillPasses)} passes of ${sig(srv.mixed.prefillTokens)} tokens) + ${secs(srv.waitKv)} = ${secs(srv.ttft)}`,
-        )
-      : d(
-          "ttft",
-          "Time to first token",
-          srv.ttft,
-          "s",
-          "t_0 + t̄/2 + o·t̄ + ⌈ISL/K⌉ · t_step(b + chunk) + β·(C/dp − 1)·t_prefill,alone + [dp > 1] w_dp·t̄ + [W > 0] w_W·t̄ + KV-capacity wait — o: iterations an overlap scheduler had already scheduled; alone (C = 1) the request waits only for the decode step an overlap scheduler launched for its predecessor, min(o, 1)·t_decode/2, in place of t̄/2 + o·t̄; w_W: iterations batch waiting (TRT-LLM batch_wait_timeout_iters W) holds the prompt, W·(1 + a/2)/(1 + a) with a the prompts arriving in W iterations",
-          `${secs(f.ttftOverheadS)} + ${secs(srv.waitRunning)} + ${secs(srv.waitOverlap)} + ${srv.prefillChunks} · t_chunk + ${secs(srv.waitPrefill)} + ${secs(srv.waitDpBalance)} + ${secs(srv.waitBatch)} + ${secs(srv.waitKv)} = ${secs(srv.ttft)}`,
-        ),
+    ...servingDerivations(c, input),
     d(
       "prefill",
       "Prefill of one prompt alone",

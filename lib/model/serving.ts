@@ -1,6 +1,8 @@
 import type { BindingResource } from "./estimate-types";
 import type { Setup } from "./setup";
-import { decodeStep, mixedStep, prefill, type StepBreakdown } from "./step";
+import { decodeOnBusiestRank, rankBatch } from "./busiest-rank";
+import { servePrefillFirst } from "./prefill-first";
+import { mixedStep, prefill, type StepBreakdown } from "./step";
 
 /**
  * A closed-loop benchmark (schedule "mixed": engines that mix prefill chunks into decode steps): C requests in
@@ -34,9 +36,10 @@ import { decodeStep, mixedStep, prefill, type StepBreakdown } from "./step";
 export interface Serving {
   /**
    * How the closed loop runs: "mixed" — prefill chunks ride along the decode steps (vLLM, TRT-LLM; formulas above);
-   * "waves" — a prefill-first scheduler (SGLang) runs the requests in synchronised waves (serveWaves below).
+   * "waves" — a prefill-first scheduler (SGLang) runs requests of equal length in synchronised waves; "staggered" —
+   * the same scheduler with lengths that vary, each replacement arriving while the others decode (prefill-first.ts).
    */
-  readonly schedule: "mixed" | "waves";
+  readonly schedule: "mixed" | "waves" | "staggered";
   /** Waves: prefill passes per wave (n) and the mean pass that completes a request's prompt (j̄); mixed: 0. */
   readonly prefillPasses: number;
   readonly meanPrefillPass: number;
@@ -69,7 +72,11 @@ export interface Serving {
    * scheduler launched for the finished predecessor, min(o, 1) · t_decode/2.
    */
   readonly waitRunning: number;
+  /** Staggered: wait for the scheduler to take the request in (recv interval N: N/2 decode iterations). */
+  readonly waitRecv: number;
   readonly waitKv: number;
+  /** Staggered only: the steady state, the opening burst, and how the benchmark's mean weighs them. */
+  readonly staggered?: StaggeredDetail;
   readonly ttft: number;
   readonly tpot: number;
   /** Requests completed per second by the replica. */
@@ -77,10 +84,36 @@ export interface Serving {
   readonly outputTokensPerSecond: number;
 }
 
+export interface StaggeredDetail {
+  /** Arrivals per second in the steady state (λ). */
+  readonly arrivalsPerSecond: number;
+  /** Prompts per prefill pass in the steady state (m). */
+  readonly promptsPerPass: number;
+  /** Share of the time spent in prefill passes (ρ). */
+  readonly prefillShare: number;
+  readonly ttftSteady: number;
+  readonly tpotSteady: number;
+  /** Mean first-token latency over the generations after the opening burst (the steady one without numPrompts). */
+  readonly ttftLater: number;
+  /** The opening burst: C_run prompts at once, a wave. */
+  readonly ttftWave: number;
+  readonly tpotWave: number;
+  /** Share of the benchmark's requests in the opening burst (w = C_run / numPrompts; 0 without numPrompts). */
+  readonly firstWaveShare: number;
+  /** Generations of replacements after the opening burst (numPrompts / C_run − 1; 0 without numPrompts). */
+  readonly generations: number;
+}
+
 /** How the benchmark's requests and the scheduler's optional settings shape a closed loop (estimate input). */
 export interface ServeOptions {
   /** TRT-LLM batch_wait_timeout_iters W (0: off). */
   readonly batchWaitIters?: number;
+  /** Request lengths vary (randomRangeRatio r < 1): the spread 1 − r of each length; requests finish at different steps. */
+  readonly lengthSpread?: number;
+  /** SGLang scheduler_recv_interval N: new requests are taken in every N decode iterations (1: every one). */
+  readonly recvInterval?: number;
+  /** The benchmark's requests in all (--num-prompts): the opening burst of C is C/numPrompts of them. */
+  readonly numPrompts?: number;
 }
 
 export function serve(
@@ -94,7 +127,7 @@ export function serve(
   const f = s.f;
   const l = s.layout;
   const dp = l.dp;
-  if (f.prefillFirst >= 0.5 && l.pp === 1) return serveWaves(s, concurrency, maxConcurrency, isl, osl);
+  if (f.prefillFirst >= 0.5 && l.pp === 1) return servePrefillFirst(s, concurrency, maxConcurrency, isl, osl, opts);
   const batchWaitIters = opts.batchWaitIters ?? 0;
   const K = f.prefillChunkTokens;
   const cRun = Math.max(1, Math.min(concurrency, maxConcurrency));
@@ -167,6 +200,7 @@ export function serve(
     waitBatch,
     waitOverlap,
     waitRunning,
+    waitRecv: 0,
     waitKv,
     ttft: ttftRun + waitKv,
     tpot: tbar,
@@ -185,19 +219,6 @@ export function batchWaitSteps(w: number, arrivalsPerStep: number): number {
   return (w * (1 + a / 2)) / (1 + a);
 }
 
-/** Decode sequences per micro-batch on the most loaded rank: with attention DP each iteration waits for ⌈B/(dp·pp)⌉. */
-function rankBatch(B: number, l: Setup["layout"]): number {
-  const mean = B / (l.dp * l.pp);
-  return l.dp > 1 ? Math.ceil(mean - 1e-9) : mean;
-}
-
-/** A pure decode iteration of B sequences in flight, timed on the most loaded rank (the MoE layers see B/pp tokens). */
-function decodeOnBusiestRank(s: Setup, B: number, context: number): StepBreakdown {
-  const l = s.layout;
-  if (l.dp === 1) return decodeStep(s, B, context);
-  return mixedStep(s, rankBatch(B, l), context, 0, 0, Math.max(B / l.pp, 1e-9), 1);
-}
-
 /** What bounds the configuration: KV capacity when over it, else the largest part of a decode step. */
 export function bindingOf(srv: Serving, overCapacity: boolean): BindingResource {
   if (overCapacity) return "kv-capacity";
@@ -210,74 +231,3 @@ export function bindingOf(srv: Serving, overCapacity: boolean): BindingResource 
   return "overhead";
 }
 
-/**
- * Prefill-first scheduling (SGLang: waiting prefills run as their own passes, before any decode step). In a closed
- * loop of equal requests the C_run requests then move in synchronised waves: the wave's prompts are prefilled in n
- * passes of up to K tokens (P = ⌊K/ISL⌋ prompts per pass, or ⌈ISL/K⌉ passes per prompt), nobody decodes meanwhile,
- * then all decode together for OSL − 1 steps, finish in the same step, and their replacements form the next wave.
- *
- *   n     = max(1, C_run/P) (ISL ≤ K)  or  C_run·⌈ISL/K⌉     prefill passes per wave (a last, partly filled pass
- *                                                            counted by its share, so throughput stays monotone in C)
- *   j̄     = (n + 1)/2            or  ⌈ISL/K⌉·(C_run + 1)/2   mean pass that completes a request's prompt
- *   TTFT  = t_0 + o · t_step(C_run, 0) + j̄ · t_pass + (C − C_run)/X   (o: overlap scheduling, as above; SGLang 1)
- *   TPOT  = t_step(C_run, 0) + (n − j̄) · t_pass / (OSL − 1)  (the passes after a request's own first token)
- *   X     = C_run / (t_0 + o · t_step(C_run, 0) + n · t_pass + (OSL − 1) · t_step(C_run, 0))
- */
-function serveWaves(s: Setup, concurrency: number, maxConcurrency: number, isl: number, osl: number): Serving {
-  const f = s.f;
-  const K = f.prefillChunkTokens;
-  const cRun = Math.max(1, Math.min(concurrency, maxConcurrency));
-  const nBar = isl + osl / 2;
-  const steps = Math.max(osl - 1, 1);
-  const chunks = Math.ceil(isl / K);
-  const alone = prefill(s, isl);
-  const dp = s.layout.dp;
-  const perRank = cRun / dp; // attention DP: each rank runs its own share of the wave, the ranks in step
-  let passes: number;
-  let meanPass: number;
-  let passTokens: number;
-  if (isl <= K) {
-    const perPass = Math.max(1, Math.floor(K / isl));
-    passes = Math.max(1, perRank / perPass); // not rounded up: the planner needs throughput monotone in C
-    meanPass = (passes + 1) / 2;
-    passTokens = (perRank * isl) / passes;
-  } else {
-    passes = Math.max(1, perRank) * chunks;
-    meanPass = (chunks * (Math.max(1, perRank) + 1)) / 2;
-    passTokens = isl / chunks;
-  }
-  const pass = mixedStep(s, 0, 0, passTokens, isl, passTokens * dp, 1);
-  const dec = decodeOnBusiestRank(s, cRun, nBar);
-  const waitOverlap = f.overlapSteps * dec.t;
-  const ttftRun = f.ttftOverheadS + waitOverlap + meanPass * pass.t;
-  const tpot = dec.t + ((passes - meanPass) * pass.t) / steps;
-  const x = cRun / (f.ttftOverheadS + waitOverlap + passes * pass.t + steps * dec.t);
-  const waitKv = concurrency > cRun ? (concurrency - cRun) / x : 0;
-  const prefillTime = passes * pass.t;
-  return {
-    schedule: "waves",
-    prefillPasses: passes,
-    meanPrefillPass: meanPass,
-    concurrencyRunning: cRun,
-    decodeBatch: cRun,
-    meanContext: nBar,
-    decode: dec,
-    mixed: pass,
-    prefill: alone,
-    prefillChunks: chunks,
-    prefillTokensPerStep: (cRun * isl) / (passes + steps),
-    prefillStepShare: passes / (passes + steps),
-    prefillStallPerToken: tpot - dec.t,
-    prefillUtilisation: prefillTime / (prefillTime + steps * dec.t),
-    waitPrefill: (meanPass - 1) * pass.t,
-    waitDpBalance: 0,
-    waitBatch: 0,
-    waitOverlap,
-    waitRunning: 0,
-    waitKv,
-    ttft: ttftRun + waitKv,
-    tpot,
-    requestsPerSecond: x,
-    outputTokensPerSecond: x * osl,
-  };
-}

@@ -80,6 +80,22 @@ export const estimateInputSchema = z
       .min(256, { error: "prefillChunkTokens must be at least 256" })
       .max(1_048_576, { error: "prefillChunkTokens must be at most 1048576" })
       .optional(),
+    /**
+     * SGLang's --scheduler-recv-interval: while requests decode, the scheduler takes in new requests only every N
+     * decode iterations (1, the default, every iteration). SGLang only.
+     */
+    schedulerRecvInterval: z
+      .number({ error: "schedulerRecvInterval must be a number" })
+      .int({ error: "schedulerRecvInterval must be a whole number" })
+      .min(1, { error: "schedulerRecvInterval must be at least 1" })
+      .max(10_000, { error: "schedulerRecvInterval must be at most 10000" })
+      .optional(),
+    /**
+     * The benchmark's --num-prompts: requests sent in all, C at once at the start and each finished one replaced.
+     * Given, the first-token latency is the benchmark's mean, the opening burst of C prompts included; absent, the
+     * steady state of an endless run.
+     */
+    numPrompts: count("numPrompts", 100_000_000).optional(),
     priceUsdPerGpuHour: z
       .number({ error: "priceUsdPerGpuHour must be a number" })
       .positive({ error: "priceUsdPerGpuHour must be positive" })
@@ -92,6 +108,20 @@ export const estimateInputSchema = z
         code: "custom",
         path: ["batchWaitIters"],
         message: `batchWaitIters is TensorRT-LLM's batch_wait_timeout_iters: it needs engine trtllm (got ${v.engine})`,
+      });
+    }
+    if (v.schedulerRecvInterval !== undefined && v.schedulerRecvInterval > 1 && v.engine !== "sglang") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["schedulerRecvInterval"],
+        message: `schedulerRecvInterval is SGLang's --scheduler-recv-interval: it needs engine sglang (got ${v.engine})`,
+      });
+    }
+    if (v.numPrompts !== undefined && v.numPrompts < v.concurrency) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["numPrompts"],
+        message: `numPrompts (${v.numPrompts}) must be at least the concurrency (${v.concurrency})`,
       });
     }
     const given = [v.model, v.hfConfig, v.hfConfigJson].filter((x) => x !== undefined).length;

@@ -126,6 +126,7 @@ export function harnessRunOf(row: MeasuredRow, par: Parallelism = row): HarnessR
     osl: row.osl,
     tp: par.tp,
     dp: par.dp,
+    concurrency: row.concurrency,
     measured: row.measured,
     source: row.source,
     engineVersion: row.engineVersion,

@@ -41,6 +41,16 @@ describe("POST /api/estimate", () => {
     expect(errors).toContainEqual({ field: "memFraction", message: "memFraction must be at most 1" });
     expect(errors).toContainEqual({ field: "prefillChunkTokens", message: "prefillChunkTokens must be at least 256" });
   });
+  it("takes SGLang's recv interval and the benchmark's prompt count, and answers 400 naming a bad one", async () => {
+    const body = { model: "deepseek-r1", gpu: "b200", engine: "sglang", weights: "fp4", tp: 8, isl: 1024, osl: 1024, concurrency: 32, randomRangeRatio: 0.8 };
+    const def = await (await post(JSON.stringify(body))).json();
+    const set = await (await post(JSON.stringify({ ...body, schedulerRecvInterval: 30, numPrompts: 320 }))).json();
+    expect(set.ttftMs).toBeGreaterThan(def.ttftMs);
+    const res = await post(JSON.stringify({ ...body, engine: "trtllm", schedulerRecvInterval: 30, numPrompts: 4 }));
+    expect(res.status).toBe(400);
+    const { errors } = await res.json();
+    expect(errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(["schedulerRecvInterval", "numPrompts"]));
+  });
   it("400 on malformed JSON and on an empty body", async () => {
     const a = await post("{ not json");
     expect(a.status).toBe(400);

@@ -65,6 +65,16 @@ describe("/calculate URL state", () => {
     expect(bad.warnings.join("\n")).toContain("Ignored mem=0: memFraction must be above 0");
     expect(bad.warnings.join("\n")).toContain("Ignored chunk=12: prefillChunkTokens must be at least 256");
   });
+  it("carries SGLang's recv interval and the benchmark's prompt count", () => {
+    const v = { ...DEFAULT_VALUES, engine: "sglang" as const, randomRangeRatio: 0.8, schedulerRecvInterval: 30, numPrompts: 320 };
+    const qs = encodeCalcUrl(v);
+    expect(qs).toContain("recv=30");
+    expect(qs).toContain("prompts=320");
+    expect(decodeCalcUrl(new URLSearchParams(qs)).values).toEqual(v);
+    const bad = decodeCalcUrl({ engine: "sglang", recv: "0" });
+    expect(bad.values.schedulerRecvInterval).toBeUndefined();
+    expect(bad.warnings.join("\n")).toContain("schedulerRecvInterval must be at least 1");
+  });
   it("takes the last of repeated parameters (Next passes arrays)", () => {
     expect(decodeCalcUrl({ tp: ["1", "4"] }).values.tp).toBe(4);
   });

@@ -156,6 +156,24 @@ export function ScenarioBar(p: ScenarioBarProps) {
         hint={p.engineDefaults.prefillChunkHint}
         {...register("prefillChunkTokens", optional)}
       />
+      <NumberField
+        label="Recv interval (iterations)"
+        min={1}
+        step={1}
+        error={m.schedulerRecvInterval}
+        placeholder="1"
+        hint="SGLang --scheduler-recv-interval"
+        {...register("schedulerRecvInterval", optional)}
+      />
+      <NumberField
+        label="Benchmark prompts"
+        min={1}
+        step={1}
+        error={m.numPrompts}
+        placeholder="endless"
+        hint="--num-prompts: TTFT as that run's mean"
+        {...register("numPrompts", optional)}
+      />
       <div className="col-span-2 min-w-0">
         <NumberField
           label="$ per GPU-hour"

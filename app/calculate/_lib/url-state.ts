@@ -44,6 +44,8 @@ const PARAMS: readonly (readonly [param: string, field: keyof CalcValues, kind: 
   ["batchWait", "batchWaitIters", "number"],
   ["mem", "memFraction", "number"],
   ["chunk", "prefillChunkTokens", "number"],
+  ["recv", "schedulerRecvInterval", "number"],
+  ["prompts", "numPrompts", "number"],
   ["price", "priceUsdPerGpuHour", "number"],
 ];
 export const CONFIG_PARAM = "cfg";

@@ -3,9 +3,7 @@ import { count } from "./fmt";
 
 function settingsText(r: Recipe): string {
   if (r.unmodelled) return "not predicted";
-  return Object.entries(r.settings)
-    .map(([k, v]) => `${k} = ${String(v)}`)
-    .join(", ");
+  return [...Object.entries(r.settings).map(([k, v]) => `${k} = ${String(v)}`), ...(r.settingsOfText ? [r.settingsOfText] : [])].join(", ");
 }
 
 /** The non-default settings some benchmark recipes used, entered as estimate inputs for the runs they made. */

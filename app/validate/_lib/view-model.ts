@@ -215,6 +215,8 @@ function releaseRecord(s: ScoredRow): ReleaseRecord[] {
 export interface Recipe {
   readonly id: string;
   readonly settings: HarnessSettings;
+  /** Settings that depend on the run, as text (e.g. "numPrompts = 10 × concurrency"). */
+  readonly settingsOfText?: string;
   /** Set when the recipe used a feature the estimator does not model (its runs are not predicted). */
   readonly unmodelled?: string;
   readonly why: string;
@@ -227,6 +229,7 @@ export function recipesOf(scored: readonly ScoredRow[]): Recipe[] {
   return HARNESS_RULES.map((rule) => ({
     id: rule.id,
     settings: rule.settings,
+    ...(rule.settingsOfText ? { settingsOfText: rule.settingsOfText } : {}),
     ...(rule.unmodelled ? { unmodelled: rule.unmodelled } : {}),
     why: rule.why,
     source: rule.source,

@@ -12,6 +12,8 @@ export interface HarnessRun {
   readonly osl: number;
   readonly tp: number;
   readonly dp: number;
+  /** Requests kept in flight (the benchmark's --max-concurrency). */
+  readonly concurrency: number;
   /** Measurement date (YYYY-MM-DD) where the run recorded one. */
   readonly measured: string | null;
   /** Upstream provenance (source file, ids, date). */
@@ -27,6 +29,8 @@ export interface HarnessSettings {
   readonly kv?: KvPrecision;
   readonly memFraction?: number;
   readonly prefillChunkTokens?: number;
+  readonly schedulerRecvInterval?: number;
+  readonly numPrompts?: number;
 }
 
 /** The upstream files that hold the InferenceMAX runs (ISL/OSL 1k/1k, 1k/8k, 8k/1k; dates from 2025-10-29 on). */
@@ -55,6 +59,10 @@ export interface HarnessRule {
   readonly id: string;
   readonly applies: (run: HarnessRun) => boolean;
   readonly settings: HarnessSettings;
+  /** Settings that depend on the run (e.g. a prompt count that scales with the concurrency). */
+  readonly settingsOf?: (run: HarnessRun) => HarnessSettings;
+  /** How settingsOf reads, for the page (e.g. "numPrompts = 10 × concurrency"). */
+  readonly settingsOfText?: string;
   /**
    * Set when the recipe used a feature the estimator does not model: its runs are not predicted (they count as
    * rows the estimator cannot express, with this as the reason) and the fit never sees them.
@@ -74,6 +82,17 @@ export const HARNESS_RULES: readonly HarnessRule[] = [
       "uniformly from [0.8 · ISL, ISL] and [0.8 · OSL, OSL] (RANDOM_RANGE_RATIO 0.8, --ignore-eos), so the mean " +
       "request is 0.9 · ISL in and 0.9 · OSL out and requests finish at different steps",
     source: "https://github.com/SemiAnalysisAI/InferenceX/blob/main/benchmarks/benchmark_lib.sh (run_benchmark_serving)",
+  },
+  {
+    id: "inferencemax-ten-prompts-per-slot",
+    applies: inferenceMax,
+    settings: {},
+    settingsOf: (r) => ({ numPrompts: 10 * r.concurrency }),
+    settingsOfText: "numPrompts = 10 × concurrency",
+    why:
+      "InferenceMAX's client sends 10 · C prompts in all (--num-prompts $((CONC * 10)), --max-concurrency $CONC): the " +
+      "first C start together, a tenth of the requests, and their first tokens count in the mean",
+    source: "https://github.com/SemiAnalysisAI/InferenceX/blob/main/benchmarks/single_node/dsr1_fp4_b200.sh (run_benchmark_serving --num-prompts)",
   },
   {
     id: "inferencemax-llama70b-trtllm-1k1k-batch-wait",
@@ -130,6 +149,31 @@ export const HARNESS_RULES: readonly HarnessRule[] = [
     source: "https://github.com/SemiAnalysisAI/InferenceX/blob/main/benchmarks/single_node/dsr1_fp8_b200.sh",
   },
   {
+    id: "inferencemax-deepseek-sglang-b200-recv-interval-10",
+    applies: (r) =>
+      inferenceMaxDeepSeek(r, "sglang", "b200") && (r.concurrency < 16 || (r.weights === "fp8" && r.tp === 4)),
+    settings: { schedulerRecvInterval: 10 },
+    why:
+      "the DeepSeek-R1 SGLang scripts for B200 pass --scheduler-recv-interval 10 below concurrency 16 (\"recv every " +
+      "~10 requests\"), and the FP8 TP 4 script at every concurrency: while requests decode, SGLang takes in new ones " +
+      "every 10 decode iterations",
+    source:
+      "https://github.com/SemiAnalysisAI/InferenceX/blob/main/benchmarks/single_node/dsr1_fp4_b200.sh (and dsr1_fp8_b200.sh); " +
+      "sglang/srt/managers/scheduler_recv_skipper.py",
+  },
+  {
+    id: "inferencemax-deepseek-sglang-b200-recv-interval-30",
+    applies: (r) =>
+      inferenceMaxDeepSeek(r, "sglang", "b200") && r.concurrency >= 16 && !(r.weights === "fp8" && r.tp === 4),
+    settings: { schedulerRecvInterval: 30 },
+    why:
+      "the DeepSeek-R1 SGLang scripts for B200 pass --scheduler-recv-interval 30 from concurrency 16 (\"if CONC ≥ 16, " +
+      "relax to ~30 requests between scheduler recv polls\"), except the FP8 TP 4 script (10)",
+    source:
+      "https://github.com/SemiAnalysisAI/InferenceX/blob/main/benchmarks/single_node/dsr1_fp4_b200.sh (and dsr1_fp8_b200.sh); " +
+      "sglang/srt/managers/scheduler_recv_skipper.py",
+  },
+  {
     id: "inferencemax-deepseek-sglang-h200-memory",
     applies: (r) => inferenceMaxDeepSeek(r, "sglang", "h200-sxm"),
     settings: { memFraction: 0.82, prefillChunkTokens: 32768 },
@@ -161,7 +205,8 @@ export function harnessUnmodelled(run: HarnessRun): string | null {
 /** The settings every matching rule gives the run (later rules override earlier ones); {} when none applies. */
 export function harnessSettings(run: HarnessRun): HarnessSettings {
   let out: HarnessSettings = {};
-  for (const rule of HARNESS_RULES) if (rule.applies(run)) out = { ...out, ...rule.settings };
+  for (const rule of HARNESS_RULES)
+    if (rule.applies(run)) out = { ...out, ...rule.settings, ...(rule.settingsOf ? rule.settingsOf(run) : {}) };
   return out;
 }
 

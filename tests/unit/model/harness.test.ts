@@ -12,18 +12,23 @@ describe("benchmark recipes (calib/harness)", () => {
     osl: 1024,
     tp: 4,
     dp: 1,
+    concurrency: 16,
     measured: "2025-10-29",
     engineVersion: null,
     source: "source_file=2026-04-06.csv; model=Llama-3.3-70B-Instruct-FP8; silicon_concurrency=16; measured=2025-10-29T01:02:03",
   };
 
-  it("gives InferenceMAX runs their random lengths and the Llama-70B TRT-LLM 1k/1k recipe its batch waiting", () => {
-    expect(harnessSettings(llama)).toEqual({ randomRangeRatio: 0.8, batchWaitIters: 20 });
+  // every InferenceMAX run: lengths drawn from [0.8·L, L], 10 · C prompts in all
+  const imax = (c: number) => ({ randomRangeRatio: 0.8, numPrompts: 10 * c });
+
+  it("gives InferenceMAX runs their random lengths and prompt count, and the Llama-70B TRT-LLM 1k/1k recipe its batch waiting", () => {
+    expect(harnessSettings(llama)).toEqual({ ...imax(16), batchWaitIters: 20 });
+    expect(harnessSettings({ ...llama, tp: 8, concurrency: 64 })).toEqual(imax(64));
     // the scripts set it below TP 8 only, for 1k/1k only, in the runs of that date only
-    expect(harnessSettings({ ...llama, tp: 8 })).toEqual({ randomRangeRatio: 0.8 });
-    expect(harnessSettings({ ...llama, osl: 8192 })).toEqual({ randomRangeRatio: 0.8 });
-    expect(harnessSettings({ ...llama, measured: "2025-11-10" })).toEqual({ randomRangeRatio: 0.8 });
-    expect(harnessSettings({ ...llama, engine: "vllm" })).toEqual({ randomRangeRatio: 0.8 });
+    expect(harnessSettings({ ...llama, tp: 8 })).toEqual(imax(16));
+    expect(harnessSettings({ ...llama, osl: 8192 })).toEqual(imax(16));
+    expect(harnessSettings({ ...llama, measured: "2025-11-10" })).toEqual(imax(16));
+    expect(harnessSettings({ ...llama, engine: "vllm" })).toEqual(imax(16));
     // AIConfigurator's own sweeps are neither
     expect(harnessSettings({ ...llama, source: "source_file=h200_sxm/trtllm/1.0.0rc3/x.csv; measured=2025-10-29" })).toEqual({});
     expect(harnessSettings({ ...llama, isl: 4000, osl: 1000 })).toEqual({});
@@ -31,14 +36,18 @@ describe("benchmark recipes (calib/harness)", () => {
 
   it("gives the DeepSeek-R1 SGLang runs the memory, KV cache and prefill chunk their scripts set", () => {
     const dsr1: HarnessRun = { ...llama, engine: "sglang", modelPath: "deepseek-ai/DeepSeek-R1", gpu: "b200", weights: "fp8", isl: 8192, osl: 1024, tp: 4, measured: "2026-03-02" };
-    expect(harnessSettings(dsr1)).toEqual({ randomRangeRatio: 0.8, kv: "fp8", memFraction: 0.95, prefillChunkTokens: 8192 });
-    expect(harnessSettings({ ...dsr1, tp: 8 })).toEqual({ randomRangeRatio: 0.8, kv: "fp8", memFraction: 0.82, prefillChunkTokens: 32768 });
-    expect(harnessSettings({ ...dsr1, weights: "fp4" })).toEqual({ randomRangeRatio: 0.8, kv: "fp8", memFraction: 0.85 });
-    // the H200 script leaves the KV cache at SGLang's default
-    expect(harnessSettings({ ...dsr1, gpu: "h200-sxm", tp: 8 })).toEqual({ randomRangeRatio: 0.8, memFraction: 0.82, prefillChunkTokens: 32768 });
+    const recv = (n: number) => ({ schedulerRecvInterval: n });
+    expect(harnessSettings(dsr1)).toEqual({ ...imax(16), kv: "fp8", memFraction: 0.95, prefillChunkTokens: 8192, ...recv(10) });
+    expect(harnessSettings({ ...dsr1, tp: 8 })).toEqual({ ...imax(16), kv: "fp8", memFraction: 0.82, prefillChunkTokens: 32768, ...recv(30) });
+    expect(harnessSettings({ ...dsr1, weights: "fp4" })).toEqual({ ...imax(16), kv: "fp8", memFraction: 0.85, ...recv(30) });
+    // the B200 scripts poll for new requests every 10 decode iterations below C 16, every 30 from C 16 (FP8 TP 4: 10)
+    expect(harnessSettings({ ...dsr1, weights: "fp4", concurrency: 8 })).toEqual({ ...imax(8), kv: "fp8", memFraction: 0.85, ...recv(10) });
+    expect(harnessSettings({ ...dsr1, concurrency: 32 })).toEqual({ ...imax(32), kv: "fp8", memFraction: 0.95, prefillChunkTokens: 8192, ...recv(10) });
+    // the H200 script leaves the KV cache and the recv interval at SGLang's defaults
+    expect(harnessSettings({ ...dsr1, gpu: "h200-sxm", tp: 8 })).toEqual({ ...imax(16), memFraction: 0.82, prefillChunkTokens: 32768 });
     // other engines, other models and AIConfigurator's own sweeps are untouched
-    expect(harnessSettings({ ...dsr1, engine: "trtllm" })).toEqual({ randomRangeRatio: 0.8 });
-    expect(harnessSettings({ ...dsr1, modelPath: "openai/gpt-oss-120b" })).toEqual({ randomRangeRatio: 0.8 });
+    expect(harnessSettings({ ...dsr1, engine: "trtllm" })).toEqual(imax(16));
+    expect(harnessSettings({ ...dsr1, modelPath: "openai/gpt-oss-120b" })).toEqual(imax(16));
     expect(harnessSettings({ ...dsr1, source: "source_file=b200_sxm/sglang/0.5.9/x.csv; measured=2026-03-02" })).toEqual({});
   });
 
@@ -57,8 +66,9 @@ describe("benchmark recipes (calib/harness)", () => {
     for (const rule of HARNESS_RULES) {
       expect(rule.source, rule.id).toMatch(/^https:\/\//);
       expect(rule.why.length, rule.id).toBeGreaterThan(40);
-      const engine = rule.settings.batchWaitIters ? "trtllm" : "vllm";
-      expect(estimateInputSchema.safeParse({ model: "x", gpu: "x", engine, ...rule.settings }).success, rule.id).toBe(true);
+      const engine = rule.settings.batchWaitIters ? "trtllm" : rule.settings.schedulerRecvInterval ? "sglang" : "vllm";
+      const settings = { ...rule.settings, ...rule.settingsOf?.(llama) };
+      expect(estimateInputSchema.safeParse({ model: "x", gpu: "x", engine, concurrency: 16, ...settings }).success, rule.id).toBe(true);
     }
   });
 
