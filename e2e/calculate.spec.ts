@@ -151,6 +151,9 @@ test("SGLang's recv interval and the benchmark's prompt count move the first tok
   await page.getByLabel("Benchmark prompts").fill("8");
   await expect(page.getByTestId("scenario")).toContainText("numPrompts (8) must be at least the concurrency (32)");
   await page.getByLabel("Benchmark prompts").fill("320");
+  await page.getByLabel("Arrivals").selectOption("together");
+  await expect(page).toHaveURL(/arrivals=together/);
+  await expect(page.getByTestId("results")).toContainText("The recv interval does not move the estimate");
   await page.getByLabel("Engine").selectOption("vllm");
   await expect(page.getByTestId("invalid")).toContainText("schedulerRecvInterval is SGLang's --scheduler-recv-interval");
 });

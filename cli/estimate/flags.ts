@@ -1,6 +1,6 @@
 /** `atlas estimate` flags → a raw estimate request (validated later by the shared schema, like the API). */
 import { GPU_IDS, MODEL_IDS } from "../../lib/catalog";
-import { ENGINE_IDS, KV_PRECISIONS, WEIGHT_PRECISIONS } from "../../lib/plan/estimate-input";
+import { ARRIVALS, ENGINE_IDS, KV_PRECISIONS, WEIGHT_PRECISIONS } from "../../lib/plan/estimate-input";
 
 type Kind = "string" | "int" | "number";
 interface FlagSpec {
@@ -45,6 +45,11 @@ export const REQUEST_FLAGS: Readonly<Record<string, FlagSpec>> = {
     field: "prefillChunkTokens",
     kind: "int",
     help: "prefill tokens per iteration: vLLM --max-num-batched-tokens, SGLang --chunked-prefill-size, TRT-LLM max_num_tokens (default: the engine's)",
+  },
+  "--arrivals": {
+    field: "arrivals",
+    kind: "string",
+    help: `${ARRIVALS.join(" | ")}: requests started at once (a benchmark) or one at a time (open-loop traffic); default: staggered when lengths vary`,
   },
   "--scheduler-recv-interval": {
     field: "schedulerRecvInterval",

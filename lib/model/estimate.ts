@@ -73,6 +73,7 @@ export function workloadOf(input: EstimateInput): Workload {
     serve: {
       batchWaitIters: input.batchWaitIters ?? 0,
       lengthSpread: 1 - r,
+      staggered: input.arrivals === "staggered" || (input.arrivals === undefined && r < 1),
       recvInterval: input.schedulerRecvInterval ?? 1,
       ...(input.numPrompts === undefined ? {} : { numPrompts: input.numPrompts }),
     },

@@ -4,9 +4,10 @@ import type { Setup } from "./setup";
 import { mixedStep, prefill } from "./step";
 
 /**
- * A prefill-first scheduler (SGLang) in a closed loop. Requests of equal length move in synchronised waves
- * (serveWaves). Requests whose lengths vary (a benchmark's random range) finish at different steps, so after the
- * opening burst their replacements arrive one by one while the others decode (serveStaggered).
+ * A prefill-first scheduler (SGLang) in a closed loop. Requests of equal length started together move in
+ * synchronised waves (serveWaves). Requests whose lengths vary (a benchmark's random range) finish at different steps,
+ * so after the opening burst their replacements arrive one by one while the others decode; open-loop traffic arrives
+ * one by one from the start (serveStaggered).
  */
 export function servePrefillFirst(
   s: Setup,
@@ -16,7 +17,7 @@ export function servePrefillFirst(
   osl: number,
   opts: ServeOptions,
 ): Serving {
-  if ((opts.lengthSpread ?? 0) > 0 && s.layout.dp === 1) return serveStaggered(s, concurrency, maxConcurrency, isl, osl, opts);
+  if (opts.staggered && s.layout.dp === 1) return serveStaggered(s, concurrency, maxConcurrency, isl, osl, opts);
   return serveWaves(s, concurrency, maxConcurrency, isl, osl);
 }
 
@@ -105,7 +106,8 @@ function serveStaggered(
   if (opts.numPrompts && busy) {
     w = Math.min(1, cRun / opts.numPrompts);
     const spread = opts.lengthSpread ?? 0;
-    const spreadTime = (spread / (1 - spread / 2)) * osl * tpot;
+    // equal lengths (open-loop arrivals): no bunching to unwind, the later generations arrive at the steady rate
+    const spreadTime = spread > 0 ? (spread / (1 - spread / 2)) * osl * tpot : cycle;
     gens = Math.max(0, Math.round(opts.numPrompts / cRun) - 1);
     if (gens > 0) {
       let sum = 0;

@@ -110,6 +110,11 @@ export interface ServeOptions {
   readonly batchWaitIters?: number;
   /** Request lengths vary (randomRangeRatio r < 1): the spread 1 − r of each length; requests finish at different steps. */
   readonly lengthSpread?: number;
+  /**
+   * Requests arrive one at a time (open-loop traffic, or lengths that vary), not together: a prefill-first scheduler
+   * then runs staggered, not in synchronised waves.
+   */
+  readonly staggered?: boolean;
   /** SGLang scheduler_recv_interval N: new requests are taken in every N decode iterations (1: every one). */
   readonly recvInterval?: number;
   /** The benchmark's requests in all (--num-prompts): the opening burst of C is C/numPrompts of them. */

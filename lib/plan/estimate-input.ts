@@ -3,6 +3,7 @@ import { z } from "zod";
 export const ENGINE_IDS = ["vllm", "sglang", "trtllm"] as const;
 export const WEIGHT_PRECISIONS = ["bf16", "fp8", "fp4", "int4"] as const;
 export const KV_PRECISIONS = ["bf16", "fp8", "int8", "fp4"] as const;
+export const ARRIVALS = ["together", "staggered"] as const;
 
 const count = (name: string, max: number) =>
   z
@@ -80,6 +81,13 @@ export const estimateInputSchema = z
       .min(256, { error: "prefillChunkTokens must be at least 256" })
       .max(1_048_576, { error: "prefillChunkTokens must be at most 1048576" })
       .optional(),
+    /**
+     * How requests reach the engine: "together", a benchmark that starts its C requests at once and replaces each as it
+     * finishes (requests of equal length then stay in step); "staggered", one at a time — open-loop traffic, as the
+     * planner sizes for. Absent: staggered when lengths vary (randomRangeRatio < 1), else together. It shapes the
+     * estimate of a prefill-first scheduler (SGLang); the mixed schedule of vLLM and TRT-LLM is the same either way.
+     */
+    arrivals: z.enum(ARRIVALS, { error: `arrivals must be one of ${ARRIVALS.join(", ")}` }).optional(),
     /**
      * SGLang's --scheduler-recv-interval: while requests decode, the scheduler takes in new requests only every N
      * decode iterations (1, the default, every iteration). SGLang only.

@@ -17,6 +17,10 @@ import { bindingOf, serve, type Serving } from "../model/serving";
 import { buildSetup, type Setup } from "../model/setup";
 import type { LayoutChoice } from "./enumerate";
 
+/** How requests reach a planned deployment: one at a time (random arrivals), never all together. */
+export const PLANNER_ARRIVALS = "staggered" as const;
+const STAGGERED = { staggered: true } as const;
+
 export function prepareShape(
   model: ModelArch,
   gpu: GpuSpec,
@@ -43,9 +47,12 @@ export interface FastFigures {
   binding: BindingResource;
 }
 
-/** Serving figures at concurrency c (maxConcurrency at the same isl/osl), written into `out`. */
+/**
+ * Serving figures at concurrency c (maxConcurrency at the same isl/osl), written into `out`. The planner sizes for
+ * open-loop traffic, so requests arrive staggered (estimate input arrivals = "staggered", PLANNER_ARRIVALS).
+ */
 export function serveAt(setup: Setup, c: number, maxConcurrency: number, isl: number, osl: number, out: FastFigures): FastFigures {
-  const srv = serve(setup, c, maxConcurrency, isl, osl);
+  const srv = serve(setup, c, maxConcurrency, isl, osl, STAGGERED);
   out.ttftMs = srv.ttft * 1e3;
   out.tpotMs = srv.tpot * 1e3;
   out.outputTokensPerSecond = srv.outputTokensPerSecond;

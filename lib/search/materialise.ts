@@ -7,6 +7,7 @@ import { estimateConfig, estimateCore } from "../model/estimate";
 import type { Derivation } from "../model/derivation";
 import { secs, sig, usdStr } from "../model/explain-format";
 import { usd } from "./words";
+import { PLANNER_ARRIVALS } from "./fast-estimate";
 import { HOURS_PER_MONTH } from "../model/units";
 import type { EstimateInput } from "../plan/estimate-input";
 import type { EstimateResult } from "../model/estimate-types";
@@ -40,6 +41,7 @@ function estimateInput(spec: SearchSpec, s: Shape, c: number, isl: number, osl: 
   return {
     model: spec.model.id, gpu: s.gpu.id, engine: s.engine, weights: s.weights, kv: s.kv, tp: l.tp, pp: l.pp, dp: l.dp,
     moeEp: spec.model.moe ? l.moeEp : undefined, isl, osl, concurrency: c, priceUsdPerGpuHour: s.price.perGpuHour,
+    arrivals: PLANNER_ARRIVALS,
   };
 }
 

@@ -11,7 +11,7 @@
 import type { EngineId, GpuSpec, KvPrecision, WeightPrecision } from "../catalog/types";
 import { estimateConfig } from "../model/estimate";
 import type { BindingResource } from "../model/estimate-types";
-import { fitAt, prepareShape, serveAt, type FastFigures } from "./fast-estimate";
+import { fitAt, PLANNER_ARRIVALS, prepareShape, serveAt, type FastFigures } from "./fast-estimate";
 import { CONCURRENCY_GRID, enumerateLayouts, type LayoutChoice } from "./enumerate";
 import { priceFor } from "./pricing";
 import { firstViolation, sizeCandidate, V_TPOT, V_TTFT50, V_TTFT95, V_E2E, type ServiceFigures, type SetBy, type Sized } from "./sizing";
@@ -238,7 +238,7 @@ function memoryDetail(
     model, gpu,
     input: {
       model: model.id, gpu: gpu.id, engine, weights, kv, tp: l.tp, pp: l.pp, dp: l.dp,
-      moeEp: model.moe ? l.moeEp : undefined, isl: spec.isl95, osl: spec.osl95, concurrency: 1,
+      moeEp: model.moe ? l.moeEp : undefined, isl: spec.isl95, osl: spec.osl95, concurrency: 1, arrivals: PLANNER_ARRIVALS,
     },
   });
   return r.problems[0] ?? "does not fit in memory";

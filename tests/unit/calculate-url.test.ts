@@ -66,8 +66,9 @@ describe("/calculate URL state", () => {
     expect(bad.warnings.join("\n")).toContain("Ignored chunk=12: prefillChunkTokens must be at least 256");
   });
   it("carries SGLang's recv interval and the benchmark's prompt count", () => {
-    const v = { ...DEFAULT_VALUES, engine: "sglang" as const, randomRangeRatio: 0.8, schedulerRecvInterval: 30, numPrompts: 320 };
+    const v = { ...DEFAULT_VALUES, engine: "sglang" as const, randomRangeRatio: 0.8, arrivals: "staggered" as const, schedulerRecvInterval: 30, numPrompts: 320 };
     const qs = encodeCalcUrl(v);
+    expect(qs).toContain("arrivals=staggered");
     expect(qs).toContain("recv=30");
     expect(qs).toContain("prompts=320");
     expect(decodeCalcUrl(new URLSearchParams(qs)).values).toEqual(v);

@@ -4,7 +4,7 @@ import type { EngineSettingDefaults } from "../../../lib/model/engine-settings";
 import type { EstimateInput, EstimateInputRaw } from "../../../lib/plan/estimate-input";
 import { Field, NumberField, Select } from "../../_components/Field";
 import type { ScenarioField } from "../_lib/problem-fields";
-import { ENGINE_OPTIONS, GPU_COUNTS, GPU_OPTIONS, KV_OPTIONS, MODEL_OPTIONS, WEIGHT_OPTIONS } from "./options";
+import { ARRIVAL_OPTIONS, ENGINE_OPTIONS, GPU_COUNTS, GPU_OPTIONS, KV_OPTIONS, MODEL_OPTIONS, WEIGHT_OPTIONS } from "./options";
 
 type Form = UseFormReturn<EstimateInputRaw, unknown, EstimateInput>;
 
@@ -156,6 +156,7 @@ export function ScenarioBar(p: ScenarioBarProps) {
         hint={p.engineDefaults.prefillChunkHint}
         {...register("prefillChunkTokens", optional)}
       />
+      <Select label="Arrivals" options={ARRIVAL_OPTIONS} error={m.arrivals} {...register("arrivals", optionalText)} />
       <NumberField
         label="Recv interval (iterations)"
         min={1}

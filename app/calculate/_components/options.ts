@@ -22,5 +22,11 @@ export const KV_OPTIONS: readonly SelectOption[] = [
   ...KV_PRECISIONS.map((p) => ({ value: p, label: PRECISION_LABEL[p] ?? p })),
 ];
 
+export const ARRIVAL_OPTIONS: readonly SelectOption[] = [
+  { value: "", label: "By lengths (staggered if they vary)" },
+  { value: "together", label: "Together (benchmark start)" },
+  { value: "staggered", label: "Staggered (open-loop traffic)" },
+];
+
 /** GPU counts offered for one replica. */
 export const GPU_COUNTS: readonly number[] = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 72, 96, 128, 144, 256];

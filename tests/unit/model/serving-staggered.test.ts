@@ -20,7 +20,7 @@ function sglangSetup(f: Partial<EngineFactors> = {}) {
 }
 
 describe("a prefill-first scheduler with request lengths that vary: staggered arrivals", () => {
-  const varying = { lengthSpread: 0.2 };
+  const varying = { lengthSpread: 0.2, staggered: true };
 
   it("equal lengths keep the waves; lengths that vary stagger the replacements", () => {
     const s = sglangSetup();
@@ -95,6 +95,21 @@ describe("a prefill-first scheduler with request lengths that vary: staggered ar
 });
 
 describe("the estimate inputs for it", () => {
+  it("arrivals: staggered when lengths vary unless told together; staggered for open-loop traffic of equal lengths", () => {
+    const raw = { model: "llama-3.1-8b", gpu: "h100-sxm", engine: "sglang", isl: 4096, osl: 512, concurrency: 32 };
+    const schedule = (extra: Record<string, unknown>) =>
+      estimateConfig({ model: LLAMA_8B, gpu: H100_SXM, input: input({ ...raw, ...extra }), explain: true }).derivations?.find((d) => d.key === "ttft")?.formula ?? "";
+    expect(schedule({})).toContain("a wave's prompts");
+    expect(schedule({ randomRangeRatio: 0.8 })).toContain("--scheduler-recv-interval");
+    expect(schedule({ randomRangeRatio: 0.8, arrivals: "together" })).toContain("a wave's prompts");
+    expect(schedule({ arrivals: "staggered" })).toContain("--scheduler-recv-interval");
+    const open = estimateConfig({ model: LLAMA_8B, gpu: H100_SXM, input: input({ ...raw, arrivals: "staggered" }) });
+    const wave = estimateConfig({ model: LLAMA_8B, gpu: H100_SXM, input: input(raw) });
+    expect(open.ttftMs).toBeLessThan(wave.ttftMs / 4);
+    const bad = estimateInputSchema.safeParse({ ...raw, arrivals: "poisson" });
+    expect(bad.error?.issues[0]?.message).toBe("arrivals must be one of together, staggered");
+  });
+
   it("takes the recv interval on SGLang only, and numPrompts no smaller than the concurrency", () => {
     const bad = estimateInputSchema.safeParse({ model: "llama-3.1-8b", gpu: "h100-sxm", engine: "vllm", schedulerRecvInterval: 10 });
     expect(bad.success).toBe(false);
@@ -138,6 +153,13 @@ describe("CLI flags --scheduler-recv-interval and --num-prompts", () => {
     const vllm = await runCaptured(run, [...args.map((x) => (x === "sglang" ? "vllm" : x)), "--scheduler-recv-interval", "30"]);
     expect(vllm.code).toBe(2);
     expect(vllm.err).toContain("--scheduler-recv-interval");
+    const bad = await runCaptured(run, [...args, "--arrivals", "poisson"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("--arrivals");
+    expect(bad.err).toContain("together, staggered");
+    const together = await runCaptured(run, [...args, "--arrivals", "together"]);
+    expect(together.code).toBe(0);
+    expect((JSON.parse(together.out) as { ttftMs: number }).ttftMs).not.toBe((JSON.parse(a.out) as { ttftMs: number }).ttftMs);
     const few = await runCaptured(run, [...args, "--num-prompts", "8"]);
     expect(few.code).toBe(2);
     expect(few.err).toContain("--num-prompts");

@@ -32,6 +32,7 @@ describe("fast estimate path", () => {
           const input = {
             model: model.id, gpu: gpu.id, engine, weights, kv, tp: l.tp, pp: l.pp, dp: l.dp,
             moeEp: model.moe ? l.moeEp : undefined, isl, osl, concurrency: c, priceUsdPerGpuHour: 2,
+            arrivals: "staggered" as const,
           };
           const ref = estimateConfig({ model, gpu, input });
           const setup = prepareShape(model, gpu, l, weights, kv, engine);
