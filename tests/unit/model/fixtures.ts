@@ -1,6 +1,10 @@
 import type { GpuSpec, ModelArch } from "../../../lib/catalog/types";
 import { gb, tbPerSecond, tflops, gbPerSecond, watts } from "../../../lib/model/units";
 import { estimateInputSchema, type EstimateInput } from "../../../lib/plan/estimate-input";
+import { profileFor } from "../../../lib/model/engines";
+import type { EngineFactors } from "../../../lib/model/engine-types";
+import { resolveLayout } from "../../../lib/model/layout";
+import { buildSetup, type Setup } from "../../../lib/model/setup";
 
 /** Local fixtures (figures from the HF configs / datasheets), so model tests need neither the catalog nor ../shared. */
 export const LLAMA_70B: ModelArch = {
@@ -127,4 +131,11 @@ export const B200: GpuSpec = {
 
 export function input(raw: Record<string, unknown>): EstimateInput {
   return estimateInputSchema.parse({ model: "x", gpu: "x", ...raw });
+}
+
+/** Llama-3.1-8B (fixture) on one H100 under SGLang's profile, t_0 = 50 ms unless overridden: the prefill-first tests. */
+export function sglangLlama8bSetup(f: Partial<EngineFactors> = {}): Setup {
+  const base = profileFor("sglang", H100_SXM).factors;
+  const l = resolveLayout(LLAMA_8B, H100_SXM, { tp: 1, pp: 1, dp: 1 });
+  return buildSetup(LLAMA_8B, H100_SXM, l, { ...base, ttftOverheadS: 0.05, ...f }, "fp8", "bf16");
 }

@@ -1,23 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { run } from "../../../cli/commands/estimate";
 import { runCaptured } from "../cli/fake-io";
-import { profileFor } from "../../../lib/model/engines";
-import type { EngineFactors } from "../../../lib/model/engine-types";
 import { estimateConfig } from "../../../lib/model/estimate";
-import { resolveLayout } from "../../../lib/model/layout";
 import { serve } from "../../../lib/model/serving";
-import { buildSetup } from "../../../lib/model/setup";
 import { decodeStep, mixedStep } from "../../../lib/model/step";
 import { estimateInputSchema } from "../../../lib/plan/estimate-input";
-import { H100_SXM, LLAMA_8B, input } from "./fixtures";
+import { H100_SXM, LLAMA_8B, input, sglangLlama8bSetup } from "./fixtures";
 
 const BIG = 1e9; // KV capacity no test reaches
 
-function sglangSetup(f: Partial<EngineFactors> = {}) {
-  const base = profileFor("sglang", H100_SXM).factors;
-  const l = resolveLayout(LLAMA_8B, H100_SXM, { tp: 1, pp: 1, dp: 1 });
-  return buildSetup(LLAMA_8B, H100_SXM, l, { ...base, ttftOverheadS: 0.05, ...f }, "fp8", "bf16");
-}
+const sglangSetup = sglangLlama8bSetup;
 
 describe("a prefill-first scheduler with request lengths that vary: staggered arrivals", () => {
   const varying = { lengthSpread: 0.2, staggered: true };

@@ -2,21 +2,16 @@ import { describe, expect, it } from "vitest";
 import { exercises } from "../../../lib/model/calib/fit-all";
 import type { CalibRow } from "../../../lib/model/calib/rows";
 import { DOCUMENTED_FACTORS, profileFor } from "../../../lib/model/engines";
-import type { EngineFactors } from "../../../lib/model/engine-types";
 import { estimateConfig } from "../../../lib/model/estimate";
 import { resolveLayout } from "../../../lib/model/layout";
 import { serve } from "../../../lib/model/serving";
 import { buildSetup } from "../../../lib/model/setup";
 import { decodeStep, mixedStep } from "../../../lib/model/step";
-import { DEEPSEEK_V3, H100_SXM, LLAMA_8B, input } from "./fixtures";
+import { DEEPSEEK_V3, H100_SXM, LLAMA_8B, input, sglangLlama8bSetup } from "./fixtures";
 
 const BIG = 1e9; // KV capacity no test reaches
 
-function sglangSetup(f: Partial<EngineFactors> = {}) {
-  const base = profileFor("sglang", H100_SXM).factors;
-  const l = resolveLayout(LLAMA_8B, H100_SXM, { tp: 1, pp: 1, dp: 1 });
-  return buildSetup(LLAMA_8B, H100_SXM, l, { ...base, ttftOverheadS: 0.05, ...f }, "fp8", "bf16");
-}
+const sglangSetup = sglangLlama8bSetup;
 
 describe("prefill-first scheduling runs a closed loop in synchronised waves", () => {
   it("is SGLang's documented behaviour and no other engine's", () => {
