@@ -61,7 +61,7 @@ export default function SystemLevers() {
       <LessonSection
         n={4}
         title="Engines"
-        takeaway="vLLM, SGLang and TensorRT-LLM run the same physics; they differ in fixed overheads, kernels, scheduling and defaults such as the KV-cache precision. SGLang runs waiting prefills before any decode step, so a loaded server moves in waves: later first tokens, fewer prefill stalls between tokens. The calibrated profiles show the gaps."
+        takeaway="vLLM, SGLang and TensorRT-LLM run the same physics; they differ in fixed overheads, kernels, scheduling and defaults such as the KV-cache precision. SGLang runs waiting prefills before any decode step: requests started together move in waves (later first tokens, fewer prefill stalls between tokens), while requests that arrive one at a time each get a prefill pass of their own that stalls everyone's decode. The calibrated profiles show the gaps."
       >
         <VariantTable kind="engine" />
       </LessonSection>
