@@ -118,6 +118,9 @@ test.describe("validation journey: how well do the predictions hold?", () => {
     const recv30 = list.getByTestId("recipe-inferencemax-deepseek-sglang-b200-recv-interval-30");
     await expect(recv30).toContainText("schedulerRecvInterval = 30 for 61 runs");
     await expect(recv30).toContainText("--scheduler-recv-interval 30");
+    const disagg = list.getByTestId("recipe-inferencemax-deepseek-gb200-disaggregated");
+    await expect(disagg).toContainText("not predicted for 37 runs");
+    await expect(disagg).toContainText("disagg: true");
     const mtp = list.getByTestId("recipe-inferencemax-deepseek-trtllm-b200-mtp");
     await expect(mtp).toContainText("not predicted for 39 runs");
     await expect(mtp).toContainText("MTP");

@@ -181,6 +181,21 @@ export const HARNESS_RULES: readonly HarnessRule[] = [
     source: "https://github.com/SemiAnalysisAI/InferenceX/blob/main/benchmarks/dsr1_fp8_h200.sh",
   },
   {
+    id: "inferencemax-deepseek-gb200-disaggregated",
+    applies: (r) => inferenceMax(r) && r.gpu === "gb200" && r.modelPath === "deepseek-ai/DeepSeek-R1",
+    settings: {},
+    unmodelled:
+      "disaggregated prefill/decode run (Dynamo: separate prefill and decode workers over GB200 nodes): the estimator models one engine serving both",
+    why:
+      "every InferenceMAX DeepSeek-R1 configuration on GB200 (dsr1-fp4-gb200-dynamo-trt, dsr1-fp4/fp8-gb200-dynamo-sglang) is " +
+      "a multi-node Dynamo deployment with disagg: true — prefill workers (DEP4/DEP8 or TP 4) and decode workers (TEP 8, " +
+      "DEP 8–48) on separate GPUs, launched by submit_disagg.sh; the rows record the GPUs of both together (12–72) as " +
+      "the parallelism. The estimator does not model disaggregated serving, so these runs are not predicted",
+    source:
+      "https://github.com/InferenceMAX/InferenceMAX/blob/main/.github/configs/nvidia-master.yaml (disagg: true); " +
+      "benchmarks/dsr1_fp8_gb200_dynamo-sglang_slurm.sh, benchmarks/dsr1_fp4_gb200_dynamo-trt_slurm.sh",
+  },
+  {
     id: "inferencemax-deepseek-trtllm-b200-mtp",
     applies: (r) => inferenceMaxDeepSeek(r, "trtllm", "b200") && r.engineVersion === "1.2.0rc6.post3",
     settings: {},

@@ -31,9 +31,20 @@ describe("live validation against the current core and catalog", () => {
     expect(runs["inferencemax-deepseek-sglang-h200-memory"]).toBe(13);
     // DeepSeek-R1 TRT-LLM B200 runs of those files on the MTP configs' image (1.2.0rc6.post3): 39, none predicted
     expect(runs["inferencemax-deepseek-trtllm-b200-mtp"]).toBe(39);
+    // every InferenceMAX run sent 10·C prompts; the B200 DeepSeek-R1 SGLang runs polled every 10 (41) or 30 (61) iterations
+    expect(runs["inferencemax-ten-prompts-per-slot"]).toBe(918);
+    expect(runs["inferencemax-deepseek-sglang-b200-recv-interval-10"]).toBe(41);
+    expect(runs["inferencemax-deepseek-sglang-b200-recv-interval-30"]).toBe(61);
+    // DeepSeek-R1 on GB200 in those files: Dynamo disaggregated deployments, 37 runs, none predicted
+    expect(runs["inferencemax-deepseek-gb200-disaggregated"]).toBe(37);
     const unpredicted = scored.filter((s) => s.problem !== null);
-    expect(unpredicted).toHaveLength(39);
-    expect(unpredicted.every((s) => s.problem!.includes("speculative decoding") && s.row.engineVersion === "1.2.0rc6.post3")).toBe(true);
+    expect(unpredicted).toHaveLength(39 + 37);
+    const mtp = unpredicted.filter((s) => s.problem!.includes("speculative decoding"));
+    expect(mtp).toHaveLength(39);
+    expect(mtp.every((s) => s.row.engineVersion === "1.2.0rc6.post3")).toBe(true);
+    const disagg = unpredicted.filter((s) => s.problem!.includes("disaggregated prefill/decode"));
+    expect(disagg).toHaveLength(37);
+    expect(disagg.every((s) => s.row.gpu === "gb200" && s.row.hfModel.includes("DeepSeek-R1"))).toBe(true);
   });
 
   it("computes the tables once", () => {
@@ -76,9 +87,11 @@ describe("live validation against the current core and catalog", () => {
 });
 
 describe("the page predicts what npm run validate predicts", () => {
-  it("every distinct run but the speculative-decoding ones, the wide GB200 NVL72 rows (tp 12–72 recorded, run attention data-parallel) included", () => {
+  it("every distinct run but the speculative-decoding and the disaggregated ones", () => {
     const { scored } = liveValidation();
-    const rejected = scored.filter((x) => x.problem !== null && !x.problem.includes("speculative decoding"));
+    const rejected = scored.filter(
+      (x) => x.problem !== null && !x.problem.includes("speculative decoding") && !x.problem.includes("disaggregated prefill/decode"),
+    );
     expect(rejected.map((x) => `${x.row.id}: ${x.problem}`)).toEqual([]);
     const wide = scored.filter((x) => x.row.gpu === "gb200" && x.row.tp > 8 && x.row.moeEp === 1);
     expect(wide.length).toBeGreaterThan(30);
