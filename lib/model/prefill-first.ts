@@ -65,7 +65,7 @@ function serveStaggered(
   const nBar = isl + osl / 2;
   const steps = Math.max(osl - 1, 1);
   const wave = serveWaves(s, cRun, maxConcurrency, isl, osl);
-  const dec = decodeOnBusiestRank(s, cRun, nBar);
+  const dec = wave.decode; // the same decode step at C_run
   const busy = cRun > 1;
   const N = busy ? Math.max(1, opts.recvInterval ?? 1) : 0;
   const waitPoll = busy ? (N / 2) * dec.t : 0;
@@ -87,7 +87,7 @@ function serveStaggered(
   };
   // Steady state: λ = C_run / (TTFT + (OSL − 1)·TPOT), TPOT = t_decode / (1 − ρ), ρ = (λ/m)·n·t_pass.
   let lambda = cRun / (wave.ttft + steps * wave.tpot);
-  let st = at(lambda);
+  let st!: ReturnType<typeof at>;
   let rho = 0;
   let tpot = dec.t;
   for (let it = 0; it < 4; it++) {
@@ -129,7 +129,7 @@ function serveStaggered(
     meanContext: nBar,
     decode: dec,
     mixed: st.pass,
-    prefill: prefill(s, isl),
+    prefill: wave.prefill,
     prefillChunks: Math.ceil(isl / K),
     prefillTokensPerStep: lambda * isl * tpot,
     prefillStepShare: rho,

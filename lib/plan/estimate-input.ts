@@ -92,12 +92,7 @@ export const estimateInputSchema = z
      * SGLang's --scheduler-recv-interval: while requests decode, the scheduler takes in new requests only every N
      * decode iterations (1, the default, every iteration). SGLang only.
      */
-    schedulerRecvInterval: z
-      .number({ error: "schedulerRecvInterval must be a number" })
-      .int({ error: "schedulerRecvInterval must be a whole number" })
-      .min(1, { error: "schedulerRecvInterval must be at least 1" })
-      .max(10_000, { error: "schedulerRecvInterval must be at most 10000" })
-      .optional(),
+    schedulerRecvInterval: count("schedulerRecvInterval", 10_000).optional(),
     /**
      * The benchmark's --num-prompts: requests sent in all, C at once at the start and each finished one replaced.
      * Given, the first-token latency is the benchmark's mean, the opening burst of C prompts included; absent, the
