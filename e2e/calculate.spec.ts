@@ -157,3 +157,21 @@ test("SGLang's recv interval and the benchmark's prompt count move the first tok
   await page.getByLabel("Engine").selectOption("vllm");
   await expect(page.getByTestId("invalid")).toContainText("schedulerRecvInterval is SGLang's --scheduler-recv-interval");
 });
+
+test("MTP draft tokens speed decoding up by the published acceptance; a length above k + 1 names the field; a model without MTP says so", async ({ page }) => {
+  const calc = new CalculatePage(page);
+  await calc.open("?model=deepseek-r1&gpu=b200&tp=8&weights=fp4&engine=trtllm&isl=1024&osl=1024&concurrency=4");
+  const ms = (t: string) => Number(t.replace(/[^0-9.]/g, "")) * (/\d s$/.test(t) ? 1000 : 1);
+  const before = ms(await calc.text("m-tpot"));
+  await page.getByLabel("MTP draft tokens").fill("3");
+  await expect.poll(async () => ms(await calc.text("m-tpot"))).toBeLessThan(before * 0.8);
+  await expect(page).toHaveURL(/mtp=3/);
+  await expect(page.getByLabel("MTP acceptance length")).toHaveAttribute("placeholder", "2.75 (published)");
+  await expect(page.getByTestId("results")).toContainText("2.75 tokens kept per verify pass (from DeepSeek-R1's published acceptance rates");
+  await page.getByLabel("MTP acceptance length").fill("5");
+  await expect(page.getByTestId("invalid")).toContainText("mtpAcceptanceLength (5) cannot exceed mtpDraftTokens + 1 (4)");
+  await page.getByLabel("MTP acceptance length").fill("2");
+  await expect(page).toHaveURL(/accept=2/);
+  await calc.open("?model=llama-3.1-8b&gpu=h100-sxm&tp=1&weights=fp8&engine=vllm&mtp=2");
+  await expect(page.getByTestId("scenario")).toContainText("ships no multi-token-prediction module");
+});

@@ -122,8 +122,8 @@ test.describe("validation journey: how well do the predictions hold?", () => {
     await expect(disagg).toContainText("not predicted for 37 runs");
     await expect(disagg).toContainText("disagg: true");
     const mtp = list.getByTestId("recipe-inferencemax-deepseek-trtllm-b200-mtp");
-    await expect(mtp).toContainText("not predicted for 39 runs");
-    await expect(mtp).toContainText("MTP");
+    await expect(mtp).toContainText("for 39 runs");
+    await expect(mtp).toContainText("mtpDraftTokens = 3");
   });
 
   test("an estimate on a GPU generation nobody measured links to the held-out figures for a new generation", async ({ page }) => {

@@ -20,7 +20,7 @@ import { CALIBRATION } from "../lib/model/calibration.generated";
 import { estimateConfig } from "../lib/model/estimate";
 import { ape, median, shareWithin, type GroupStats } from "../lib/model/validation-stats";
 import { repeatability } from "../lib/validation/repeatability";
-import { expressibleRun } from "../lib/validation/score";
+import { repeatableRows } from "../lib/validation/score";
 import { MEASURED_ROWS } from "../lib/validation/measurements.generated";
 import { judgementSummary } from "../lib/validation/confidence";
 import { liveValidation } from "../lib/validation/live";
@@ -194,7 +194,7 @@ async function main(): Promise<number> {
   console.log(`  skipped: ${Object.entries(pub.skipped).map(([k, v]) => `${k} ${v}`).join(", ")}`);
 
   // On the rows as recorded upstream (the transcribed copy /validate also uses), so page and script agree.
-  const rep = repeatability(MEASURED_ROWS.filter(expressibleRun));
+  const rep = repeatability(repeatableRows(MEASURED_ROWS));
   console.log(
     `\nREPEATABILITY (the floor under any estimator): ${rep.setups} setups measured in ${rep.runs} distinct runs (${rep.setupsByModel.map((m) => `${m.hfModel} ${m.setups}`).join(", ")}); one run predicting another run of the same setup: TTFT MdAPE ${pct(rep.ttftMdape ?? NaN)}, TPOT MdAPE ${pct(rep.tpotMdape ?? NaN)} (within ±25 %: ${pct(rep.ttftWithinBand ?? NaN)} / ${pct(rep.tpotWithinBand ?? NaN)} of ${rep.pairs} pairs)`,
   );

@@ -61,6 +61,16 @@ export const REQUEST_FLAGS: Readonly<Record<string, FlagSpec>> = {
     kind: "int",
     help: "the benchmark's --num-prompts: the first-token latency is that run's mean, opening burst included (default: steady state)",
   },
+  "--mtp-draft-tokens": {
+    field: "mtpDraftTokens",
+    kind: "int",
+    help: "speculative decoding with the model's MTP module: draft tokens per iteration, 0-8 (default 0: off)",
+  },
+  "--mtp-acceptance-length": {
+    field: "mtpAcceptanceLength",
+    kind: "number",
+    help: "mean tokens kept per verify pass, 1 to draft tokens + 1 (default: from the model's published acceptance rates)",
+  },
   "--price": { field: "priceUsdPerGpuHour", kind: "number", help: "$/GPU-hour (default: catalog on-demand price)" },
 };
 

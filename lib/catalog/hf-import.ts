@@ -170,6 +170,9 @@ export function importHfConfig(json: unknown, opts: HfImportOptions = {}): Model
     qRaw === undefined || qRaw === null ? undefined : quantPrecision(qRaw, qPrefix);
   const fp4Format = nativePrecision === "fp4" ? fp4FormatOf(qRaw) : undefined;
 
+  // multi-token-prediction modules (DeepSeek-V3/R1, GLM-4.5, MiMo); a config gives no acceptance rate
+  const mtpModules = c.optInt("num_nextn_predict_layers", 0) ?? 0;
+
   const nameOrPath = root.optStr("_name_or_path") || undefined;
   const arch = root.optArray("architectures")?.[0];
   const name = opts.name ?? nameOrPath ?? (typeof arch === "string" ? arch : modelType);
@@ -189,6 +192,7 @@ export function importHfConfig(json: unknown, opts: HfImportOptions = {}): Model
     moe,
     ...(nativePrecision ? { nativePrecision } : {}),
     ...(fp4Format ? { fp4Format } : {}),
+    ...(mtpModules > 0 ? { mtp: { modules: mtpModules, acceptance: null } } : {}),
     sources: [{ url: opts.source ?? "config.json (user supplied)", kind: "hf-config" }],
     ...(notes.length > 0 ? { notes: `Imported from config.json (${modelType}). ${notes.join("; ")}.` } : {}),
   };

@@ -117,8 +117,26 @@ export interface ModelArch {
    * activations), NVFP4 W4A4.
    */
   readonly fp4Format?: "mxfp4" | "nvfp4";
+  /** Multi-token-prediction modules the checkpoint ships (config num_nextn_predict_layers); absent when none. */
+  readonly mtp?: MtpSpec;
   readonly sources: readonly Source[];
   readonly notes?: string;
+}
+
+/**
+ * A checkpoint's multi-token-prediction (MTP) modules: each is one more decoder layer (with the embedding and LM
+ * head shared) trained to predict a token further ahead. Engines use them as the draft of speculative decoding,
+ * reusing the module autoregressively for more draft tokens than there are modules.
+ */
+export interface MtpSpec {
+  /** Modules in the checkpoint (num_nextn_predict_layers). */
+  readonly modules: number;
+  /**
+   * Published acceptance of draft tokens: the share of first draft tokens the model accepts, and of each later one
+   * given the ones before it were accepted (the module reused for positions it was not trained on). Null where none is
+   * published: the estimate then needs the acceptance length as an input.
+   */
+  readonly acceptance: { readonly first: number; readonly later: number; readonly source: string } | null;
 }
 
 export type PricingTerm = "on-demand" | "1yr" | "3yr" | "spot";

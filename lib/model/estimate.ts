@@ -9,6 +9,7 @@ import { memoryPerGpu, type MemoryPerGpu } from "./memory";
 import { isWeightOnly } from "./precision";
 import { bindingOf, serve, type ServeOptions, type Serving } from "./serving";
 import { buildSetup, type Setup } from "./setup";
+import { specDecodeOf } from "./spec-decode";
 
 export interface EstimateArgs {
   readonly model: ModelArch;
@@ -27,6 +28,8 @@ export interface EstimateCore {
   readonly serving: Serving;
   readonly cost: Cost;
   readonly price: number;
+  /** Why the speculative decoding asked for cannot run (the estimate is then made without it); null when none. */
+  readonly specProblem: string | null;
 }
 
 const GB = 1e9;
@@ -50,6 +53,10 @@ function engineCacheIsFp8(input: EstimateInput, profile: EngineProfile, gpu: Gpu
 
 function fmtTokens(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+function fmtShare(x: number | undefined): string {
+  return x === undefined ? "?" : `${(x * 100).toFixed(1).replace(/\.0$/, "")} %`;
 }
 
 function mxfp4Checkpoint(input: EstimateInput, model: ModelArch): boolean {
@@ -92,6 +99,7 @@ export function estimateConfig(args: EstimateArgs): EstimateResult {
   const { setup, layout, memory, serving: srv, cost } = core;
 
   let problems: string[] = layoutProblems(model, layout);
+  if (core.specProblem) problems.push(core.specProblem);
   if (input.isl + input.osl > model.maxContext) {
     problems.push(
       `ISL + OSL = ${input.isl + input.osl} tokens exceeds the model's context window of ${model.maxContext} tokens.`,
@@ -159,6 +167,17 @@ export function estimateConfig(args: EstimateArgs): EstimateResult {
     ];
   }
 
+  if (setup.spec) {
+    const { draftTokens: k, acceptanceLength: tau } = setup.spec;
+    notes = [
+      ...(notes ?? []),
+      `Speculative decoding with the MTP module: ${k} draft token${k === 1 ? "" : "s"} per iteration, ${tau.toFixed(2)} tokens kept per verify pass` +
+        (input.mtpAcceptanceLength === undefined
+          ? ` (from ${model.name}'s published acceptance rates, ${fmtShare(model.mtp?.acceptance?.first)} for the first draft and ${fmtShare(model.mtp?.acceptance?.later)} for each later one; your traffic may accept more or fewer: set the MTP acceptance length your engine logs).`
+          : ", as given."),
+    ];
+  }
+
   const gpus = layout.gpus;
   const out = srv.outputTokensPerSecond;
   const result: EstimateResult = {
@@ -217,10 +236,11 @@ function coreOf(args: EstimateArgs, profile: EngineProfile, work: Workload): Est
   const { model, gpu, input } = args;
   const layout = resolveLayout(model, gpu, input);
   const kv = kvPrecisionFor(input, profile, gpu, model);
-  const setup = buildSetup(model, gpu, layout, profile.factors, input.weights, kv);
+  const spec = specDecodeOf(input, model);
+  const setup = buildSetup(model, gpu, layout, profile.factors, input.weights, kv, spec.spec);
   const memory = memoryPerGpu(setup, input.concurrency, work.isl, work.osl);
   const serving = serve(setup, input.concurrency, memory.maxConcurrency, work.isl, work.osl, work.serve);
   const price = input.priceUsdPerGpuHour ?? 0;
   const cost = servingCost(price, layout.gpus, serving.prefillUtilisation, serving.requestsPerSecond * work.isl, serving.outputTokensPerSecond);
-  return { setup, layout, memory, serving, cost, price };
+  return { setup, layout, memory, serving, cost, price, specProblem: spec.problem };
 }

@@ -12,6 +12,12 @@ export function servingDerivations(c: EstimateCore, input: EstimateInput): Deriv
   const { serving: srv, setup: s } = c;
   const dec = srv.decode;
   const f = s.f;
+  // speculative decoding: an iteration drafts k tokens per sequence and keeps τ of them
+  const spec = s.spec;
+  const perTok = spec ? ` / ${sig(spec.acceptanceLength)}` : "";
+  const specWhy = spec
+    ? `; speculative decoding: each iteration drafts k = ${spec.draftTokens} tokens per sequence (k passes of the MTP module, t_draft), verifies k + 1 in one pass and keeps τ = ${sig(spec.acceptanceLength)} of them, so the decode part of a token is t_step / τ`
+    : "";
   if (srv.schedule === "waves") {
     return [
       d(
@@ -19,8 +25,8 @@ export function servingDerivations(c: EstimateCore, input: EstimateInput): Deriv
         "Time per output token",
         srv.tpot,
         "s",
-        "t_step(C_run) + (n − j̄) · t_pass / (OSL − 1) — prefill-first waves: the wave's later prefill passes stall a request after its first token",
-        `${secs(dec.t)} + (${sig(srv.prefillPasses)} − ${sig(srv.meanPrefillPass)}) · ${secs(srv.mixed.t)} / ${input.osl - 1} = ${secs(srv.tpot)}`,
+        "t_step(C_run) + (n − j̄) · t_pass / (OSL − 1) — prefill-first waves: the wave's later prefill passes stall a request after its first token" + specWhy,
+        `${secs(dec.t)}${perTok} + (${sig(srv.prefillPasses)} − ${sig(srv.meanPrefillPass)}) · ${secs(srv.mixed.t)} / ${input.osl - 1} = ${secs(srv.tpot)}`,
       ),
       d(
         "ttft",
@@ -43,9 +49,10 @@ export function servingDerivations(c: EstimateCore, input: EstimateInput): Deriv
         srv.tpot,
         "s",
         "t_decode / (1 − ρ), ρ = (λ/m) · n · t_pass — prefill-first scheduler, lengths that vary: the replacements arrive one by one and their prefill passes stall the others' decode" +
-          (blend ? "; the benchmark's opening burst (a wave, share w = C_run/numPrompts) weighed in: w · TPOT_wave + (1 − w) · TPOT" : ""),
+          (blend ? "; the benchmark's opening burst (a wave, share w = C_run/numPrompts) weighed in: w · TPOT_wave + (1 − w) · TPOT" : "") +
+          specWhy,
         (blend ? `${sig(w)} · ${secs(g.tpotWave)} + ${sig(1 - w)} · ` : "") +
-          `${secs(dec.t)} / (1 − ${sig(g.prefillShare)}) (λ = ${sig(g.arrivalsPerSecond)}/s, m = ${sig(g.promptsPerPass)} prompts a pass) = ${secs(srv.tpot)}`,
+          `${secs(dec.t)}${perTok} / (1 − ${sig(g.prefillShare)}) (λ = ${sig(g.arrivalsPerSecond)}/s, m = ${sig(g.promptsPerPass)} prompts a pass) = ${secs(srv.tpot)}`,
       ),
       d(
         "ttft",
@@ -71,8 +78,14 @@ export function servingDerivations(c: EstimateCore, input: EstimateInput): Deriv
       "Time per output token",
       srv.tpot,
       "s",
-      "(1 − q) · t_step(b) + q · t_step(b + prefill chunk u); t_step = Σ_op max(t_compute, t_memory) + t_comm + t_overhead",
-      `(1 − ${sig(srv.prefillStepShare)}) · (${secs(dec.tRoofline)} + ${secs(dec.tComm)} + ${secs(dec.tOverhead)}) + ${sig(srv.prefillStepShare)} · ${secs(srv.mixed.t)} (u = ${sig(srv.mixed.prefillTokens)} prefill tokens) = ${secs(srv.tpot)}`,
+      (spec ? "[(1 − q) · t_step(b) + q · t_step(b + prefill chunk u)] / τ" : "(1 − q) · t_step(b) + q · t_step(b + prefill chunk u)") +
+        "; t_step = Σ_op max(t_compute, t_memory) + t_comm + t_overhead" +
+        (spec ? " + t_draft" : "") +
+        specWhy,
+      (spec ? "[" : "") +
+        `(1 − ${sig(srv.prefillStepShare)}) · (${secs(dec.tRoofline)} + ${secs(dec.tComm)} + ${secs(dec.tOverhead)}${spec ? ` + ${secs(dec.tDraft)}` : ""}) + ${sig(srv.prefillStepShare)} · ${secs(srv.mixed.t)} (u = ${sig(srv.mixed.prefillTokens)} prefill tokens)` +
+        (spec ? `]${perTok}` : "") +
+        ` = ${secs(srv.tpot)}`,
     ),
     d(
       "ttft",

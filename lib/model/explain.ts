@@ -136,9 +136,18 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
       dec.bytes,
       "B",
       "weights (dense) + touched experts + KV of the batch + LM head",
-      `${bytesStr(dec.bytesWeights)} + ${bytesStr(dec.bytesExperts)}${m.moe ? ` (${sig(dec.expertsTouched)} of ${m.moe.numExperts} experts touched at B=${sig(srv.decodeBatch)})` : ""} + ${bytesStr(dec.bytesKv)} + ${bytesStr(dec.bytesLmHead)} = ${bytesStr(dec.bytes)}`,
+      `${bytesStr(dec.bytesWeights)} + ${bytesStr(dec.bytesExperts)}${m.moe ? ` (${sig(dec.expertsTouched)} of ${m.moe.numExperts} experts touched at ${s.spec ? `(k + 1)·B = ${s.spec.draftTokens + 1} · ${sig(srv.decodeBatch)} tokens` : `B=${sig(srv.decodeBatch)}`})` : ""} + ${bytesStr(dec.bytesKv)} + ${bytesStr(dec.bytesLmHead)} = ${bytesStr(dec.bytes)}`,
     ),
-    d("memory.weights", "VRAM: weights", mem.weights, "B", "weights per GPU", bytesStr(mem.weights)),
+    s.spec
+      ? d(
+          "memory.weights",
+          "VRAM: weights",
+          mem.weights,
+          "B",
+          "weights per GPU · (1 + MTP modules / L) — speculative decoding loads the MTP modules, one decoder layer each",
+          `${bytesStr(s.wg.total)} · (1 + ${s.spec.modules} / ${m.layers}) = ${bytesStr(mem.weights)}`,
+        )
+      : d("memory.weights", "VRAM: weights", mem.weights, "B", "weights per GPU", bytesStr(mem.weights)),
     d(
       "memory.kvCache",
       "VRAM: KV cache in use",
@@ -216,8 +225,10 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
       "Decode step: fixed overhead",
       dec.tOverhead,
       "s",
-      "t_step + t_layer · L + t_moe · L_moe + t_expert · n_blocks + t_seq · b · L",
-      `${secs(f.stepOverheadS)} + ${secs(f.layerOverheadS)} · ${m.layers} + ${secs(f.moeLayerOverheadS)} · ${sig(s.md.params.moeLayers)} + ${secs(f.expertOverheadS)} · ${sig(dec.expertBlocks)} + ${secs(f.seqOverheadS)} · ${sig(dec.decodeTokens + (dec.prefillTokens > 0 ? 1 : 0))} · ${m.layers} = ${secs(dec.tOverhead)}`,
+      s.spec
+        ? "t_step + t_layer · L + t_moe · L_moe + t_expert · n_blocks + t_seq · (k + 1) · b · L — a verify pass has k + 1 query rows per sequence"
+        : "t_step + t_layer · L + t_moe · L_moe + t_expert · n_blocks + t_seq · b · L",
+      `${secs(f.stepOverheadS)} + ${secs(f.layerOverheadS)} · ${m.layers} + ${secs(f.moeLayerOverheadS)} · ${sig(s.md.params.moeLayers)} + ${secs(f.expertOverheadS)} · ${sig(dec.expertBlocks)} + ${secs(f.seqOverheadS)} · ${s.spec ? `(${s.spec.draftTokens + 1} · ${sig(dec.decodeTokens)}${dec.prefillTokens > 0 ? " + 1" : ""})` : sig(dec.decodeTokens + (dec.prefillTokens > 0 ? 1 : 0))} · ${m.layers} = ${secs(dec.tOverhead)}`,
     ),
     ...servingDerivations(c, input),
     d(

@@ -35,7 +35,8 @@ export interface MemoryPerGpu {
 
 export function memoryPerGpu(s: Setup, concurrency: number, isl: number, osl: number): MemoryPerGpu {
   const capacity = s.gpu.memory;
-  const weights = s.wg.total;
+  // with speculative decoding the MTP modules are loaded too: each one decoder layer, weighed as the mean layer
+  const weights = s.wg.total * (1 + (s.spec ? s.spec.modules / s.model.layers : 0));
   const activations = activationBytes(s);
   const f = s.f.kvMemFraction;
   const loaded = capacity - weights - activations;

@@ -1,7 +1,7 @@
 import { decodeOnBusiestRank } from "./busiest-rank";
 import type { ServeOptions, Serving } from "./serving";
 import type { Setup } from "./setup";
-import { mixedStep, prefill } from "./step";
+import { mixedStep, prefill, tokensPerIteration } from "./step";
 
 /**
  * A prefill-first scheduler (SGLang) in a closed loop. Requests of equal length started together move in
@@ -66,6 +66,7 @@ function serveStaggered(
   const steps = Math.max(osl - 1, 1);
   const wave = serveWaves(s, cRun, maxConcurrency, isl, osl);
   const dec = wave.decode; // the same decode step at C_run
+  const dt = dec.t / tokensPerIteration(s); // decode time per output token
   const busy = cRun > 1;
   const N = busy ? Math.max(1, opts.recvInterval ?? 1) : 0;
   const waitPoll = busy ? (N / 2) * dec.t : 0;
@@ -89,11 +90,11 @@ function serveStaggered(
   let lambda = cRun / (wave.ttft + steps * wave.tpot);
   let st!: ReturnType<typeof at>;
   let rho = 0;
-  let tpot = dec.t;
+  let tpot = dt;
   for (let it = 0; it < 4; it++) {
     st = at(lambda);
     rho = Math.min(0.95, (lambda / st.m) * st.plan.passes * st.pass.t);
-    tpot = dec.t / (1 - rho);
+    tpot = dt / (1 - rho);
     lambda = cRun / (st.ttft + steps * tpot);
   }
   const cycle = st.ttft + steps * tpot;
@@ -133,7 +134,7 @@ function serveStaggered(
     prefillChunks: Math.ceil(isl / K),
     prefillTokensPerStep: lambda * isl * tpot,
     prefillStepShare: rho,
-    prefillStallPerToken: tpotMean - dec.t,
+    prefillStallPerToken: tpotMean - dt,
     prefillUtilisation: rho,
     waitPrefill: (st.plan.meanPass - 1) * st.pass.t,
     waitDpBalance: 0,
@@ -201,8 +202,10 @@ export function serveWaves(s: Setup, concurrency: number, maxConcurrency: number
   const dec = decodeOnBusiestRank(s, cRun, nBar);
   const waitOverlap = f.overlapSteps * dec.t;
   const ttftRun = f.ttftOverheadS + waitOverlap + meanPass * pass.t;
-  const tpot = dec.t + ((passes - meanPass) * pass.t) / steps;
-  const x = cRun / (f.ttftOverheadS + waitOverlap + passes * pass.t + steps * dec.t);
+  const tau = tokensPerIteration(s);
+  const dt = dec.t / tau; // decode time per output token (τ per iteration with speculative decoding)
+  const tpot = dt + ((passes - meanPass) * pass.t) / steps;
+  const x = cRun / (f.ttftOverheadS + waitOverlap + passes * pass.t + steps * dt);
   const waitKv = concurrency > cRun ? (concurrency - cRun) / x : 0;
   const prefillTime = passes * pass.t;
   return {
@@ -216,10 +219,10 @@ export function serveWaves(s: Setup, concurrency: number, maxConcurrency: number
     mixed: pass,
     prefill: alone,
     prefillChunks: chunks,
-    prefillTokensPerStep: (cRun * isl) / (passes + steps),
-    prefillStepShare: passes / (passes + steps),
-    prefillStallPerToken: tpot - dec.t,
-    prefillUtilisation: prefillTime / (prefillTime + steps * dec.t),
+    prefillTokensPerStep: (cRun * isl) / (passes + steps / tau),
+    prefillStepShare: passes / (passes + steps / tau),
+    prefillStallPerToken: tpot - dt,
+    prefillUtilisation: prefillTime / (prefillTime + steps * dt),
     waitPrefill: (meanPass - 1) * pass.t,
     waitDpBalance: 0,
     waitBatch: 0,

@@ -2,7 +2,7 @@ import type { BindingResource } from "./estimate-types";
 import type { Setup } from "./setup";
 import { decodeOnBusiestRank, rankBatch } from "./busiest-rank";
 import { servePrefillFirst } from "./prefill-first";
-import { mixedStep, prefill, type StepBreakdown } from "./step";
+import { mixedStep, prefill, tokensPerIteration, type StepBreakdown } from "./step";
 
 /**
  * A closed-loop benchmark (schedule "mixed": engines that mix prefill chunks into decode steps): C requests in
@@ -137,7 +137,9 @@ export function serve(
   const K = f.prefillChunkTokens;
   const cRun = Math.max(1, Math.min(concurrency, maxConcurrency));
   const nBar = isl + osl / 2;
-  const steps = Math.max(osl - 1, 1);
+  // decode iterations per request: OSL − 1 tokens at τ per iteration (speculative decoding; else 1)
+  const tau = tokensPerIteration(s);
+  const steps = Math.max(osl - 1, 1) / tau;
   const chunk = Math.min(isl, K);
   const chunks = Math.ceil(isl / K);
   const alone = prefill(s, isl);
@@ -198,7 +200,7 @@ export function serve(
     prefillChunks: chunks,
     prefillTokensPerStep: pTok,
     prefillStepShare: q,
-    prefillStallPerToken: tbar - dec.t,
+    prefillStallPerToken: (tbar - dec.t) / tau,
     prefillUtilisation: rho,
     waitPrefill,
     waitDpBalance: waitDp,
@@ -208,7 +210,7 @@ export function serve(
     waitRecv: 0,
     waitKv,
     ttft: ttftRun + waitKv,
-    tpot: tbar,
+    tpot: tbar / tau,
     requestsPerSecond: x,
     outputTokensPerSecond: x * osl,
   };

@@ -88,6 +88,20 @@ export interface Setup {
   readonly kvShard: number;
   readonly linkTp: Link;
   readonly linkStage: Link;
+  /** Speculative decoding with the model's MTP modules; null when off. */
+  readonly spec: SpecDecode | null;
+}
+
+/**
+ * Speculative decoding: each decode iteration drafts k tokens per sequence (k passes of an MTP module) and verifies
+ * them in one pass of the model over k + 1 tokens per sequence; τ of them (the acceptance length, 1 ≤ τ ≤ k + 1) are
+ * kept on average.
+ */
+export interface SpecDecode {
+  readonly draftTokens: number;
+  readonly acceptanceLength: number;
+  /** MTP modules the checkpoint ships: their weights are loaded beside the model's. */
+  readonly modules: number;
 }
 
 export function buildSetup(
@@ -97,6 +111,7 @@ export function buildSetup(
   f: EngineFactors,
   weights: Precision,
   kv: KvPrecision,
+  spec: SpecDecode | null = null,
 ): Setup {
   const md = modelDerived(model);
   const lp = linearPrecisions(model, weights, gpu);
@@ -128,6 +143,7 @@ export function buildSetup(
     kvShard: a.kind === "gqa" ? Math.min(layout.tp, a.numKvHeads) : 1,
     linkTp: linkFor(gpu, layout.tp, f.commEff, f.commLatencyS),
     linkStage: linkFor(gpu, layout.stageGpus, f.commEff, f.commLatencyS),
+    spec,
   };
 }
 

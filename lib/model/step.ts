@@ -40,6 +40,8 @@ export interface StepBreakdown {
   readonly tComputeBound: number;
   readonly tComm: number;
   readonly tOverhead: number;
+  /** Speculative decoding: the k draft passes of the MTP module over the decode sequences (0 when off). */
+  readonly tDraft: number;
   /** Expected distinct experts touched per MoE layer (0 for dense). */
   readonly expertsTouched: number;
   /** Expert blocks this GPU runs in the step (its touched experts over the stage's MoE layers, × pp stages). */
@@ -108,13 +110,17 @@ export function mixedStep(
   const Fe = s.peakExpert * f.flopEff;
   const Fa = s.peakAttn * f.flopEff;
   const acc: Acc = { flops: 0, bytes: 0, tc: 0, tm: 0, roof: 0, cb: 0 };
-  const tok = b + u;
+  // Speculative decoding verifies k + 1 tokens of each decode sequence in one pass (its KV is read once).
+  const v = s.spec ? s.spec.draftTokens + 1 : 1;
+  const bq = b * v;
+  const tok = bq + u;
+  const moeT = moeTokens + (v - 1) * b * l.dp;
 
   const fAttnLin = (2 * tok * p.attention * frac) / l.tp;
   op(acc, fAttnLin, Fd, wg.attention, BW);
   // Decode attention: every sequence reads its KV (memory-bound).
   const decPairs = b * attendedLayerTokens(model, context) * frac;
-  const fDecAttn = (decPairs * md.attnFlopsPerPairDecode) / l.tp;
+  const fDecAttn = (v * decPairs * md.attnFlopsPerPairDecode) / l.tp;
   const bDecKv = b * kvBytesPerSeqPerGpu(s, context);
   op(acc, fDecAttn, Fa, bDecKv, BW);
   // Prefill attention: causal pairs (compute-bound), KV written once.
@@ -138,9 +144,9 @@ export function mixedStep(
     const E = model.moe.numExperts;
     const k = model.moe.expertsPerToken;
     // touched fraction 1 − (1 − k/E)^T (moe.ts), with ln(1 − k/E) cached per model
-    const tf = moeTokens > 0 ? (md.logMiss === -Infinity ? 1 : 1 - Math.exp(moeTokens * md.logMiss)) : 0;
+    const tf = moeT > 0 ? (md.logMiss === -Infinity ? 1 : 1 - Math.exp(moeT * md.logMiss)) : 0;
     touched = tf * E;
-    fExp = (2 * moeTokens * k * p.expertParams * p.moeLayers * frac) / l.stageGpus;
+    fExp = (2 * moeT * k * p.expertParams * p.moeLayers * frac) / l.stageGpus;
     bExp = wg.experts * tf;
     op(acc, fExp, Fe, bExp, BW);
     // expert blocks this GPU runs per step: its E/moeEp experts × touched fraction, over the stage's MoE layers
@@ -156,7 +162,7 @@ export function mixedStep(
   acc.roof *= pp;
   acc.cb *= pp;
   // LM head (once, on the last stage): V·d weights (tied or not); one logit row per decode token and per prompt end.
-  const lmRows = b + (u > 0 ? 1 : 0);
+  const lmRows = bq + (u > 0 ? 1 : 0);
   const fLm = (2 * lmRows * model.vocabSize * model.hiddenSize) / l.tp;
   const bLm = (model.vocabSize * model.hiddenSize * 2) / l.tp;
   op(acc, fLm, Fd, bLm, BW);
@@ -179,8 +185,8 @@ export function mixedStep(
       const k = model.moe ? model.moe.expertsPerToken : 1;
       const bytes =
         l.moeEp > 1
-          ? (moeTokens / l.stageGpus) * Math.min(k, l.moeEp) * d * ACTIVATION_BYTES
-          : moeTokens * d * ACTIVATION_BYTES;
+          ? (moeT / l.stageGpus) * Math.min(k, l.moeEp) * d * ACTIVATION_BYTES
+          : moeT * d * ACTIVATION_BYTES;
       // dispatch + combine (EP all-to-all) or all-gather + reduce-scatter (TP experts over dp ranks)
       comm += 2 * moeLayers * collectiveTime(bytes, l.stageGpus, s.linkStage.bandwidth, s.linkStage.latency);
     }
@@ -194,6 +200,7 @@ export function mixedStep(
     iterations * (f.stepOverheadS + f.layerOverheadS * L + f.moeLayerOverheadS * p.moeLayers) +
     f.expertOverheadS * expertBlocks * pp +
     f.seqOverheadS * lmRows * L;
+  const tDraft = s.spec && b > 0 ? s.spec.draftTokens * draftPass(s, b, context) : 0;
   return {
     decodeTokens: b,
     prefillTokens: u,
@@ -214,10 +221,28 @@ export function mixedStep(
     tComputeBound: acc.cb,
     tComm: comm,
     tOverhead: overhead,
+    tDraft,
     expertsTouched: touched,
     expertBlocks: expertBlocks * pp,
-    t: acc.roof + comm + overhead,
+    t: acc.roof + comm + overhead + tDraft,
   };
+}
+
+/** Output tokens a decode iteration yields per sequence: the acceptance length τ with speculative decoding, else 1. */
+export function tokensPerIteration(s: Setup): number {
+  return s.spec ? s.spec.acceptanceLength : 1;
+}
+
+/**
+ * One draft pass of an MTP module over b decode sequences: one more decoder layer — the mean layer of a plain decode
+ * step at b sequences (its roofline, communication and per-layer overheads; not the step's fixed cost) — and the LM
+ * head over b rows, which the module shares with the model.
+ *   t_draft = (t_step(b) − t_lm(b) − t_fixed) / L + t_lm(b)
+ */
+export function draftPass(s: Setup, b: number, context: number): number {
+  const plain = mixedStep({ ...s, spec: null }, b, context, 0, 0, b * s.layout.dp, 1);
+  const lm = Math.max(plain.flopsLmHead / (s.peakDense * s.f.flopEff), plain.bytesLmHead / (s.gpu.hbmBandwidth * s.f.bwEff));
+  return (plain.t - lm - s.f.stepOverheadS) / s.model.layers + lm;
 }
 
 /**

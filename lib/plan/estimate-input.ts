@@ -99,6 +99,26 @@ export const estimateInputSchema = z
      * steady state of an endless run.
      */
     numPrompts: count("numPrompts", 100_000_000).optional(),
+    /**
+     * Speculative decoding with the model's multi-token-prediction (MTP) modules: draft tokens per decode iteration
+     * (TensorRT-LLM num_nextn_predict_layers, SGLang --speculative-num-steps, vLLM num_speculative_tokens). Absent or
+     * 0: off.
+     */
+    mtpDraftTokens: z
+      .number({ error: "mtpDraftTokens must be a number" })
+      .int({ error: "mtpDraftTokens must be a whole number" })
+      .min(0, { error: "mtpDraftTokens must be at least 0" })
+      .max(8, { error: "mtpDraftTokens must be at most 8" })
+      .optional(),
+    /**
+     * Mean tokens each verify pass keeps per sequence (the engines' "acceptance length", the bonus token included):
+     * from 1 (every draft rejected) to mtpDraftTokens + 1. Absent: from the model's published acceptance rates.
+     */
+    mtpAcceptanceLength: z
+      .number({ error: "mtpAcceptanceLength must be a number" })
+      .min(1, { error: "mtpAcceptanceLength must be at least 1" })
+      .max(9, { error: "mtpAcceptanceLength must be at most 9" })
+      .optional(),
     priceUsdPerGpuHour: z
       .number({ error: "priceUsdPerGpuHour must be a number" })
       .positive({ error: "priceUsdPerGpuHour must be positive" })
@@ -119,6 +139,21 @@ export const estimateInputSchema = z
         path: ["schedulerRecvInterval"],
         message: `schedulerRecvInterval is SGLang's --scheduler-recv-interval: it needs engine sglang (got ${v.engine})`,
       });
+    }
+    if (v.mtpAcceptanceLength !== undefined) {
+      const k = v.mtpDraftTokens ?? 0;
+      if (k === 0)
+        ctx.addIssue({
+          code: "custom",
+          path: ["mtpAcceptanceLength"],
+          message: "mtpAcceptanceLength needs mtpDraftTokens of at least 1 (speculative decoding is off)",
+        });
+      else if (v.mtpAcceptanceLength > k + 1)
+        ctx.addIssue({
+          code: "custom",
+          path: ["mtpAcceptanceLength"],
+          message: `mtpAcceptanceLength (${v.mtpAcceptanceLength}) cannot exceed mtpDraftTokens + 1 (${k + 1}): a verify pass keeps at most the drafts and one token of its own`,
+        });
     }
     if (v.numPrompts !== undefined && v.numPrompts < v.concurrency) {
       ctx.addIssue({

@@ -8,7 +8,7 @@ import type { MeasuredRow } from "./types";
  * the estimator's error, and a target below it cannot be met by any model.
  *
  * A setup is everything the estimator is given: model checkpoint, GPU, engine, weight precision, ISL, OSL,
- * concurrency and the parallel layout. Rows of one setup with identical figures are the same run recorded twice
+ * concurrency, the parallel layout and speculative decoding's draft tokens. Rows of one setup with identical figures are the same run recorded twice
  * upstream and count once. For every setup with at least two distinct runs, each run is "predicted" by each other
  * run (ordered pairs, both directions): e = other / run − 1.
  */
@@ -16,7 +16,10 @@ import type { MeasuredRow } from "./types";
 export type RepeatRow = Pick<
   MeasuredRow,
   "hfModel" | "gpu" | "engine" | "weights" | "isl" | "osl" | "concurrency" | "tp" | "pp" | "dp" | "moeTp" | "moeEp" | "ttftMs" | "tpotMs"
->;
+> & {
+  /** Speculative decoding's draft tokens per iteration the run's recipe set (0 or absent: none): part of the setup. */
+  readonly mtpDraftTokens?: number;
+};
 
 export interface Repeatability {
   /** Setups measured by at least two runs with different figures. */
@@ -35,7 +38,8 @@ export interface Repeatability {
 }
 
 export function setupKey(r: RepeatRow): string {
-  return [r.hfModel, r.gpu, r.engine, r.weights, r.isl, r.osl, r.concurrency, r.tp, r.pp, r.dp, r.moeTp ?? "-", r.moeEp ?? "-"].join("|");
+  const drafts = r.mtpDraftTokens ?? 0;
+  return [r.hfModel, r.gpu, r.engine, r.weights, r.isl, r.osl, r.concurrency, r.tp, r.pp, r.dp, r.moeTp ?? "-", r.moeEp ?? "-", ...(drafts > 0 ? [`mtp${drafts}`] : [])].join("|");
 }
 
 export function repeatability(rows: readonly RepeatRow[]): Repeatability {

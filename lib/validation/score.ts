@@ -142,6 +142,14 @@ export function expressibleRun(row: MeasuredRow): boolean {
   return harnessUnmodelled(harnessRunOf(row)) === null;
 }
 
+/**
+ * The rows the repeatability floor compares, each with the draft tokens its recipe ran (speculative decoding makes
+ * another setup): the expressible runs.
+ */
+export function repeatableRows(rows: readonly MeasuredRow[]): (MeasuredRow & { readonly mtpDraftTokens: number })[] {
+  return rows.filter(expressibleRun).map((r) => ({ ...r, mtpDraftTokens: harnessSettings(harnessRunOf(r)).mtpDraftTokens ?? 0 }));
+}
+
 /** Build the estimate request of a measured row, through THE request schema (defaults and limits included). */
 export function rowInput(
   row: MeasuredRow,

@@ -6,6 +6,7 @@ import { getGpu, pricePerGpuHour } from "../../../lib/catalog";
 import { engineSettingDefaults } from "../../../lib/model/engine-settings";
 import { ENGINE_IDS, estimateInputSchema, type EstimateInput, type EstimateInputRaw } from "../../../lib/plan/estimate-input";
 import { runEstimate, type RunEstimateResult } from "../../../lib/run-estimate";
+import { acceptancePlaceholder } from "../_lib/mtp-placeholder";
 import { groupRemarks } from "../_lib/problem-fields";
 import { DEFAULT_VALUES, encodeCalcUrl, type CalcValues } from "../_lib/url-state";
 import { confidenceFromTableForInput } from "../../../lib/validation/lookup";
@@ -115,6 +116,7 @@ export function Calculator({ initial, badges }: { initial: CalcValues; badges: B
   const catalogPrice = gpu ? (pricePerGpuHour(gpu.id)?.perGpuHour ?? null) : null;
   const engine = ENGINE_IDS.find((e) => e === values.engine) ?? "vllm";
   const engineDefaults = engineSettingDefaults(engine, gpu ?? getGpu("h100-sxm")!);
+  const mtpAcceptancePlaceholder = acceptancePlaceholder(shown?.model ?? null, Number(values.mtpDraftTokens) || 0);
 
   return (
     <div className="space-y-5">
@@ -126,6 +128,7 @@ export function Calculator({ initial, badges }: { initial: CalcValues; badges: B
           gpus={tp * pp * dp}
           catalogPrice={catalogPrice}
           engineDefaults={engineDefaults}
+          mtpAcceptancePlaceholder={mtpAcceptancePlaceholder}
           configText={configText}
           configError={mode === "config" ? configError : null}
           onConfigText={onConfigText}

@@ -23,6 +23,8 @@ export interface ScenarioBarProps {
   catalogPrice: number | null;
   /** The engine's own memory fraction and prefill chunk on this GPU, shown when the fields are empty. */
   engineDefaults: EngineSettingDefaults;
+  /** What an empty MTP acceptance length stands for: the model's published figure, or that one is needed. */
+  mtpAcceptancePlaceholder: string;
   configText: string;
   configError: string | null;
   onConfigText: (text: string) => void;
@@ -174,6 +176,25 @@ export function ScenarioBar(p: ScenarioBarProps) {
         placeholder="endless"
         hint="--num-prompts: TTFT as that run's mean"
         {...register("numPrompts", optional)}
+      />
+      <NumberField
+        label="MTP draft tokens"
+        min={0}
+        max={8}
+        step={1}
+        error={m.mtpDraftTokens}
+        placeholder="0 (off)"
+        hint="speculative decoding with the model's MTP module"
+        {...register("mtpDraftTokens", optional)}
+      />
+      <NumberField
+        label="MTP acceptance length"
+        min={1}
+        step="any"
+        error={m.mtpAcceptanceLength}
+        placeholder={p.mtpAcceptancePlaceholder}
+        hint="tokens kept per verify pass"
+        {...register("mtpAcceptanceLength", optional)}
       />
       <div className="col-span-2 min-w-0">
         <NumberField

@@ -23,6 +23,8 @@ export function ShareBar({ values }: { values: EstimateInput }) {
   if (values.arrivals !== undefined) flags.push(`--arrivals ${values.arrivals}`);
   if (values.schedulerRecvInterval !== undefined) flags.push(`--scheduler-recv-interval ${values.schedulerRecvInterval}`);
   if (values.numPrompts !== undefined) flags.push(`--num-prompts ${values.numPrompts}`);
+  if (values.mtpDraftTokens !== undefined) flags.push(`--mtp-draft-tokens ${values.mtpDraftTokens}`);
+  if (values.mtpAcceptanceLength !== undefined) flags.push(`--mtp-acceptance-length ${values.mtpAcceptanceLength}`);
   const cli = `npm run --silent atlas -- estimate ${flags.join(" ")}`;
 
   return (

@@ -2,7 +2,7 @@
  * Which scenario field a plain-words problem or note from the core belongs to, so /calculate can show it where it
  * happens (under TP, under PP …). Matches the sentence openings lib/model writes (layout.ts, estimate.ts).
  */
-export type ScenarioField = "tp" | "pp" | "dp" | "moeTp" | "moeEp" | "isl" | "osl" | "gpus" | "weights" | "concurrency" | "price";
+export type ScenarioField = "tp" | "pp" | "dp" | "moeTp" | "moeEp" | "isl" | "osl" | "gpus" | "weights" | "concurrency" | "price" | "mtpDraftTokens" | "mtpAcceptanceLength";
 
 const RULES: readonly (readonly [RegExp, ScenarioField])[] = [
   [/^TP=/, "tp"],
@@ -15,6 +15,8 @@ const RULES: readonly (readonly [RegExp, ScenarioField])[] = [
   [/NVLink domain/, "tp"],
   [/no .* tensor-core path|weight-only/, "weights"],
   [/^No GPU price|^Price:/, "price"],
+  [/num_nextn_predict_layers/, "mtpDraftTokens"],
+  [/publishes no MTP acceptance rate/, "mtpAcceptanceLength"],
 ];
 
 export function fieldOfRemark(text: string): ScenarioField | null {

@@ -47,6 +47,8 @@ const PARAMS: readonly (readonly [param: string, field: keyof CalcValues, kind: 
   ["arrivals", "arrivals", "string"],
   ["recv", "schedulerRecvInterval", "number"],
   ["prompts", "numPrompts", "number"],
+  ["mtp", "mtpDraftTokens", "number"],
+  ["accept", "mtpAcceptanceLength", "number"],
   ["price", "priceUsdPerGpuHour", "number"],
 ];
 export const CONFIG_PARAM = "cfg";

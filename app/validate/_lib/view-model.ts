@@ -25,7 +25,7 @@ import {
 } from "../../../lib/validation";
 import { MEASURED_ROWS, PROVENANCE } from "../../../lib/validation/measurements.generated";
 import { releaseReport, type ReleaseRecord, type ReleaseReport } from "../../../lib/validation/releases";
-import { expressibleRun } from "../../../lib/validation/score";
+import { repeatableRows } from "../../../lib/validation/score";
 import { PUBLIC_ROWS } from "../../../lib/validation/public-measurements.generated";
 import type { EngineId } from "../../../lib/catalog/types";
 
@@ -265,7 +265,7 @@ export function validationView(): ValidationView {
     broader: [...ofDims(3), ...ofDims(2), table.byId["regime_all"]].filter((r): r is RegimeStats => !!r),
     failureModes: knownFailureModes(table),
     moeSmallBatch: throughputOvershoot(scored, { arch: "moe", batch: "b1-8" }),
-    repeatability: repeatability(MEASURED_ROWS.filter(expressibleRun)),
+    repeatability: repeatability(repeatableRows(MEASURED_ROWS)),
     releases: releaseReport(scored.flatMap(releaseRecord)),
     unpredicted: unpredictedReasons(scored),
     publicRows,

@@ -1,4 +1,9 @@
+import { getModel } from "../../catalog/models";
 import type { EngineId, KvPrecision, WeightPrecision } from "../../catalog/types";
+import { acceptanceLength } from "../spec-decode";
+
+/** DeepSeek-R1's published MTP acceptance rates (catalog, with their sources). */
+const DEEPSEEK_MTP_ACCEPTANCE = getModel("deepseek-r1")!.mtp!.acceptance!;
 
 /** What a benchmark recipe is matched on: the measured run as recorded. */
 export interface HarnessRun {
@@ -31,6 +36,8 @@ export interface HarnessSettings {
   readonly prefillChunkTokens?: number;
   readonly schedulerRecvInterval?: number;
   readonly numPrompts?: number;
+  readonly mtpDraftTokens?: number;
+  readonly mtpAcceptanceLength?: number;
 }
 
 /** The upstream files that hold the InferenceMAX runs (ISL/OSL 1k/1k, 1k/8k, 8k/1k; dates from 2025-10-29 on). */
@@ -199,12 +206,19 @@ export const HARNESS_RULES: readonly HarnessRule[] = [
     id: "inferencemax-deepseek-trtllm-b200-mtp",
     applies: (r) => inferenceMaxDeepSeek(r, "trtllm", "b200") && r.engineVersion === "1.2.0rc6.post3",
     settings: {},
-    unmodelled: "speculative decoding (MTP) run: the estimator does not model speculative decoding",
+    // MTP=3, or MTP=1 with attention DP; the acceptance length from DeepSeek's published acceptance rates (catalog)
+    settingsOf: (r) => {
+      const k = r.dp > 1 ? 1 : 3;
+      return { mtpDraftTokens: k, mtpAcceptanceLength: acceptanceLength(DEEPSEEK_MTP_ACCEPTANCE, k) };
+    },
+    settingsOfText:
+      "mtpDraftTokens = 3 (1 with attention DP); mtpAcceptanceLength from DeepSeek's published acceptance rates (2.75; 1.875 at 1 draft)",
     why:
-      "InferenceX ran its DeepSeek-R1 TensorRT-LLM MTP configs (dsr1-fp4/fp8-b200-trt-mtp: MTP with 3 draft layers, " +
-      "1 with attention DP) on a different image tag from the standard ones, 1.2.0rc6.post3 against 1.2.0rc6.post2, " +
-      "until both moved to one tag; the runs show it: each of the 18 setups measured on both tags decodes 0.44–0.83× " +
-      "as long per token on post3. The estimator does not model speculative decoding, so these runs are not predicted",
+      "InferenceX ran its DeepSeek-R1 TensorRT-LLM MTP configs (dsr1-fp4/fp8-b200-trt-mtp: speculative_config " +
+      "decoding_type MTP, num_nextn_predict_layers 3, or 1 with attention DP) on a different image tag from the standard " +
+      "ones, 1.2.0rc6.post3 against 1.2.0rc6.post2, until both moved to one tag; the runs show it: each of the 18 setups " +
+      "measured on both tags decodes 0.44–0.83× as long per token on post3. The acceptance length is not measured in " +
+      "the rows; it comes from DeepSeek's published acceptance rates (catalog), never from these runs",
     source:
       "https://github.com/SemiAnalysisAI/InferenceX/issues/135 (\"Unified TRT LLM image tag across STP and MTP configs " +
       "(previously used different .postN variants)\"); benchmarks/single_node/dsr1_fp8_b200_trt_mtp.sh",

@@ -51,14 +51,21 @@ describe("benchmark recipes (calib/harness)", () => {
     expect(harnessSettings({ ...dsr1, source: "source_file=b200_sxm/sglang/0.5.9/x.csv; measured=2026-03-02" })).toEqual({});
   });
 
-  it("leaves the DeepSeek-R1 TensorRT-LLM MTP runs unpredicted, by their image tag", () => {
+  it("predicts the DeepSeek-R1 TensorRT-LLM MTP runs, told by their image tag, with 3 drafts (1 under attention DP)", () => {
     const mtp: HarnessRun = { ...llama, modelPath: "deepseek-ai/DeepSeek-R1", gpu: "b200", weights: "fp8", tp: 8, measured: "2026-02-05", engineVersion: "1.2.0rc6.post3" };
-    expect(harnessUnmodelled(mtp)).toContain("speculative decoding");
-    // the standard (STP) runs of the same configs ran on post2; other engines, GPUs and AIConfigurator's sweeps are predicted
-    expect(harnessUnmodelled({ ...mtp, engineVersion: "1.2.0rc6.post2" })).toBeNull();
-    expect(harnessUnmodelled({ ...mtp, engine: "sglang" })).toBeNull();
-    expect(harnessUnmodelled({ ...mtp, gpu: "h200-sxm" })).toBeNull();
-    expect(harnessUnmodelled({ ...mtp, source: "source_file=b200_sxm/trtllm/1.2.0rc6.post3/x.csv" })).toBeNull();
+    expect(harnessUnmodelled(mtp)).toBeNull();
+    // DeepSeek's published rates: 1 + 0.875 · (1 + 0.62 + 0.62²) and 1 + 0.875
+    const three = harnessSettings(mtp);
+    expect(three.mtpDraftTokens).toBe(3);
+    expect(three.mtpAcceptanceLength).toBeCloseTo(1 + 0.875 * (1 + 0.62 + 0.62 * 0.62), 12);
+    const one = harnessSettings({ ...mtp, tp: 1, dp: 8 });
+    expect(one.mtpDraftTokens).toBe(1);
+    expect(one.mtpAcceptanceLength).toBeCloseTo(1.875, 12);
+    // the standard (STP) runs of the same configs ran on post2; other engines, GPUs and AIConfigurator's sweeps have no drafts
+    expect(harnessSettings({ ...mtp, engineVersion: "1.2.0rc6.post2" }).mtpDraftTokens).toBeUndefined();
+    expect(harnessSettings({ ...mtp, engine: "sglang" }).mtpDraftTokens).toBeUndefined();
+    expect(harnessSettings({ ...mtp, gpu: "h200-sxm" }).mtpDraftTokens).toBeUndefined();
+    expect(harnessSettings({ ...mtp, source: "source_file=b200_sxm/trtllm/1.2.0rc6.post3/x.csv" }).mtpDraftTokens).toBeUndefined();
     expect(harnessUnmodelled(llama)).toBeNull();
   });
 

@@ -21,8 +21,27 @@ describe("scoreRow", () => {
     });
   });
 
-  it("does not predict a run whose recipe used a feature the estimator lacks (speculative decoding), and says why", () => {
+  it("does not predict a run whose recipe used a feature the estimator lacks (disaggregated serving), and says why", () => {
     let called = false;
+    const disagg = measured({
+      hfModel: "deepseek-ai/DeepSeek-R1",
+      gpu: "gb200",
+      engine: "trtllm",
+      tp: 8,
+      source: "id=x; source_file=2026-04-06.csv; measured=2026-02-05",
+    });
+    const withGb200 = (f: Parameters<typeof env>[0]) => {
+      const e = env(f);
+      return { ...e, getGpu: (id: string) => (id === "gb200" ? { ...blackwellGpu, id: "gb200" } : e.getGpu(id)) };
+    };
+    const s = scoreRow(disagg, withGb200(() => ((called = true), figures())));
+    expect(called).toBe(false);
+    expect(s.problem).toContain("disaggregated prefill/decode");
+    expect(s.tpotErr).toBeNull();
+  });
+
+  it("predicts a speculative-decoding (MTP) run with the drafts its recipe set", () => {
+    let seen: unknown;
     const mtp = measured({
       hfModel: "deepseek-ai/DeepSeek-R1",
       gpu: "b200",
@@ -35,13 +54,12 @@ describe("scoreRow", () => {
       const e = env(f);
       return { ...e, getGpu: (id: string) => (id === "b200" ? { ...blackwellGpu, id: "b200" } : e.getGpu(id)) };
     };
-    const s = scoreRow(mtp, withB200(() => ((called = true), figures())));
-    expect(called).toBe(false);
-    expect(s.problem).toContain("speculative decoding");
-    expect(s.tpotErr).toBeNull();
-    // the same setup on the standard runs' tag is predicted
-    const stp = scoreRow({ ...mtp, engineVersion: "1.2.0rc6.post2" }, withB200(() => figures()));
-    expect(stp.problem).toBeNull();
+    const s = scoreRow(mtp, withB200(({ input }) => ((seen = input), figures())));
+    expect(s.problem).toBeNull();
+    expect(seen).toMatchObject({ mtpDraftTokens: 3 });
+    // the same setup on the standard runs' tag runs without drafts
+    scoreRow({ ...mtp, engineVersion: "1.2.0rc6.post2" }, withB200(({ input }) => ((seen = input), figures())));
+    expect((seen as { mtpDraftTokens?: number }).mtpDraftTokens).toBeUndefined();
   });
 
   it("passes the row's parallelism and workload to the estimator", () => {
