@@ -63,6 +63,7 @@ function request(row: PublicRow, concurrency: number): EstimateInput | string {
     isl: row.isl,
     osl: row.osl,
     concurrency,
+    ...(row.mtpDraftTokens === undefined ? {} : { mtpDraftTokens: row.mtpDraftTokens }),
   });
   if (parsed.success) return parsed.data;
   const i = parsed.error.issues[0];

@@ -81,8 +81,13 @@ export interface PublicRow {
   readonly metric: PublicMetric;
   readonly value: number;
   readonly unit: string;
-  /** The source flags the figure (suspected typo, speculative decoding, totals labelled per GPU). */
+  /**
+   * The source flags the figure (suspected typo, speculative decoding without a stated draft count, totals labelled
+   * per GPU).
+   */
   readonly suspect: boolean;
+  /** MTP speculative decoding's draft tokens per iteration, where the source states them; absent when off. */
+  readonly mtpDraftTokens?: number;
   readonly source: string;
   readonly sourceDetail: string;
   readonly notes: string;

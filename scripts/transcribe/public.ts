@@ -1,7 +1,7 @@
 import type { KvPrecision, WeightPrecision } from "../../lib/catalog/types";
 import type { PublicMetric, PublicRow } from "../../lib/validation/types";
 import { getModel } from "../../lib/catalog/models";
-import { publishedWeights } from "../../lib/model/calib/public";
+import { publishedDraftTokens, publishedWeights, withoutModelledSpeculation } from "../../lib/model/calib/public";
 
 /** Model names in measurements-public.csv → catalog id, and why when it is a stand-in of the same architecture. */
 export const PUBLIC_MODELS: Readonly<Record<string, { id: string; note: string | null }>> = {
@@ -91,6 +91,7 @@ export function publicRow(
   const pp = wholeOrNull(rec.pp) ?? 1;
   const ep = wholeOrNull(rec.ep);
   const notes = rec.notes ?? "";
+  const drafts = publishedDraftTokens(notes);
   // "DEPn" (or "attention DP") = attention data parallel over n ranks + expert parallel over the same n GPUs; the
   // source writes tp = ep = n (the same reading as lib/model/calib/public.ts, so both validations agree)
   const dep = /\bDEP\d/.test(`${rec.source_detail ?? ""} ${notes}`) || /attention[- ]DP/i.test(notes);
@@ -125,7 +126,9 @@ export function publicRow(
       metric,
       value,
       unit: rec.unit ?? "",
-      suspect: SUSPECT.test(notes),
+      // speculative decoding the estimator models (MTP with a stated draft count) is predicted, not suspect
+      suspect: SUSPECT.test(withoutModelledSpeculation(notes)),
+      ...(drafts === null ? {} : { mtpDraftTokens: drafts }),
       source: rec.source ?? "",
       sourceDetail: rec.source_detail ?? "",
       notes,

@@ -65,6 +65,20 @@ export function publishedWeights(model: ModelArch | undefined, labelled: WeightP
   return model?.fp4Format === "mxfp4" && model.nativePrecision === "fp4" && labelled === "fp8" ? "fp4" : labelled;
 }
 
+/** "MTP speculative decoding (3 nextn layers) ENABLED": the draft tokens a published run used. */
+const MTP_DRAFTS = /MTP speculative decoding \((\d+) nextn layers?\) ENABLED/i;
+
+/** The MTP draft tokens per iteration a published figure's notes state; null when they state none. */
+export function publishedDraftTokens(notes: string): number | null {
+  const m = MTP_DRAFTS.exec(notes);
+  return m ? Number(m[1]) : null;
+}
+
+/** The notes without the speculative decoding the estimator models (so it no longer marks the figure suspect). */
+export function withoutModelledSpeculation(notes: string): string {
+  return notes.replace(MTP_DRAFTS, "");
+}
+
 export type PublicMetric = "output_tps_total" | "output_tps_per_gpu" | "tokens_per_s_per_user" | "ttft_ms" | "itl_ms";
 const METRICS: readonly PublicMetric[] = ["output_tps_total", "output_tps_per_gpu", "tokens_per_s_per_user", "ttft_ms", "itl_ms"];
 
@@ -125,9 +139,11 @@ export function mapPublicRecord(r: Record<string, string>): { ok: true; c: Publi
   if (!(measured > 0)) return { ok: false, reason: "no value" };
   const dep = /\bDEP\d*/.test(notes) || /attention[- ]DP/i.test(notes);
   const ep = r.ep ? Number(r.ep) : 1;
+  const drafts = publishedDraftTokens(notes);
+  const spec = drafts === null ? {} : { mtpDraftTokens: drafts };
   const input: Omit<EstimateInput, "concurrency"> = dep
-    ? { model, gpu, engine: eng, weights: w, tp: 1, pp, dp: tp, moeTp: 1, moeEp: tp, isl, osl }
-    : { model, gpu, engine: eng, weights: w, tp, pp, dp: 1, moeEp: ep, moeTp: Math.max(1, tp / ep), isl, osl };
+    ? { model, gpu, engine: eng, weights: w, tp: 1, pp, dp: tp, moeTp: 1, moeEp: tp, isl, osl, ...spec }
+    : { model, gpu, engine: eng, weights: w, tp, pp, dp: 1, moeEp: ep, moeTp: Math.max(1, tp / ep), isl, osl, ...spec };
   return {
     ok: true,
     c: {

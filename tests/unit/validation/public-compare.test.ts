@@ -45,6 +45,14 @@ describe("comparePublicRow", () => {
     expect(c.concurrencyUsed).toBe(64);
   });
 
+  it("asks for the MTP draft tokens a published run used", () => {
+    let seen: unknown;
+    comparePublicRow(pub({ mtpDraftTokens: 3 }), env(({ input }) => ((seen = input), figures())));
+    expect(seen).toMatchObject({ mtpDraftTokens: 3 });
+    comparePublicRow(pub(), env(({ input }) => ((seen = input), figures())));
+    expect((seen as { mtpDraftTokens?: number }).mtpDraftTokens).toBeUndefined();
+  });
+
   it("maps latency metrics to TTFT and TPOT", () => {
     const e = env(() => figures({ ttftMs: 30, tpotMs: 12 }));
     // 30 / 40 − 1 = −0.25 ; 12 / 10 − 1 = 0.2

@@ -104,6 +104,15 @@ describe("publicRow", () => {
     const dense = publicRow({ ...base, model: "Llama-3.3-70B", gpu: "H100", precision: "FP8" }, 4);
     expect(dense.ok && dense.row).toMatchObject({ weights: "fp8", kv: "fp8" });
   });
+  it("reads a stated MTP draft count as speculative decoding to predict, not a suspect figure", () => {
+    const notes = "min-latency: batch 1, ISL 1K/OSL 2K real dataset, 10 requests, MTP speculative decoding (3 nextn layers) ENABLED";
+    const r = publicRow({ ...base, notes }, 5);
+    expect(r.ok && r.row).toMatchObject({ mtpDraftTokens: 3, suspect: false });
+    const vague = publicRow({ ...base, notes: "speculative decoding (Eagle) ENABLED" }, 6);
+    expect(vague.ok && vague.row.suspect).toBe(true);
+    expect(vague.ok && vague.row.mtpDraftTokens).toBeUndefined();
+    expect(publicRow(base, 7).ok && (publicRow(base, 7) as { row: { mtpDraftTokens?: number } }).row.mtpDraftTokens).toBeUndefined();
+  });
   it("says why a figure cannot be expressed", () => {
     expect(publicRow({ ...base, engine: "LMDeploy v0.1.0a1 (TurboMind)" }, 1)).toEqual({
       ok: false,
