@@ -147,3 +147,14 @@ test.describe("on a phone", () => {
     expect(overflow).toBeLessThanOrEqual(1);
   });
 });
+
+test("speculative decoding: a model without an MTP module says so; DeepSeek-R1's drafts are priced with its published acceptance", async ({ page }) => {
+  await page.goto("/learn/levers/compute");
+  await expect(page.getByTestId("speculation-none")).toContainText("ships no multi-token-prediction module");
+  await page.goto("/learn/levers/compute?model=deepseek-r1&gpu=b200&gpus=8&weights=fp4&engine=trtllm");
+  const table = page.getByTestId("speculation-table");
+  // 1 + 0.875 · (1 + 0.62 + 0.62²) = 2.75 tokens kept per pass at 3 drafts
+  await expect(table).toContainText("2.75");
+  await expect(table).toContainText("1.88");
+  await expect(table).not.toContainText("does not fit");
+});

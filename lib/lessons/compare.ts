@@ -1,6 +1,7 @@
 import { API_PRICES, getGpu, getModel, pricePerGpuHour } from "../catalog";
 import type { ApiPrice } from "../catalog/types";
 import { decodeStep, estimateConfig, estimateCore, expectedDistinctExperts, KV_BYTES, kvBytesPerToken, paramsByComponent } from "../model";
+import { defaultAcceptanceLength } from "../model/spec-decode";
 import { estimateInputSchema, KV_PRECISIONS, WEIGHT_PRECISIONS, type EstimateInput } from "../plan/estimate-input";
 import { estimateRequestOf, PARALLELISMS, parallelismFallsBack, type Parallelism, type Scenario } from "./scenario";
 
@@ -161,7 +162,7 @@ export interface VerifyRow {
 /**
  * What speculative decoding relies on: checking k drafted tokens costs one pass of the model over k tokens, which at
  * one user is barely more than a pass over one (the weights are read once either way). Approximated by the core's
- * decode step at batch k for one user's context; the core does not model drafting or acceptance.
+ * decode step at batch k for one user's context (the drafting and acceptance side: bySpeculation).
  */
 export function verifyCost(s: Scenario, ks: readonly number[] = [1, 2, 4, 8]): VerifyRow[] {
   const model = getModel(s.model);
@@ -173,6 +174,41 @@ export function verifyCost(s: Scenario, ks: readonly number[] = [1, 2, 4, 8]): V
   return ks.map((k) => {
     const t = decodeStep(core.setup, k, ctx).t;
     return { tokens: k, stepS: t, relative: t / one };
+  });
+}
+
+export interface SpeculationRow {
+  /** Draft tokens per iteration (0: off). */
+  readonly draftTokens: number;
+  /** Tokens a verify pass keeps per sequence, from the model's published acceptance rates (1 when off). */
+  readonly acceptanceLength: number;
+  readonly fits: boolean;
+  readonly tpotMs: number;
+  readonly perUser: number;
+  readonly throughput: number;
+  readonly costPerMillionOutput: number;
+}
+
+/**
+ * The scenario with speculative decoding on its model's MTP module at k draft tokens, every row estimated by the core
+ * with the model's published acceptance rates; empty when the model ships no MTP module or publishes no rates.
+ */
+export function bySpeculation(s: Scenario, ks: readonly number[] = [0, 1, 2, 3, 4]): SpeculationRow[] {
+  const model = getModel(s.model);
+  const gpu = getGpu(s.gpu);
+  if (!model?.mtp?.acceptance || !gpu) return [];
+  const base = inputOf(s);
+  return ks.map((k) => {
+    const r = estimateConfig({ model, gpu, input: { ...base, ...(k > 0 ? { mtpDraftTokens: k } : {}) } });
+    return {
+      draftTokens: k,
+      acceptanceLength: defaultAcceptanceLength(model, k) ?? 1,
+      fits: r.fits,
+      tpotMs: r.tpotMs,
+      perUser: r.tokensPerSecondPerUser,
+      throughput: r.outputTokensPerSecond,
+      costPerMillionOutput: r.costUsdPerMillionOutputTokens,
+    };
   });
 }
 

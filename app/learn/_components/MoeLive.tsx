@@ -1,7 +1,8 @@
 "use client";
 import { useMemo } from "react";
-import { formatCount, formatMs, formatParams, formatRatio } from "../../../lib/format";
-import { MOE_BATCHES, moeTable, verifyCost } from "../../../lib/lessons/compare";
+import { formatCount, formatMs, formatParams, formatRate, formatRatio, formatUsd } from "../../../lib/format";
+import { bySpeculation, MOE_BATCHES, moeTable, verifyCost } from "../../../lib/lessons/compare";
+import { getModel } from "../../../lib/catalog";
 import { DataTable } from "./ChartFrame";
 import { useScenario } from "./scenario-context";
 
@@ -33,6 +34,36 @@ export function VerifyTable() {
       <DataTable
         head={["Tokens checked in one pass", "Pass time (one user)", "vs one token"]}
         rows={rows.map((r) => [formatCount(r.tokens), formatMs(r.stepS * 1e3), formatRatio(r.relative)])}
+      />
+    </div>
+  );
+}
+
+/** The scenario with k MTP draft tokens: what the drafts buy at the scenario's batch, with the model's published acceptance. */
+export function SpeculationTable() {
+  const { scenario: s } = useScenario();
+  const rows = useMemo(() => bySpeculation(s), [s]);
+  if (rows.length === 0) {
+    const name = getModel(s.model)?.name ?? s.model;
+    return (
+      <p className="my-3 text-sm text-slate-600 dark:text-slate-400" data-testid="speculation-none">
+        {name} ships no multi-token-prediction module with published acceptance rates: pick DeepSeek-V3 or DeepSeek-R1 in the scenario bar
+        to see its drafts priced.
+      </p>
+    );
+  }
+  return (
+    <div className="my-3 overflow-x-auto rounded-xl border border-slate-200 p-2 dark:border-slate-800" data-testid="speculation-table">
+      <DataTable
+        head={["MTP draft tokens", "Tokens kept per pass", "Time / token", "Per user", "Throughput", "$ / M output"]}
+        rows={rows.map((r) => [
+          r.draftTokens === 0 ? "off" : formatCount(r.draftTokens),
+          r.acceptanceLength.toFixed(2),
+          r.fits ? formatMs(r.tpotMs) : "does not fit",
+          formatRate(r.perUser),
+          formatRate(r.throughput),
+          formatUsd(r.costPerMillionOutput),
+        ])}
       />
     </div>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiPriceRows, byParallelism, byWeightPrecision, kvByModel, medianApiRatio, moeTable, verifyCost } from "../../../lib/lessons/compare";
+import { apiPriceRows, byParallelism, bySpeculation, byWeightPrecision, kvByModel, medianApiRatio, moeTable, verifyCost } from "../../../lib/lessons/compare";
 import { DEFAULT_SCENARIO } from "../../../lib/lessons/scenario";
 import { EXAMPLE_TARGETS, workedExampleHref } from "../../../lib/lessons/worked-example";
 import { planInputSchema } from "../../../lib/plan/schema";
@@ -56,6 +56,18 @@ describe("comparison tables", () => {
       expect(r.active).toBeLessThan(r.total);
       expect(r.touched[0]!.experts).toBeCloseTo(r.perToken, 9);
     }
+  });
+
+  it("MTP drafts on DeepSeek-R1: τ from the published rates, per-user speed up at one user, nothing for a model without MTP", () => {
+    expect(bySpeculation(DEFAULT_SCENARIO)).toEqual([]); // Llama-3.1-70B ships no MTP module
+    const ds = { ...DEFAULT_SCENARIO, model: "deepseek-r1", gpu: "b200", gpus: 8, weights: "fp4" as const, engine: "trtllm" as const };
+    const rows = bySpeculation(ds);
+    expect(rows.map((r) => r.draftTokens)).toEqual([0, 1, 2, 3, 4]);
+    expect(rows[0]!.acceptanceLength).toBe(1);
+    // 1 + 0.875 · (1 + 0.62 + 0.62²)
+    expect(rows[3]!.acceptanceLength).toBeCloseTo(2.7538, 3);
+    expect(rows.every((r) => r.fits)).toBe(true);
+    expect(rows[3]!.perUser).toBeGreaterThan(1.5 * rows[0]!.perUser);
   });
 
   it("checking 4 drafted tokens costs barely more than one at one user", () => {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getStage } from "../../../../lib/lessons/spine";
 import { Fig } from "../../_components/Fig";
-import { MoeTable, VerifyTable } from "../../_components/MoeLive";
+import { MoeTable, SpeculationTable, VerifyTable } from "../../_components/MoeLive";
 import { LessonSection, P, Stage } from "../../_components/Stage";
 
 const stage = getStage(4);
@@ -46,9 +46,12 @@ export default function ComputeLevers() {
         <VerifyTable />
         <P>
           The gain depends on how often the draft is right — high for code and formulaic text, lower for creative writing — and shrinks as
-          the batch grows, because a busy GPU has less idle arithmetic to spend on checking guesses. Atlas&apos;s core does not model drafting or
-          acceptance; the table shows only the cost side.
+          the batch grows, because a busy GPU has less idle arithmetic to spend on checking guesses, and a MoE model&apos;s drafted tokens
+          route to experts the others did not touch. Models that ship a multi-token-prediction module (DeepSeek-V3 and R1) draft with it; the
+          core prices each draft pass, the wider verify pass and the tokens kept, with the model&apos;s published acceptance rates, at the
+          scenario&apos;s batch:
         </P>
+        <SpeculationTable />
       </LessonSection>
     </Stage>
   );
