@@ -4,6 +4,8 @@ export const ENGINE_IDS = ["vllm", "sglang", "trtllm"] as const;
 export const WEIGHT_PRECISIONS = ["bf16", "fp8", "fp4", "int4"] as const;
 export const KV_PRECISIONS = ["bf16", "fp8", "int8", "fp4"] as const;
 export const ARRIVALS = ["together", "staggered"] as const;
+/** Speculative decoding a plan may try besides none: drafting with the model's MTP module. */
+export const SPECULATIVE = ["mtp"] as const;
 
 const count = (name: string, max: number) =>
   z

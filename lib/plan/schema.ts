@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import { GPU_IDS, MODEL_IDS, PROVIDERS, importHfConfig, HfConfigError } from "../catalog";
-import { ENGINE_IDS, KV_PRECISIONS, WEIGHT_PRECISIONS } from "./estimate-input";
+import { ENGINE_IDS, KV_PRECISIONS, SPECULATIVE, WEIGHT_PRECISIONS } from "./estimate-input";
 
 export const PLAN_SCHEMA_VERSION = 1;
 
@@ -153,6 +153,15 @@ export const budgetSchema = z
     precisions: listOf("precisions", WEIGHT_PRECISIONS).default(["bf16", "fp8", "fp4", "int4"]),
     kvPrecisions: listOf("kvPrecisions", KV_PRECISIONS).default(["bf16", "fp8"]),
     engines: listOf("engines", ENGINE_IDS).default(["vllm", "sglang", "trtllm"]),
+    /**
+     * Speculative decoding to try besides none: "mtp" also tries 1 and 3 draft tokens from the model's MTP module, at
+     * its published acceptance rates (models without them get none). Absent or empty: off — absent, so links made
+     * before the field existed encode and decode as they did. A form's lone checkbox gives its value or false.
+     */
+    speculative: z.preprocess(
+      (v) => (v === false || v === null ? undefined : typeof v === "string" ? [v] : v),
+      listOf("speculative", SPECULATIVE).optional(),
+    ),
     /** Capacity kept above the peak, % (20 → capacity ≥ 1.2 × peak). */
     headroomPct: num("headroomPct")
       .min(0, { error: "headroomPct must be at least 0" })

@@ -61,6 +61,7 @@ export const URL_FIELDS: Readonly<Record<string, Field>> = {
   precisions: { group: "budget", key: "precisions", kind: "list" },
   kv: { group: "budget", key: "kvPrecisions", kind: "list" },
   engines: { group: "budget", key: "engines", kind: "list" },
+  spec: { group: "budget", key: "speculative", kind: "list" },
   headroom: { group: "budget", key: "headroomPct", kind: "number" },
   redundancy: { group: "budget", key: "redundancy", kind: "string" },
 };
@@ -147,7 +148,8 @@ export function decodePlanUrl(params: Params | URLSearchParams | string): Decode
 }
 
 function put(q: URLSearchParams, name: string, v: unknown): void {
-  if (v === undefined || v === null) return;
+  // false: a form's lone checkbox left unticked (budget.speculative), i.e. the field's absence
+  if (v === undefined || v === null || v === false) return;
   if (Array.isArray(v)) q.set(name, v.join(","));
   else q.set(name, String(v));
 }

@@ -15,6 +15,8 @@ import { resolveLayout } from "../model/layout";
 import { memoryPerGpu } from "../model/memory";
 import { bindingOf, serve, type Serving } from "../model/serving";
 import { buildSetup, type Setup } from "../model/setup";
+import { specDecodeOf } from "../model/spec-decode";
+import type { EstimateInput } from "../plan/estimate-input";
 import type { LayoutChoice } from "./enumerate";
 
 /** How requests reach a planned deployment: one at a time (random arrivals), never all together. */
@@ -28,10 +30,13 @@ export function prepareShape(
   weights: WeightPrecision,
   kv: KvPrecision,
   engine: EngineId,
+  drafts = 0,
 ): Setup {
   const profile = profileFor(engine, gpu);
   const layout = resolveLayout(model, gpu, { tp: l.tp, pp: l.pp, dp: l.dp, moeEp: model.moe ? l.moeEp : undefined });
-  return buildSetup(model, gpu, layout, profile.factors, weights, kv);
+  // speculative decoding as estimateConfig resolves it for mtpDraftTokens = drafts (the published acceptance rates)
+  const spec = drafts > 0 ? specDecodeOf({ mtpDraftTokens: drafts } as EstimateInput, model).spec : null;
+  return buildSetup(model, gpu, layout, profile.factors, weights, kv, spec);
 }
 
 /** Whether one request of isl + osl tokens fits, and how many fit at once (estimateConfig's fits / maxConcurrency). */

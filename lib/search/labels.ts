@@ -55,12 +55,15 @@ export interface LabelParts {
   readonly weights: WeightPrecision;
   readonly kv: KvPrecision;
   readonly engine: EngineId;
+  /** MTP draft tokens (0 or absent: none). */
+  readonly mtpDraftTokens?: number;
   readonly concurrency: number;
   readonly replicas?: number;
 }
 
-/** "4× H100 SXM · TP4 · FP8 (KV FP8) · vLLM · C=64", with " · ×3 replicas" when given. */
+/** "4× H100 SXM · TP4 · FP8 (KV FP8) · vLLM · C=64", with " · MTP 3" when it drafts and " · ×3 replicas" when given. */
 export function deploymentLabel(p: LabelParts): string {
-  const base = `${p.gpusPerReplica}× ${p.gpuName} · ${layoutLabel(p)} · ${p.weights.toUpperCase()} (KV ${p.kv.toUpperCase()}) · ${ENGINE_NAMES[p.engine]} · C=${p.concurrency}`;
+  const mtp = p.mtpDraftTokens ? ` · MTP ${p.mtpDraftTokens}` : "";
+  const base = `${p.gpusPerReplica}× ${p.gpuName} · ${layoutLabel(p)} · ${p.weights.toUpperCase()} (KV ${p.kv.toUpperCase()}) · ${ENGINE_NAMES[p.engine]}${mtp} · C=${p.concurrency}`;
   return p.replicas === undefined ? base : `${base} · ×${p.replicas} replica${p.replicas === 1 ? "" : "s"}`;
 }

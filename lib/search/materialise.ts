@@ -19,7 +19,7 @@ import type { Candidate } from "./types";
 
 export function shapeKey(s: Shape): string {
   const l = s.layout;
-  return `${s.gpu.id}|${l.tp}.${l.pp}.${l.dp}.${l.moeEp}|${s.weights}/${s.kv}|${s.engine}`;
+  return `${s.gpu.id}|${l.tp}.${l.pp}.${l.dp}.${l.moeEp}|${s.weights}/${s.kv}|${s.engine}${s.drafts > 0 ? `+mtp${s.drafts}` : ""}`;
 }
 
 export type RecRef = Pick<Rec, "shape" | "c">;
@@ -32,7 +32,7 @@ export function recLabel(r: RecRef, replicas?: number): string {
   const s = r.shape;
   return deploymentLabel({
     gpuName: s.gpu.name, gpusPerReplica: s.layout.gpus, tp: s.layout.tp, pp: s.layout.pp, dp: s.layout.dp,
-    moeEp: s.layout.moeEp, weights: s.weights, kv: s.kv, engine: s.engine, concurrency: r.c, replicas,
+    moeEp: s.layout.moeEp, weights: s.weights, kv: s.kv, engine: s.engine, mtpDraftTokens: s.drafts, concurrency: r.c, replicas,
   });
 }
 
@@ -42,6 +42,7 @@ function estimateInput(spec: SearchSpec, s: Shape, c: number, isl: number, osl: 
     model: spec.model.id, gpu: s.gpu.id, engine: s.engine, weights: s.weights, kv: s.kv, tp: l.tp, pp: l.pp, dp: l.dp,
     moeEp: spec.model.moe ? l.moeEp : undefined, isl, osl, concurrency: c, priceUsdPerGpuHour: s.price.perGpuHour,
     arrivals: PLANNER_ARRIVALS,
+    ...(s.drafts > 0 ? { mtpDraftTokens: s.drafts } : {}),
   };
 }
 
@@ -138,6 +139,7 @@ export function materialise(rec: RecRef, spec: SearchSpec, rank: number | null, 
     weights: s.weights,
     kv: s.kv,
     engine: s.engine,
+    mtpDraftTokens: s.drafts,
     concurrency: rec.c,
     maxConcurrency: s.maxConcurrency,
     replicas,

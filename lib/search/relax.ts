@@ -16,7 +16,7 @@ import { ENGINE_NAMES } from "./labels";
 import { exactFigures, recId, recLabel } from "./materialise";
 import { runSearch, type Rec } from "./search";
 import { V_BUDGET_MONTH, V_BUDGET_MTOK, V_E2E, V_TPOT, V_TTFT50, V_TTFT95 } from "./sizing";
-import { buildSpec, type SearchSpec } from "./spec";
+import { buildSpec, modelOf, type SearchSpec } from "./spec";
 import type { Candidate, RelaxAdvice } from "./types";
 
 type SloKind = "tpot" | "ttft-p50" | "ttft-p95" | "e2e" | "budget-month" | "budget-mtok";
@@ -90,6 +90,13 @@ export function choiceRelaxations(input: PlanInput): RelaxAdvice[] {
   }
   if (b.engines.length < ENGINE_IDS.length) {
     trials.push({ kind: "engines", budget: { ...b, engines: [...ENGINE_IDS] }, words: (r) => `Allow ${ENGINE_NAMES[r.shape.engine]}` });
+  }
+  if (!(b.speculative ?? []).includes("mtp") && modelOf(input).mtp?.acceptance) {
+    trials.push({
+      kind: "speculative",
+      budget: { ...b, speculative: ["mtp"] },
+      words: (r) => `Allow speculative decoding (MTP, ${r.shape.drafts} draft${r.shape.drafts === 1 ? "" : "s"} per step)`,
+    });
   }
   if (b.providers.length > 0) {
     trials.push({ kind: "providers", budget: { ...b, providers: [] }, words: (r) => `Allow any provider (${r.shape.price.provider})` });

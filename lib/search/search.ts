@@ -25,6 +25,8 @@ export interface Shape {
   readonly weights: WeightPrecision;
   readonly kv: KvPrecision;
   readonly engine: EngineId;
+  /** MTP draft tokens per iteration (0: no speculative decoding). */
+  readonly drafts: number;
   readonly maxConcurrency: number;
 }
 
@@ -119,7 +121,8 @@ export function runSearch(spec: SearchSpec, opts: SearchOptions = {}): SearchOut
 
   for (const gpu of spec.gpus) {
     const { valid, invalid } = enumerateLayouts(model, gpu);
-    const perLayout = spec.weights.length * spec.kvs.length * spec.engines.length * G;
+    const D = spec.drafts.length;
+    const perLayout = spec.weights.length * spec.kvs.length * spec.engines.length * D * G;
     const nGpu = (valid.length + invalid.length) * perLayout;
     candidates += nGpu;
     const price = priceFor(gpu.id, spec.term, spec.providers);
@@ -133,7 +136,7 @@ export function runSearch(spec: SearchSpec, opts: SearchOptions = {}): SearchOut
       pruned += perLayout;
     }
     for (const engine of spec.engines) {
-      const perEngine = valid.length * spec.weights.length * spec.kvs.length * G;
+      const perEngine = valid.length * spec.weights.length * spec.kvs.length * D * G;
       if (!engineRunsOn(engine, gpu)) {
         reject("engine-gpu", perEngine, () => ({ gpu, engine, detail: `TensorRT-LLM runs only on NVIDIA GPUs, not on ${gpu.name}` }));
         pruned += perEngine;
@@ -149,19 +152,19 @@ export function runSearch(spec: SearchSpec, opts: SearchOptions = {}): SearchOut
       }
       for (const layout of valid) {
         for (const weights of spec.weights) {
-          for (const kv of spec.kvs) {
-            const setup = prepareShape(model, gpu, layout, weights, kv, engine);
+          for (const kv of spec.kvs) for (const drafts of spec.drafts) {
+            const setup = prepareShape(model, gpu, layout, weights, kv, engine, drafts);
             // Fit check at p95 lengths: does one p95 request fit, and how many fit at once?
             const probe = fitAt(setup, spec.isl95, spec.osl95);
             estimated++;
             if (!probe.fits) {
-              reject("memory", G, () => ({ gpu, layout, weights, kv, engine, detail: memoryDetail(model, gpu, layout, weights, kv, engine, spec) }));
+              reject("memory", G, () => ({ gpu, layout, weights, kv, engine, detail: memoryDetail(model, gpu, layout, weights, kv, engine, drafts, spec) }));
               pruned += G;
               continue;
             }
             const cMax = probe.maxConcurrency;
             const cMaxMean = lengthsDiffer ? fitAt(setup, spec.isl, spec.osl).maxConcurrency : cMax;
-            const shape: Shape = { gpu, price, layout, weights, kv, engine, maxConcurrency: cMax };
+            const shape: Shape = { gpu, price, layout, weights, kv, engine, drafts, maxConcurrency: cMax };
             for (let gi = 0; gi < G; gi++) {
               const c = GRID[gi]!;
               if (c > cMax) {
@@ -232,13 +235,15 @@ export function runSearch(spec: SearchSpec, opts: SearchOptions = {}): SearchOut
 
 /** The estimate's own words for why a shape does not fit (only built for the first example). */
 function memoryDetail(
-  model: SearchSpec["model"], gpu: GpuSpec, l: LayoutChoice, weights: WeightPrecision, kv: KvPrecision, engine: EngineId, spec: SearchSpec,
+  model: SearchSpec["model"], gpu: GpuSpec, l: LayoutChoice, weights: WeightPrecision, kv: KvPrecision, engine: EngineId, drafts: number,
+  spec: SearchSpec,
 ): string {
   const r = estimateConfig({
     model, gpu,
     input: {
       model: model.id, gpu: gpu.id, engine, weights, kv, tp: l.tp, pp: l.pp, dp: l.dp,
       moeEp: model.moe ? l.moeEp : undefined, isl: spec.isl95, osl: spec.osl95, concurrency: 1, arrivals: PLANNER_ARRIVALS,
+      ...(drafts > 0 ? { mtpDraftTokens: drafts } : {}),
     },
   });
   return r.problems[0] ?? "does not fit in memory";

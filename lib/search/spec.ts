@@ -17,6 +17,8 @@ export interface SearchSpec {
   readonly weights: readonly WeightPrecision[];
   readonly kvs: readonly KvPrecision[];
   readonly engines: readonly EngineId[];
+  /** MTP draft tokens per iteration to try (0: none); more than [0] only for a model with published acceptance rates. */
+  readonly drafts: readonly number[];
   readonly term: PricingTerm;
   readonly providers: readonly string[];
   /** Effective prompt (after prefix-cache hits) and output tokens, mean and p95. */
@@ -74,6 +76,7 @@ export function buildSpec(input: PlanInput): SearchSpec {
     weights: dedupe(b.precisions),
     kvs: dedupe(b.kvPrecisions),
     engines: dedupe(b.engines),
+    drafts: (b.speculative ?? []).includes("mtp") && model.mtp?.acceptance ? PLANNER_DRAFTS : [0],
     term: b.pricingTerm,
     providers: b.providers,
     isl: Math.max(1, Math.round(w.inputTokens - cached)),
@@ -98,6 +101,9 @@ export function buildSpec(input: PlanInput): SearchSpec {
     dailyActiveUsers: traffic.dailyActiveUsers,
   };
 }
+
+/** Draft tokens a plan tries when MTP is allowed: none, one (cheap at large batches), three (the usual recipe). */
+export const PLANNER_DRAFTS: readonly number[] = [0, 1, 3];
 
 function dedupe<T>(xs: readonly T[]): T[] {
   return [...new Set(xs)];

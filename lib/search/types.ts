@@ -68,6 +68,8 @@ export interface Candidate {
   readonly weights: WeightPrecision;
   readonly kv: KvPrecision;
   readonly engine: EngineId;
+  /** MTP draft tokens per iteration (speculative decoding with the model's MTP module; 0: none). */
+  readonly mtpDraftTokens: number;
   /** Maximum requests in flight per replica (the engine's max_num_seqs / batch cap). */
   readonly concurrency: number;
   /** KV capacity of one replica, requests of p95 length. */
@@ -164,7 +166,7 @@ export interface ParetoFront {
 export interface RelaxAdvice {
   readonly kind:
     | "ttft-p50" | "ttft-p95" | "tpot" | "e2e" | "budget-month" | "budget-mtok"
-    | "gpus" | "precisions" | "engines" | "providers" | "pricing-term" | "headroom" | "redundancy"
+    | "gpus" | "precisions" | "engines" | "speculative" | "providers" | "pricing-term" | "headroom" | "redundancy"
     /** Several at once (the nearest miss's needs), when no single change is enough. */
     | "combined";
   /** e.g. "Loosen TTFT p95 from 200 ms to 340 ms". */

@@ -3,6 +3,7 @@
 import type { UseFormReturn } from "react-hook-form";
 import { GPUS, PROVIDERS } from "@/lib/catalog";
 import { ENGINE_IDS, KV_PRECISIONS, WEIGHT_PRECISIONS } from "@/lib/plan/estimate-input";
+import { PLANNER_DRAFTS } from "@/lib/search/spec";
 import { PRICING_TERMS } from "@/lib/plan/schema";
 import { ENGINE_NAMES, KV_QUALITY, PRECISION_QUALITY } from "@/lib/search/labels";
 import { CheckGroup, NumberField, Select, type PlanForm } from "./form-ui";
@@ -54,6 +55,14 @@ export function BudgetStep({ form }: { form: UseFormReturn<PlanForm> }) {
         options={KV_PRECISIONS.map((p) => ({ value: p, label: p.toUpperCase(), note: KV_QUALITY[p] }))}
       />
       <CheckGroup name="budget.engines" legend="Serving engines" register={register} errors={errors} options={ENGINE_IDS.map((e) => ({ value: e, label: ENGINE_NAMES[e] }))} />
+      <CheckGroup
+        name="budget.speculative"
+        legend="Speculative decoding"
+        hint="Ticked: also try drafting with the model's multi-token-prediction module, where it ships one with published acceptance rates. Your traffic may accept fewer drafts."
+        register={register}
+        errors={errors}
+        options={[{ value: "mtp", label: `MTP drafts (${PLANNER_DRAFTS.filter((k) => k > 0).join(" or ")} per step)` }]}
+      />
       <CheckGroup
         name="budget.gpus"
         legend="GPUs allowed"

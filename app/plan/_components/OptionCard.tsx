@@ -36,7 +36,8 @@ export function OptionCard({ c, selected, onSelect, perUser }: { c: Candidate; s
         <ConfidenceBadge answer={c.confidence} />
       </header>
       <p className="text-xs text-slate-500">
-        {layoutLabel(c)} · {c.weights.toUpperCase()} weights, {c.kv.toUpperCase()} KV · {ENGINE_NAMES[c.engine]} · up to {c.concurrency} requests per replica ·{" "}
+        {layoutLabel(c)} · {c.weights.toUpperCase()} weights, {c.kv.toUpperCase()} KV · {ENGINE_NAMES[c.engine]}
+        {c.mtpDraftTokens > 0 ? ` · MTP ${c.mtpDraftTokens} drafts` : ""} · up to {c.concurrency} requests per replica ·{" "}
         {c.replicasForTraffic} serving{c.redundancyReplicas ? ` + ${c.redundancyReplicas} spare` : ""}
       </p>
       <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 sm:grid-cols-4 lg:grid-cols-2 xl:grid-cols-3">

@@ -53,7 +53,10 @@ export function OptionsTable({ options, selectedId, onSelect, perUser, caption }
               </td>
               <td className="pr-2">{layoutLabel(c)}</td>
               <td className="pr-2">{c.weights.toUpperCase()} / KV {c.kv.toUpperCase()}</td>
-              <td className="pr-2">{ENGINE_NAMES[c.engine]}</td>
+              <td className="pr-2">
+                {ENGINE_NAMES[c.engine]}
+                {c.mtpDraftTokens > 0 ? ` + MTP ${c.mtpDraftTokens}` : ""}
+              </td>
               <td className="pr-2">{c.concurrency}</td>
               <td className="pr-2">{formatMs(c.ttftP50Ms)} / {formatMs(c.ttftP95Ms)}</td>
               <td className="pr-2">{formatMs(c.tpotP50Ms)} / {formatMs(c.tpotP95Ms)}</td>

@@ -50,4 +50,42 @@ describe("fast estimate path", () => {
       { numRuns: 400, seed: 42 },
     );
   });
+
+  it("equals estimateConfig with MTP drafts on the models that ship an MTP module", () => {
+    const withMtp = MODELS.filter((m) => m.mtp?.acceptance);
+    expect(withMtp.map((m) => m.id)).toEqual(["deepseek-v3", "deepseek-r1"]);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: withMtp.length - 1 }),
+        fc.integer({ min: 0, max: GPUS.length - 1 }),
+        fc.nat(),
+        fc.constantFrom(...ENGINE_IDS),
+        fc.constantFrom(1, 3),
+        fc.integer({ min: 1, max: 256 }),
+        fc.integer({ min: 1, max: 8000 }),
+        fc.integer({ min: 1, max: 2000 }),
+        (mi, gi, li, engine, drafts, c, isl, osl) => {
+          const model = withMtp[mi]!;
+          const gpu = GPUS[gi]!;
+          const layouts = enumerateLayouts(model, gpu).valid;
+          if (layouts.length === 0) return;
+          const l = layouts[li % layouts.length]!;
+          const input = {
+            model: model.id, gpu: gpu.id, engine, weights: "fp4" as const, kv: "fp8" as const, tp: l.tp, pp: l.pp, dp: l.dp,
+            moeEp: l.moeEp, isl, osl, concurrency: c, priceUsdPerGpuHour: 2, arrivals: "staggered" as const, mtpDraftTokens: drafts,
+          };
+          const ref = estimateConfig({ model, gpu, input });
+          const setup = prepareShape(model, gpu, l, "fp4", "fp8", engine, drafts);
+          const fit = fitAt(setup, isl, osl);
+          expect(fit.maxConcurrency).toBe(ref.maxConcurrency);
+          const out: FastFigures = { ttftMs: 0, tpotMs: 0, outputTokensPerSecond: 0, binding: "compute" };
+          serveAt(setup, c, fit.maxConcurrency, isl, osl, out);
+          expect(out.tpotMs).toBe(ref.tpotMs);
+          expect(out.ttftMs).toBe(ref.ttftMs);
+          expect(out.outputTokensPerSecond).toBe(ref.outputTokensPerSecond);
+        },
+      ),
+      { numRuns: 150, seed: 7 },
+    );
+  });
 });
