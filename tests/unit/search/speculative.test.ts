@@ -37,6 +37,7 @@ describe("the planner with speculative decoding allowed", () => {
     expect(best.mtpDraftTokens).toBeGreaterThan(0);
     expect(best.id).toMatch(/\|trtllm\+mtp[13]\|\d+$/);
     expect(best.tpotP95Ms).toBeLessThanOrEqual(4);
+    expect(on.summary).toMatch(/TensorRT-LLM, MTP [13] drafts\) at/);
     // the same configuration through the estimate API
     const ref = estimateConfig({
       model: getModel("deepseek-r1")!,
