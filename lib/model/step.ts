@@ -233,6 +233,14 @@ export function tokensPerIteration(s: Setup): number {
   return s.spec ? s.spec.acceptanceLength : 1;
 }
 
+/** The same setup without speculative decoding (one per setup, kept while the setup lives). */
+const PLAIN = new WeakMap<Setup, Setup>();
+function plainOf(s: Setup): Setup {
+  let p = PLAIN.get(s);
+  if (!p) PLAIN.set(s, (p = { ...s, spec: null }));
+  return p;
+}
+
 /**
  * One draft pass of an MTP module over b decode sequences: one more decoder layer — the mean layer of a plain decode
  * step at b sequences (its roofline, communication and per-layer overheads; not the step's fixed cost) — and the LM
@@ -240,7 +248,7 @@ export function tokensPerIteration(s: Setup): number {
  *   t_draft = (t_step(b) − t_lm(b) − t_fixed) / L + t_lm(b)
  */
 export function draftPass(s: Setup, b: number, context: number): number {
-  const plain = mixedStep({ ...s, spec: null }, b, context, 0, 0, b * s.layout.dp, 1);
+  const plain = mixedStep(plainOf(s), b, context, 0, 0, b * s.layout.dp, 1);
   const lm = Math.max(plain.flopsLmHead / (s.peakDense * s.f.flopEff), plain.bytesLmHead / (s.gpu.hbmBandwidth * s.f.bwEff));
   return (plain.t - lm - s.f.stepOverheadS) / s.model.layers + lm;
 }
