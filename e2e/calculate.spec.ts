@@ -166,6 +166,7 @@ test("MTP draft tokens speed decoding up by the published acceptance; a length a
   await page.getByLabel("MTP draft tokens").fill("3");
   await expect.poll(async () => ms(await calc.text("m-tpot"))).toBeLessThan(before * 0.8);
   await expect(page).toHaveURL(/mtp=3/);
+  await expect(page.getByTestId("results")).toContainText("MTP, 3 drafts per step");
   await expect(page.getByLabel("MTP acceptance length")).toHaveAttribute("placeholder", "2.75 (published)");
   await expect(page.getByTestId("results")).toContainText("2.75 tokens kept per verify pass (from DeepSeek-R1's published acceptance rates");
   await page.getByLabel("MTP acceptance length").fill("5");

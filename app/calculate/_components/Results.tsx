@@ -49,6 +49,7 @@ export function Results({
           <span className="font-normal text-slate-600 dark:text-slate-300">
             {" "}
             · {r.input.weights.toUpperCase()} weights · {layoutWords(r.input)} · {ENGINE_LABELS[r.input.engine]}
+            {r.input.mtpDraftTokens ? ` · MTP, ${r.input.mtpDraftTokens} draft${r.input.mtpDraftTokens === 1 ? "" : "s"} per step` : ""}
           </span>
         </p>
         <p className="mt-1 text-sm">
