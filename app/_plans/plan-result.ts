@@ -37,7 +37,8 @@ export function deploymentLabel(c: Loose<Candidate>): string {
   const replicas = c.replicas ?? 1;
   const shape = `${replicas} replica${replicas === 1 ? "" : "s"} × ${c.gpusPerReplica ?? "?"} GPU${c.gpusPerReplica === 1 ? "" : "s"}${par.length ? ` (${par.join(" ")})` : ""}`;
   const engine = ENGINE_NAMES[c.engine ?? ""] ?? c.engine ?? "?";
-  return `${c.totalGpus ?? "?"}× ${c.gpuName ?? c.gpuId ?? "?"} — ${shape} · ${c.weights ?? "?"} weights, ${c.kv ?? "?"} KV · ${engine}`;
+  const drafts = typeof c.mtpDraftTokens === "number" && c.mtpDraftTokens > 0 ? ` + MTP ${c.mtpDraftTokens}` : "";
+  return `${c.totalGpus ?? "?"}× ${c.gpuName ?? c.gpuId ?? "?"} — ${shape} · ${c.weights ?? "?"} weights, ${c.kv ?? "?"} KV · ${engine}${drafts}`;
 }
 
 export function headlineOf(raw: unknown): PlanHeadline {

@@ -12,6 +12,9 @@ describe("deploymentLabel", () => {
     expect(deploymentLabel({ totalGpus: 1, gpuName: "L4", replicas: 1, gpusPerReplica: 1, weights: "int4", kv: "fp8", engine: "sglang" })).toBe(
       "1× L4 — 1 replica × 1 GPU · int4 weights, fp8 KV · SGLang",
     );
+    expect(
+      deploymentLabel({ totalGpus: 8, gpuName: "B200", replicas: 2, gpusPerReplica: 4, tp: 4, moeEp: 4, weights: "fp4", kv: "fp8", engine: "vllm", mtpDraftTokens: 3 }),
+    ).toBe("8× B200 — 2 replicas × 4 GPUs (TP4 EP4) · fp4 weights, fp8 KV · vLLM + MTP 3");
   });
 });
 
