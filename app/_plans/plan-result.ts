@@ -74,6 +74,7 @@ export const OPTION_COLUMNS: readonly (OptionColumn & { get: (c: Loose<Candidate
   { key: "weights", label: "Weights", kind: "text", page: false, get: (c) => c.weights },
   { key: "kv", label: "KV cache", kind: "text", page: false, get: (c) => c.kv },
   { key: "engine", label: "Engine", kind: "text", page: false, get: (c) => c.engine },
+  { key: "mtpDraftTokens", label: "MTP draft tokens", kind: "int", page: false, get: (c) => c.mtpDraftTokens ?? 0 },
   { key: "concurrency", label: "Concurrency per replica", kind: "int", page: true, get: (c) => c.concurrency },
   { key: "ttftP50Ms", label: "TTFT p50 (ms)", kind: "ms", page: false, get: (c) => round(c.ttftP50Ms, 2) },
   { key: "ttftP95Ms", label: "TTFT p95 (ms)", kind: "ms", page: true, get: (c) => round(c.ttftP95Ms, 2) },

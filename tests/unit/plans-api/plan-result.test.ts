@@ -55,6 +55,7 @@ describe("with the real planner (default plan)", () => {
       expect(t.rows[0]!.cells.costUsdPerMonth).toBe(Math.round(first.costUsdPerMonth * 100) / 100);
       expect(t.rows[0]!.cells.gpu).toBe(first.gpuId);
       expect(t.rows[0]!.cells.priceDateSeen).toBe(first.price.dateSeen);
+      expect(t.rows[0]!.cells.mtpDraftTokens).toBe(0); // the default plan does not allow drafts
     }
     expect(t.columns.filter((c) => c.page).length).toBeGreaterThan(4);
   });
