@@ -189,9 +189,10 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
       "Max concurrent requests the KV cache holds",
       mem.maxConcurrency,
       "1",
-      mem.kvOfFree
+      (mem.kvOfFree
         ? "dp · floor(f_kv · (capacity − weights − activations) / KV(ISL + s·OSL)), s = share of the output the scheduler counts"
-        : "dp · floor((capacity · f_kv − weights − activations) / KV(ISL + s·OSL)), s = share of the output the scheduler counts",
+        : "dp · floor((capacity · f_kv − weights − activations) / KV(ISL + s·OSL)), s = share of the output the scheduler counts") +
+        (s.spec ? "; with MTP drafts KV(n) = KV of n + k tokens × (1 + MTP modules / L): the module keeps a cache of its own" : ""),
       mem.kvOfFree
         ? `${l.dp} · floor(${sig(f.kvMemFraction)} · (${bytesStr(mem.capacity)} − ${bytesStr(mem.weights)} − ${bytesStr(mem.activations)}) / ${bytesStr(mem.kvPerRunningRequest)}) = ${mem.maxConcurrency}   (s = ${sig(f.kvOutputShare)})`
         : `${l.dp} · floor((${bytesStr(mem.capacity)} · ${sig(f.kvMemFraction)} − ${bytesStr(mem.weights)} − ${bytesStr(mem.activations)}) / ${bytesStr(mem.kvPerRunningRequest)}) = ${mem.maxConcurrency}   (s = ${sig(f.kvOutputShare)})`,

@@ -43,10 +43,13 @@ export function memoryPerGpu(s: Setup, concurrency: number, isl: number, osl: nu
   const ofFree = s.f.kvMemOfFree >= 0.5 && loaded > 0;
   const runtimeReserve = ofFree ? (1 - f) * loaded : capacity * (1 - f);
   const kvPool = ofFree ? f * loaded : capacity * f - weights - activations;
-  const kvPerRequest = kvBytesPerSeqPerGpu(s, isl + osl);
+  // with speculative decoding each MTP module keeps a KV cache too: one layer more per token (and its k draft tokens)
+  const mtpKv = s.spec ? 1 + s.spec.modules / s.model.layers : 1;
+  const draftRoom = s.spec ? s.spec.draftTokens : 0;
+  const kvPerRequest = kvBytesPerSeqPerGpu(s, isl + osl + draftRoom) * mtpKv;
   // What a running request counts against the pool: its prompt plus the engine's share of its output (engine-types).
   const share = s.f.kvOutputShare;
-  const kvDemand = share === 1 ? kvPerRequest : kvBytesPerSeqPerGpu(s, isl + share * osl);
+  const kvDemand = share === 1 ? kvPerRequest : kvBytesPerSeqPerGpu(s, isl + share * osl + draftRoom) * mtpKv;
   const perRank = kvPool >= kvPerRequest ? Math.floor(kvPool / kvDemand) : 0;
   const maxConcurrency = s.layout.dp * perRank;
   const runningPerRank = Math.min(Math.ceil(concurrency / s.layout.dp), perRank);

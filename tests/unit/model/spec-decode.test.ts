@@ -107,11 +107,16 @@ describe("a decode iteration with k draft tokens", () => {
     expect(on.tpot).toBeLessThan(off.tpot);
   });
 
-  it("loads the MTP module's weights: one mean layer more", () => {
+  it("loads the MTP module's weights (one mean layer more) and keeps its KV (one layer more, room for the drafts)", () => {
     const s = setupWith({ draftTokens: 3, acceptanceLength: 2.4, modules: 1 });
     const m = memoryPerGpu(s, 8, 1024, 1024);
     expect(m.weights).toBeCloseTo(s.wg.total * (1 + 1 / 61), 0);
-    expect(memoryPerGpu(setupWith(null), 8, 1024, 1024).weights).toBe(s.wg.total);
+    const plain = memoryPerGpu(setupWith(null), 8, 1024, 1024);
+    expect(plain.weights).toBe(s.wg.total);
+    // MLA: (512 + 64) elements · 1 B (FP8 cache) · 61 layers per token, replicated on every TP rank
+    expect(plain.kvPerRequest).toBeCloseTo(576 * 61 * 2048, 0);
+    expect(m.kvPerRequest).toBeCloseTo(576 * 61 * (2048 + 3) * (1 + 1 / 61), 0);
+    expect(m.maxConcurrency).toBeLessThan(plain.maxConcurrency);
   });
 });
 
