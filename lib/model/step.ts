@@ -248,10 +248,20 @@ function plainOf(s: Setup): Setup {
  *   t_draft = (t_step(b) − t_lm(b) − t_fixed) / L + t_lm(b)
  */
 export function draftPass(s: Setup, b: number, context: number): number {
+  // a serving loop asks for the same pass several times (decode step, chunk steps, two fixed-point rounds): the last
+  // answer is kept
+  if (s === last.s && b === last.b && context === last.context) return last.t;
   const plain = mixedStep(plainOf(s), b, context, 0, 0, b * s.layout.dp, 1);
   const lm = Math.max(plain.flopsLmHead / (s.peakDense * s.f.flopEff), plain.bytesLmHead / (s.gpu.hbmBandwidth * s.f.bwEff));
-  return (plain.t - lm - s.f.stepOverheadS) / s.model.layers + lm;
+  const t = (plain.t - lm - s.f.stepOverheadS) / s.model.layers + lm;
+  last.s = s;
+  last.b = b;
+  last.context = context;
+  last.t = t;
+  return t;
 }
+
+const last: { s: Setup | null; b: number; context: number; t: number } = { s: null, b: NaN, context: NaN, t: 0 };
 
 /**
  * One decode iteration of the replica at batch B (sequences in flight) and mean context N: each attention rank holds
