@@ -40,6 +40,7 @@ function withConfidence(c: Candidate, input: PlanInput): Candidate {
       gpu: c.gpuId,
       engine: c.engine,
       input: { isl: input.workload.inputTokens, osl: input.workload.outputTokens, concurrency: c.concurrency },
+      ...(c.mtpDraftTokens > 0 ? { mtpDraftTokens: c.mtpDraftTokens } : {}),
     });
     return { ...c, confidence };
   } catch {

@@ -12,7 +12,7 @@ import { emitCalibration, round4 } from "../lib/model/calib/emit";
 import { summariseHeldOut } from "../lib/model/calib/held-out";
 import { leaveOneGenerationOut, leaveOneGpuOut, summariseHardware } from "../lib/model/calib/held-out-hardware";
 import { leaveOneModelOut } from "../lib/model/calib/lomo";
-import { heldOutByRegime } from "../lib/validation/held-out-regimes";
+import { heldOutByRegime, heldOutSpeculative, SPECULATIVE_ID } from "../lib/validation/held-out-regimes";
 import { predictRow } from "../lib/model/calib/predict";
 import type { EngineFactors } from "../lib/model/engine-types";
 import { mdape } from "../lib/model/validation-stats";
@@ -54,7 +54,8 @@ async function main(): Promise<number> {
   const t1 = Date.now();
   const lomo = leaveOneModelOut(d.rows, ctx);
   const heldOut = summariseHeldOut(lomo);
-  const heldOutRegimes = heldOutByRegime(lomo, (g) => d.gpus.get(g)?.generation);
+  const spec = heldOutSpeculative(lomo);
+  const heldOutRegimes = { ...heldOutByRegime(lomo, (g) => d.gpus.get(g)?.generation), ...(spec ? { [SPECULATIVE_ID]: spec } : {}) };
   const ht = heldOut.targets;
   console.log(
     `calibrate: leave-one-model-out (${Object.keys(heldOut.byModel).length} architectures, ${((Date.now() - t1) / 1e3).toFixed(1)} s): TPOT MdAPE ${(ht.tpotMdape.value * 100).toFixed(1)} %, TTFT MdAPE ${(ht.ttftMdape.value * 100).toFixed(1)} %, predicted ${(ht.predictedShare.value * 100).toFixed(1)} %, MoE 1–8 overshoot ${ht.moeMaxOvershoot.value.toFixed(2)}× → targets ${ht.allMet ? "met" : "not met"}`,

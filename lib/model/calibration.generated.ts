@@ -337,4 +337,5 @@ export const HELD_OUT_REGIMES: HeldOutRegimes | null = {
   regime_sglang: { rows: 213, tpotMdape: 0.2067, ttftMdape: 0.4438 },
   regime_trtllm: { rows: 743, tpotMdape: 0.1422, ttftMdape: 0.3816 },
   regime_vllm: { rows: 387, tpotMdape: 0.0853, ttftMdape: 0.2096 },
+  speculative_mtp: { rows: 39, tpotMdape: 0.1946, ttftMdape: 0.38 },
 };

@@ -163,6 +163,20 @@ export interface BadgeTable {
    * instead of in-sample errors measured on other generations. Absent when not computed.
    */
   readonly unseenGeneration?: Readonly<Partial<Record<ArchClass, UnseenFigures>>>;
+  /**
+   * The errors measured on the runs that drafted with an MTP module (speculative decoding) and the level they earn
+   * (judge.ts rules): a badge for an estimate with drafts is held to them as well. Absent when not computed.
+   */
+  readonly speculative?: SpeculativeFigures;
+}
+
+/** Errors of the measured speculative-decoding runs, and the level they earn. */
+export interface SpeculativeFigures {
+  readonly rows: number;
+  readonly tpotMdape: number | null;
+  readonly ttftMdape: number | null;
+  readonly level: Confidence;
+  readonly reasons: readonly string[];
 }
 
 /** Held-out errors of one architecture class on a generation left out of the fit. */

@@ -29,6 +29,22 @@ export interface HeldOutRow {
   readonly ttftMeas: number;
 }
 
+/** Key of the held-out errors of the runs that drafted with an MTP module (speculative decoding), beside the regimes. */
+export const SPECULATIVE_ID = "speculative_mtp";
+
+/** Held-out errors of the runs whose recipe drafted with an MTP module; null when there are none. */
+export function heldOutSpeculative(rows: readonly (HeldOutRow & { readonly mtpDraftTokens: number })[]): HeldOutRegime | null {
+  const e: { tpot: number; ttft: number }[] = [];
+  for (const r of rows) {
+    if (!r.predicted || r.mtpDraftTokens <= 0) continue;
+    const tpot = relativeError(r.tpotPred, r.tpotMeas);
+    const ttft = relativeError(r.ttftPred, r.ttftMeas);
+    if (tpot !== null && ttft !== null) e.push({ tpot, ttft });
+  }
+  if (e.length === 0) return null;
+  return { rows: e.length, tpotMdape: mdape(e.map((x) => x.tpot))!, ttftMdape: mdape(e.map((x) => x.ttft))! };
+}
+
 /**
  * Leave-one-model-out predictions grouped as /validate groups its in-sample ones, so each regime's confidence can
  * also answer "how far off on a model nobody measured". Rows on a GPU without a known generation are left out.

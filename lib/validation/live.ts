@@ -1,6 +1,14 @@
 import { getGpu, getModel } from "../catalog";
 import { estimateConfig } from "../model";
-import { buildConfidenceTable, toBadgeTable, type BadgeTable, type ConfidenceAnswer, type ConfidenceTable, type UnseenFigures } from "./confidence";
+import {
+  buildConfidenceTable,
+  toBadgeTable,
+  type BadgeTable,
+  type ConfidenceAnswer,
+  type ConfidenceTable,
+  type SpeculativeFigures,
+  type UnseenFigures,
+} from "./confidence";
 import type { ArchClass } from "./regimes";
 import { confidenceFromTable, confidenceFromTableForInput, type ConfidenceInput, type ConfidenceQuery } from "./lookup";
 import type { ModelArch } from "../catalog/types";
@@ -10,7 +18,11 @@ import { PUBLIC_ROWS } from "./public-measurements.generated";
 import { publishedByRegime } from "./published-regimes";
 import { HELD_OUT_HARDWARE, HELD_OUT_REGIMES } from "../model/calibration.generated";
 import type { HardwareHeldOut } from "../model/calib/held-out-hardware";
-import { distinctMeasuredRuns, scoreRows, type PredictEnv, type ScoredRow } from "./score";
+import { distinctMeasuredRuns, harnessRunOf, scoreRows, type PredictEnv, type ScoredRow } from "./score";
+import { harnessSettings } from "../model/calib/harness";
+import { judgeRegime } from "./judge";
+import { SPECULATIVE_ID } from "./held-out-regimes";
+import { summarize } from "./stats";
 
 /** The current core and catalog: every prediction on /validate and every badge comes from here, never from a file. */
 export const LIVE_ENV: PredictEnv = {
@@ -62,8 +74,20 @@ export function unseenGenerationFigures(h: HardwareHeldOut | null): BadgeTable["
 
 /** The regimes a badge can land on, as small plain data to hand to a client component (no measured rows inside). */
 export function badgeTable(): BadgeTable {
-  if (badges === null) badges = toBadgeTable(confidenceTable(), unseenGenerationFigures(HELD_OUT_HARDWARE));
+  if (badges === null) {
+    badges = { ...toBadgeTable(confidenceTable(), unseenGenerationFigures(HELD_OUT_HARDWARE)), speculative: speculativeFigures(liveValidation().scored) };
+  }
   return badges;
+}
+
+/** The measured runs whose recipe drafted with an MTP module, their errors and the level they earn (judge.ts). */
+export function speculativeFigures(scored: readonly ScoredRow[]): SpeculativeFigures | undefined {
+  const runs = scored.filter((s) => (harnessSettings(harnessRunOf(s.row)).mtpDraftTokens ?? 0) > 0);
+  if (runs.length === 0) return undefined;
+  const summary = summarize(runs);
+  // judged on its in-sample errors and, where calibrate computed them, on its errors on models the fit never saw
+  const judged = judgeRegime(summary, HELD_OUT_REGIMES?.[SPECULATIVE_ID] ?? null);
+  return { rows: summary.predicted, tpotMdape: summary.tpotMdape, ttftMdape: summary.ttftMdape, level: judged.level, reasons: judged.reasons };
 }
 
 /**

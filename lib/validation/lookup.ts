@@ -1,5 +1,6 @@
 import { getGpu, getModel } from "../catalog";
 import type { EngineId, GpuSpec, ModelArch } from "../catalog/types";
+import type { Confidence } from "../catalog/types";
 import { lookupConfidence, type BadgeTable, type ConfidenceAnswer } from "./confidence";
 import { regimeFor, type Regime } from "./regimes";
 
@@ -15,6 +16,8 @@ export interface ConfidenceQuery {
   readonly gpu: GpuSpec | string;
   readonly engine: EngineId;
   readonly input: { readonly isl: number; readonly osl: number; readonly concurrency: number };
+  /** MTP draft tokens per iteration (speculative decoding); absent or 0: none. */
+  readonly mtpDraftTokens?: number;
 }
 
 /** The regime of a configuration, or why it has none. Pure; no measured rows needed. */
@@ -32,8 +35,26 @@ export function regimeOf(
   return regimeFor({ ...q.input, moe: model.moe !== null, generation: gpu.generation, engine: q.engine });
 }
 
-/** Level for a regime, or "low" with the reason when the configuration has no regime. */
+/** Level for a regime, or "low" with the reason when the configuration has no regime; drafts are held to their runs. */
 export function confidenceFromTable(table: BadgeTable, q: ConfidenceQuery): ConfidenceAnswer {
+  const answer = regimeConfidence(table, q);
+  return (q.mtpDraftTokens ?? 0) > 0 ? withSpeculation(answer, table) : answer;
+}
+
+const ORDER: readonly Confidence[] = ["low", "medium", "high"];
+
+/**
+ * An estimate that drafts with an MTP module: its level is at most what the measured speculative-decoding runs earn
+ * (their own errors, judge.ts rules), and "low" when no such run was measured.
+ */
+function withSpeculation(a: ConfidenceAnswer, table: BadgeTable): ConfidenceAnswer {
+  const s = table.speculative;
+  if (!s) return { ...a, level: "low", reasons: [...a.reasons, "speculative decoding (MTP drafts): no measured run to judge it"] };
+  const level = ORDER.indexOf(a.level) <= ORDER.indexOf(s.level) ? a.level : s.level;
+  return { ...a, level, reasons: [...a.reasons, `speculative decoding (MTP drafts), ${s.level} on its measured runs: ${s.reasons.join("; ")}`] };
+}
+
+function regimeConfidence(table: BadgeTable, q: ConfidenceQuery): ConfidenceAnswer {
   const regime = regimeOf(q);
   if (typeof regime === "string") {
     return {
@@ -57,6 +78,7 @@ export interface ConfidenceInput {
   readonly isl: number;
   readonly osl: number;
   readonly concurrency: number;
+  readonly mtpDraftTokens?: number;
 }
 
 /**
@@ -69,5 +91,6 @@ export function confidenceFromTableForInput(table: BadgeTable, input: Confidence
     gpu: input.gpu,
     engine: input.engine,
     input: { isl: input.isl, osl: input.osl, concurrency: input.concurrency },
+    ...(input.mtpDraftTokens ? { mtpDraftTokens: input.mtpDraftTokens } : {}),
   });
 }

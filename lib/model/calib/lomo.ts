@@ -2,7 +2,7 @@ import { generationClass, type EngineFactors } from "../engine-types";
 import type { ValidationRecord } from "../validation-stats";
 import { fitAll, priorProfile, rowKey } from "./fit-all";
 import type { FitContext } from "./fit";
-import { predictRow } from "./predict";
+import { predictRow, rowDraftTokens } from "./predict";
 import type { CalibRow } from "./rows";
 
 export interface RowResult extends ValidationRecord {
@@ -20,6 +20,8 @@ export interface RowResult extends ValidationRecord {
   readonly source: string;
   /** The engine release the run recorded; null where upstream left it empty. */
   readonly engineVersion: string | null;
+  /** MTP draft tokens its recipe set (speculative decoding; 0: none). */
+  readonly mtpDraftTokens: number;
 }
 
 /** Predict rows with a given factor set per profile key (missing key → priors). */
@@ -58,6 +60,7 @@ export function predictRows(
       problems: p.problems,
       source: r.source,
       engineVersion: r.engineVersion,
+      mtpDraftTokens: rowDraftTokens(r),
     };
   });
 }

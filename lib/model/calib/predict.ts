@@ -52,6 +52,11 @@ function requestOf(r: CalibRow): RowRequest {
   return req;
 }
 
+/** MTP draft tokens the row's benchmark recipe set (speculative decoding); 0 when none or not predicted. */
+export function rowDraftTokens(r: CalibRow): number {
+  return requestOf(r).input?.mtpDraftTokens ?? 0;
+}
+
 export function predictRow(r: CalibRow, model: ModelArch, gpu: GpuSpec, profile?: EngineProfile): Prediction {
   const { input, unmodelled } = requestOf(r);
   if (input === null) return { row: r, predicted: false, ttftMs: NaN, tpotMs: NaN, problems: [unmodelled] };

@@ -27,6 +27,7 @@ function row(p: Partial<RowResult>): RowResult {
     problems: [],
     source: "test",
     engineVersion: null,
+    mtpDraftTokens: 0,
     ...p,
   };
 }

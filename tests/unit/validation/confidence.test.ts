@@ -6,6 +6,7 @@ import {
   lookupConfidence,
   toBadgeTable,
 } from "../../../lib/validation/confidence";
+import { confidenceFromTable } from "../../../lib/validation/lookup";
 import type { ErrorSummary } from "../../../lib/validation/stats";
 import { scored } from "./fixtures";
 
@@ -109,6 +110,22 @@ describe("confidence table and lookup", () => {
     expect(a.regime.id).toBe("regime_moe_b1-8_blackwell");
     expect(a.level).toBe("low");
     expect(a.reasons.join(" ")).toMatch(/judged on MoE · batch 1–8 · Blackwell/);
+  });
+
+  it("holds an estimate with MTP drafts to the level its measured runs earn, and to low without any", () => {
+    const q = { model: "llama-3.1-8b", gpu: "h100-sxm", engine: "vllm" as const, input: { isl: 1000, osl: 500, concurrency: 16 } };
+    const plain = confidenceFromTable(badges, q);
+    const spec = { rows: 39, tpotMdape: 0.195, ttftMdape: 0.38, level: "medium" as const, reasons: ["TPOT MdAPE 19.5 %, TTFT MdAPE 38 % over 39 rows"] };
+    const drafted = confidenceFromTable({ ...badges, speculative: spec }, { ...q, mtpDraftTokens: 3 });
+    expect(plain.level).toBe("high");
+    expect(drafted.level).toBe("medium");
+    expect(drafted.reasons.at(-1)).toBe("speculative decoding (MTP drafts), medium on its measured runs: TPOT MdAPE 19.5 %, TTFT MdAPE 38 % over 39 rows");
+    // never above the regime's own level, and low when no drafting run was measured
+    expect(confidenceFromTable({ ...badges, speculative: { ...spec, level: "high" } }, { ...q, mtpDraftTokens: 3 }).level).toBe("high");
+    const none = confidenceFromTable(badges, { ...q, mtpDraftTokens: 1 });
+    expect(none.level).toBe("low");
+    expect(none.reasons.at(-1)).toBe("speculative decoding (MTP drafts): no measured run to judge it");
+    expect(confidenceFromTable({ ...badges, speculative: spec }, { ...q, mtpDraftTokens: 0 }).level).toBe("high");
   });
 
   it("caps at low a dimension value never measured", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildConfidenceTable, judgeRegime, lookupConfidence, toBadgeTable } from "../../../lib/validation/confidence";
-import { heldOutByRegime, type HeldOutRow } from "../../../lib/validation/held-out-regimes";
+import { heldOutByRegime, heldOutSpeculative, SPECULATIVE_ID, type HeldOutRow } from "../../../lib/validation/held-out-regimes";
 import type { ErrorSummary } from "../../../lib/validation/stats";
 import { HELD_OUT, HELD_OUT_REGIMES } from "../../../lib/model/calibration.generated";
 import { scored } from "./fixtures";
@@ -86,5 +86,26 @@ describe("the committed HELD_OUT_REGIMES", () => {
     expect(all.ttftMdape).toBe(HELD_OUT!.overall.ttftMdape);
     expect(HELD_OUT_REGIMES!["regime_moe"]!.tpotMdape).toBe(HELD_OUT!.byMoe["MoE"]!.tpotMdape);
     expect(HELD_OUT_REGIMES!["regime_dense"]!.ttftMdape).toBe(HELD_OUT!.byMoe["dense"]!.ttftMdape);
+  });
+});
+
+describe("held-out errors of the speculative-decoding runs", () => {
+  const base = { gpu: "b200", engine: "trtllm", moe: true, concurrency: 4, isl: 1024, osl: 1024, predicted: true, tpotMeas: 10, ttftMeas: 100 };
+  it("takes the median over the runs that drafted, and nothing from the others", () => {
+    const rows = [
+      { ...base, mtpDraftTokens: 3, tpotPred: 12, ttftPred: 150 }, // +20 %, +50 %
+      { ...base, mtpDraftTokens: 1, tpotPred: 9, ttftPred: 90 }, // −10 %, −10 %
+      { ...base, mtpDraftTokens: 3, tpotPred: 10.5, ttftPred: 130 }, // +5 %, +30 %
+      { ...base, mtpDraftTokens: 0, tpotPred: 50, ttftPred: 500 },
+      { ...base, mtpDraftTokens: 3, predicted: false, tpotPred: NaN, ttftPred: NaN },
+    ];
+    const h = heldOutSpeculative(rows)!;
+    expect(h.rows).toBe(3);
+    expect(h.tpotMdape).toBeCloseTo(0.1, 12);
+    expect(h.ttftMdape).toBeCloseTo(0.3, 12);
+    expect(heldOutSpeculative(rows.filter((r) => r.mtpDraftTokens === 0))).toBeNull();
+  });
+  it("is committed beside the regimes", () => {
+    expect(HELD_OUT_REGIMES![SPECULATIVE_ID]!.rows).toBe(39);
   });
 });

@@ -86,6 +86,22 @@ describe("live validation against the current core and catalog", () => {
   });
 });
 
+describe("badges for speculative decoding", () => {
+  it("judge the 39 MTP runs by their own errors, in-sample and held out", () => {
+    const s = badgeTable().speculative!;
+    expect(s.rows).toBe(39);
+    // in-sample on the committed calibration (npm run validate: TPOT 9.0 %, TTFT 22.5 % on these runs) would be high;
+    // held out (committed HELD_OUT_REGIMES.speculative_mtp: TPOT 19.5 %, TTFT 38 %) it is medium, and the lower counts
+    expect(s.tpotMdape!).toBeGreaterThan(0.05);
+    expect(s.tpotMdape!).toBeLessThan(0.15);
+    expect(s.level).toBe("medium");
+    expect(s.reasons.join(" ")).toContain("on models the fit never saw (leave-one-model-out): TPOT MdAPE 19");
+    const a = confidenceForInput({ model: "deepseek-r1", gpu: "b200", engine: "trtllm", isl: 1024, osl: 1024, concurrency: 4, mtpDraftTokens: 3 });
+    expect(a.reasons.join(" ")).toContain("speculative decoding (MTP drafts), medium on its measured runs");
+    expect(a.level).not.toBe("high");
+  });
+});
+
 describe("the page predicts what npm run validate predicts", () => {
   it("every distinct run but the speculative-decoding and the disaggregated ones", () => {
     const { scored } = liveValidation();
