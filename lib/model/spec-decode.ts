@@ -22,34 +22,35 @@ export function defaultAcceptanceLength(model: ModelArch, k: number): number | n
 }
 
 export type SpecDecodeResolution =
-  | { readonly spec: SpecDecode | null; readonly problem: null; readonly fromCatalog: boolean }
-  | { readonly spec: null; readonly problem: string; readonly fromCatalog: false };
+  | { readonly spec: SpecDecode | null; readonly problem: null }
+  | { readonly spec: null; readonly problem: string };
 
 /**
  * The speculative decoding a request asks for (mtpDraftTokens, mtpAcceptanceLength), against what the model ships:
  * off without draft tokens; a problem when the model has no MTP module, or when it publishes no acceptance rates and
  * the request gives no acceptance length.
  */
-export function specDecodeOf(input: EstimateInput, model: ModelArch): SpecDecodeResolution {
+export function specDecodeOf(
+  input: Pick<EstimateInput, "mtpDraftTokens" | "mtpAcceptanceLength">,
+  model: ModelArch,
+): SpecDecodeResolution {
   const k = input.mtpDraftTokens ?? 0;
-  if (k === 0) return { spec: null, problem: null, fromCatalog: false };
+  if (k === 0) return { spec: null, problem: null };
   const mtp = model.mtp;
   if (!mtp || mtp.modules < 1) {
     return {
       spec: null,
       problem: `${model.name} ships no multi-token-prediction module (config num_nextn_predict_layers): set mtpDraftTokens to 0.`,
-      fromCatalog: false,
     };
   }
   if (input.mtpAcceptanceLength !== undefined) {
-    return { spec: { draftTokens: k, acceptanceLength: input.mtpAcceptanceLength, modules: mtp.modules }, problem: null, fromCatalog: false };
+    return { spec: { draftTokens: k, acceptanceLength: input.mtpAcceptanceLength, modules: mtp.modules }, problem: null };
   }
   if (!mtp.acceptance) {
     return {
       spec: null,
       problem: `${model.name} publishes no MTP acceptance rate: give mtpAcceptanceLength (mean tokens kept per verify pass, 1 to ${k + 1}), as the engine logs it.`,
-      fromCatalog: false,
     };
   }
-  return { spec: { draftTokens: k, acceptanceLength: acceptanceLength(mtp.acceptance, k), modules: mtp.modules }, problem: null, fromCatalog: true };
+  return { spec: { draftTokens: k, acceptanceLength: acceptanceLength(mtp.acceptance, k), modules: mtp.modules }, problem: null };
 }

@@ -16,7 +16,6 @@ import { memoryPerGpu } from "../model/memory";
 import { bindingOf, serve, type Serving } from "../model/serving";
 import { buildSetup, type Setup } from "../model/setup";
 import { specDecodeOf } from "../model/spec-decode";
-import type { EstimateInput } from "../plan/estimate-input";
 import type { LayoutChoice } from "./enumerate";
 
 /** How requests reach a planned deployment: one at a time (random arrivals), never all together. */
@@ -35,7 +34,7 @@ export function prepareShape(
   const profile = profileFor(engine, gpu);
   const layout = resolveLayout(model, gpu, { tp: l.tp, pp: l.pp, dp: l.dp, moeEp: model.moe ? l.moeEp : undefined });
   // speculative decoding as estimateConfig resolves it for mtpDraftTokens = drafts (the published acceptance rates)
-  const spec = drafts > 0 ? specDecodeOf({ mtpDraftTokens: drafts } as EstimateInput, model).spec : null;
+  const spec = drafts > 0 ? specDecodeOf({ mtpDraftTokens: drafts }, model).spec : null;
   return buildSetup(model, gpu, layout, profile.factors, weights, kv, spec);
 }
 

@@ -135,7 +135,7 @@ describe("what a request may ask for", () => {
       acceptanceLength: 2.2,
       modules: 1,
     });
-    expect(specDecodeOf(input(raw), unknown)).toEqual({ spec: null, problem: null, fromCatalog: false });
+    expect(specDecodeOf(input(raw), unknown)).toEqual({ spec: null, problem: null });
   });
 
   it("the schema rejects a length without drafts, above k + 1, and more than 8 drafts", () => {

@@ -2,6 +2,12 @@ import { describe, expect, it } from "vitest";
 import { rowInput, scoreRow } from "../../../lib/validation/score";
 import { blackwellGpu, env, figures, measured } from "./fixtures";
 
+/** The fixture environment with one more Blackwell GPU under a catalog id a recipe rule names. */
+function withGpu(gpuId: string, f: Parameters<typeof env>[0]) {
+  const e = env(f);
+  return { ...e, getGpu: (id: string) => (id === gpuId ? { ...blackwellGpu, id: gpuId } : e.getGpu(id)) };
+}
+
 describe("scoreRow", () => {
   it("compares predicted with measured and classifies the regime", () => {
     const s = scoreRow(
@@ -30,11 +36,7 @@ describe("scoreRow", () => {
       tp: 8,
       source: "id=x; source_file=2026-04-06.csv; measured=2026-02-05",
     });
-    const withGb200 = (f: Parameters<typeof env>[0]) => {
-      const e = env(f);
-      return { ...e, getGpu: (id: string) => (id === "gb200" ? { ...blackwellGpu, id: "gb200" } : e.getGpu(id)) };
-    };
-    const s = scoreRow(disagg, withGb200(() => ((called = true), figures())));
+    const s = scoreRow(disagg, withGpu("gb200", () => ((called = true), figures())));
     expect(called).toBe(false);
     expect(s.problem).toContain("disaggregated prefill/decode");
     expect(s.tpotErr).toBeNull();
@@ -50,15 +52,11 @@ describe("scoreRow", () => {
       tp: 8,
       source: "id=x; source_file=2026-04-06.csv; measured=2026-02-05",
     });
-    const withB200 = (f: Parameters<typeof env>[0]) => {
-      const e = env(f);
-      return { ...e, getGpu: (id: string) => (id === "b200" ? { ...blackwellGpu, id: "b200" } : e.getGpu(id)) };
-    };
-    const s = scoreRow(mtp, withB200(({ input }) => ((seen = input), figures())));
+    const s = scoreRow(mtp, withGpu("b200", ({ input }) => ((seen = input), figures())));
     expect(s.problem).toBeNull();
     expect(seen).toMatchObject({ mtpDraftTokens: 3 });
     // the same setup on the standard runs' tag runs without drafts
-    scoreRow({ ...mtp, engineVersion: "1.2.0rc6.post2" }, withB200(({ input }) => ((seen = input), figures())));
+    scoreRow({ ...mtp, engineVersion: "1.2.0rc6.post2" }, withGpu("b200", ({ input }) => ((seen = input), figures())));
     expect((seen as { mtpDraftTokens?: number }).mtpDraftTokens).toBeUndefined();
   });
 
