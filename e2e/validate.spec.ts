@@ -20,6 +20,16 @@ test.describe("validation journey: how well do the predictions hold?", () => {
     expect(await shownCount(page.getByTestId("row-count"))).toBe(await shownCount(page.getByTestId("summary-rows")));
   });
 
+  test("runs measured faster than their GPUs allow are named as not predicted, with the reason", async ({ page }) => {
+    await page.goto("/validate#summary");
+    const unpredicted = page.getByTestId("unpredicted");
+    // the three 15,000-token Qwen3-32B-NVFP4 runs on two GPUs (calib/consistency): two on GB200, one on B200
+    await expect(unpredicted).toContainText("qwen3-32b fp4 on 2× gb200: measured faster than the hardware allows");
+    await expect(unpredicted).toContainText("qwen3-32b fp4 on 2× b200: measured faster than the hardware allows");
+    await expect(unpredicted).toContainText("prefix cache");
+    await expect(unpredicted).toContainText("disaggregated prefill/decode");
+  });
+
   test("filtering by engine narrows the table to that engine", async ({ page }) => {
     await page.goto("/validate");
     const count = page.getByTestId("row-count");

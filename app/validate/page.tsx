@@ -111,7 +111,7 @@ export default function ValidatePage() {
           </tbody>
         </table>
         {v.unpredicted.length > 0 ? (
-          <p className="text-xs text-neutral-500">
+          <p className="text-xs text-neutral-500" data-testid="unpredicted">
             Not predicted:{" "}
             {v.unpredicted.map((u) => `${u.reason} (${count(u.count)})`).join("; ")}.
           </p>

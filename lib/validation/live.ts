@@ -19,6 +19,7 @@ import { publishedByRegime } from "./published-regimes";
 import { HELD_OUT_HARDWARE, HELD_OUT_REGIMES } from "../model/calibration.generated";
 import type { HardwareHeldOut } from "../model/calib/held-out-hardware";
 import { distinctMeasuredRuns, harnessRunOf, scoreRows, type PredictEnv, type ScoredRow } from "./score";
+import { inconsistentMeasurement } from "../model/calib/consistency";
 import { harnessSettings } from "../model/calib/harness";
 import { judgeRegime } from "./judge";
 import { SPECULATIVE_ID } from "./held-out-regimes";
@@ -29,6 +30,7 @@ export const LIVE_ENV: PredictEnv = {
   getModel,
   getGpu,
   estimate: ({ model, gpu, input }) => estimateConfig({ model, gpu, input, explain: false }),
+  inconsistent: inconsistentMeasurement,
 };
 
 let cached: { scored: readonly ScoredRow[]; table: ConfidenceTable } | null = null;

@@ -1,5 +1,6 @@
 import type { GpuSpec, ModelArch } from "../catalog/types";
 import type { EstimateResult } from "../model/estimate-types";
+import type { RunTiming } from "../model/calib/consistency";
 import { harnessSettings, harnessUnmodelled, type HarnessRun } from "../model/calib/harness";
 import { normaliseRow, runKey, type CalibRow } from "../model/calib/rows";
 import { estimateInputSchema, type EstimateInput } from "../plan/estimate-input";
@@ -27,6 +28,11 @@ export interface PredictEnv {
   readonly getModel: (id: string) => ModelArch | undefined;
   readonly getGpu: (id: string) => GpuSpec | undefined;
   readonly estimate: (args: { model: ModelArch; gpu: GpuSpec; input: EstimateInput }) => EstimateFigures;
+  /**
+   * Why a measured run cannot be taken at its word (calib/consistency: measured faster than its GPUs allow), or null;
+   * the live binding passes inconsistentMeasurement. Without it every run is taken at its word.
+   */
+  readonly inconsistent?: (run: RunTiming, model: ModelArch, gpu: GpuSpec, lengthScale: number) => string | null;
 }
 
 export interface ScoredRow {
@@ -199,6 +205,10 @@ export function scoreRow(row: MeasuredRow, env: PredictEnv): ScoredRow {
   if (!req.ok) return { row, regime, ...none, remapped, problem: req.problem };
   let est: EstimateFigures;
   try {
+    // a run measured faster than its GPUs allow did not do the prefill it states (calib/consistency): not predicted
+    const lengthScale = (1 + (req.input.randomRangeRatio ?? 1)) / 2;
+    const inconsistent = env.inconsistent ? env.inconsistent({ ...row, ...eff.p }, model, gpu, lengthScale) : null;
+    if (inconsistent) return { row, regime, ...none, remapped, problem: inconsistent };
     est = env.estimate({ model, gpu, input: req.input });
   } catch (e) {
     return { row, regime, ...none, remapped, problem: `estimator error: ${e instanceof Error ? e.message : String(e)}` };

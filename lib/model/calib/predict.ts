@@ -2,6 +2,7 @@ import type { GpuSpec, ModelArch } from "../../catalog/types";
 import type { EstimateInput } from "../../plan/estimate-input";
 import type { EngineProfile } from "../engine-types";
 import { estimateConfig } from "../estimate";
+import { inconsistentMeasurement } from "./consistency";
 import { harnessSettings, harnessUnmodelled, measuredDate, type HarnessRun } from "./harness";
 import type { CalibRow } from "./rows";
 
@@ -57,9 +58,21 @@ export function rowDraftTokens(r: CalibRow): number {
   return requestOf(r).input?.mtpDraftTokens ?? 0;
 }
 
+/** Rows measured faster than their hardware allows (calib/consistency), checked once per row: null when consistent. */
+const inconsistent = new WeakMap<CalibRow, string | null>();
+
+function inconsistencyOf(r: CalibRow, input: EstimateInput, model: ModelArch, gpu: GpuSpec): string | null {
+  if (inconsistent.has(r)) return inconsistent.get(r)!;
+  const why = inconsistentMeasurement(r, model, gpu, (1 + (input.randomRangeRatio ?? 1)) / 2);
+  inconsistent.set(r, why);
+  return why;
+}
+
 export function predictRow(r: CalibRow, model: ModelArch, gpu: GpuSpec, profile?: EngineProfile): Prediction {
   const { input, unmodelled } = requestOf(r);
   if (input === null) return { row: r, predicted: false, ttftMs: NaN, tpotMs: NaN, problems: [unmodelled] };
+  const why = inconsistencyOf(r, input, model, gpu);
+  if (why !== null) return { row: r, predicted: false, ttftMs: NaN, tpotMs: NaN, problems: [why] };
   const res = estimateConfig(profile ? { model, gpu, input, profile } : { model, gpu, input });
   return { row: r, predicted: res.fits, ttftMs: res.ttftMs, tpotMs: res.tpotMs, problems: res.problems };
 }

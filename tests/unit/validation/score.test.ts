@@ -42,6 +42,25 @@ describe("scoreRow", () => {
     expect(s.tpotErr).toBeNull();
   });
 
+  it("does not predict a run the environment finds measured faster than its hardware allows, and says why", () => {
+    let called = false;
+    let seen: unknown;
+    const e = {
+      ...env(() => ((called = true), figures())),
+      inconsistent: (run: unknown, _m: unknown, _g: unknown, lengthScale: number) => ((seen = { run, lengthScale }), "measured faster than the hardware allows (x)"),
+    };
+    const s = scoreRow(measured({ ttftMs: 700, tpotMs: 13, isl: 15000, osl: 500, concurrency: 416, tp: 2 }), e);
+    expect(called).toBe(false);
+    expect(s.problem).toBe("measured faster than the hardware allows (x)");
+    expect(s.tpotErr).toBeNull();
+    // the check sees the measured figures, the parallelism predicted and fixed lengths (scale 1)
+    expect(seen).toMatchObject({ run: { ttftMs: 700, tpotMs: 13, isl: 15000, concurrency: 416, tp: 2 }, lengthScale: 1 });
+    // a run it takes at its word is predicted as before
+    const ok = scoreRow(measured({ tpotMs: 20, ttftMs: 200 }), { ...e, inconsistent: () => null });
+    expect(ok.problem).toBeNull();
+    expect(called).toBe(true);
+  });
+
   it("predicts a speculative-decoding (MTP) run with the drafts its recipe set", () => {
     let seen: unknown;
     const mtp = measured({
