@@ -7,6 +7,9 @@ import type { AttentionSpec, LinearAttentionSpec, ModelArch, Precision } from ".
 
 export { HfConfigError } from "./hf-config-error";
 
+/** More layers than any published model has by an order of magnitude (the deepest are ~120–130). */
+const MAX_LAYERS = 4096;
+
 /**
  * Decoder families the importer knows. Every size is read from the config's fields; `model_type` is consulted only
  * for the few facts a config.json does not state: that the FFN is gated (all of these are), the default of
@@ -139,6 +142,9 @@ export function importHfConfig(json: unknown, opts: HfImportOptions = {}): Model
 
   const notes: string[] = [];
   const layers = c.int("num_hidden_layers");
+  // the importer keeps one entry per layer; a count no model comes near is a broken config, not a model to guess at
+  if (layers > MAX_LAYERS)
+    throw new HfConfigError(c.path("num_hidden_layers"), `${layers} is beyond any model (at most ${MAX_LAYERS} layers are read)`);
   const hidden = c.int("hidden_size");
   const heads = c.int("num_attention_heads");
   const vocab = c.int("vocab_size");

@@ -26,6 +26,7 @@ const cases: [string, unknown, string, RegExp][] = [
   ["non-numeric hidden_size", F.withFields(F.LLAMA, { hidden_size: "4096" }), "hidden_size", /integer, got "4096"/],
   ["fractional num_attention_heads", F.withFields(F.LLAMA, { num_attention_heads: 32.5 }), "num_attention_heads", /integer/],
   ["zero layers", F.withFields(F.LLAMA, { num_hidden_layers: 0 }), "num_hidden_layers", /at least 1/],
+  ["absurd layer count", F.withFields(F.LLAMA, { num_hidden_layers: 1e12 }), "num_hidden_layers", /1000000000000 is beyond any model \(at most 4096 layers/],
   ["negative head_dim", F.withFields(F.LLAMA, { head_dim: -128 }), "head_dim", /at least 1/],
   ["kv heads not dividing heads", F.withFields(F.LLAMA, { num_key_value_heads: 6 }), "num_key_value_heads", /6 does not divide num_attention_heads \(32\)/],
   ["no head_dim and hidden not a multiple of heads", F.withFields(F.LLAMA, { hidden_size: 4100 }), "head_dim", /not a multiple/],
