@@ -12,7 +12,7 @@ import { compareWithApi } from "./api-compare";
 import { layoutLabel } from "./enumerate";
 import { ENGINE_NAMES } from "./labels";
 import { materialise, exactFigures, recId, recLabel } from "./materialise";
-import { paretoIndices } from "./pareto";
+import { paretoIndicesXY } from "./pareto";
 import { choiceRelaxations, combinedRelaxation, nearestMisses, sloRelaxations } from "./relax";
 import { runSearch, type Rec, type RejectionExample, type SearchOutput } from "./search";
 import { sizeCandidate, type Sized } from "./sizing";
@@ -97,16 +97,16 @@ export function deploymentKey(r: Pick<Rec, "shape">): string {
 
 /** Feasible records, ranked, one per deployment (its best KV precision, engine and concurrency). */
 export function rankFeasible(records: readonly Rec[]): Rec[] {
-  const feasible = records.filter((r) => r.violations === 0).sort(compareRecs);
-  const seen = new Set<string>();
-  const out: Rec[] = [];
-  for (const r of feasible) {
+  // The best record of each deployment (the first in ranked order: ties keep the earlier record), then those ranked:
+  // the same list as ranking every feasible record and keeping each deployment's first, without sorting them all.
+  const best = new Map<string, { r: Rec; i: number }>();
+  records.forEach((r, i) => {
+    if (r.violations !== 0) return;
     const k = deploymentKey(r);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(r);
-  }
-  return out;
+    const b = best.get(k);
+    if (b === undefined || compareRecs(r, b.r) < 0) best.set(k, { r, i });
+  });
+  return [...best.values()].sort((a, b) => compareRecs(a.r, b.r) || a.i - b.i).map((b) => b.r);
 }
 
 function sample<T>(xs: readonly T[], n: number): T[] {
@@ -127,14 +127,21 @@ function front(
   n: number,
   labels: Omit<ParetoFront, "front" | "others" | "better">,
 ): { chart: ParetoFront; frontRecs: Rec[] } {
-  const pts = recs.map((r) => ({ x: x(r), y: y(r) }));
-  const idx = paretoIndices(pts, lowerX, lowerY);
-  const onFront = new Set(idx);
+  const xs = new Float64Array(recs.length);
+  const ys = new Float64Array(recs.length);
+  recs.forEach((r, i) => {
+    xs[i] = x(r);
+    ys[i] = y(r);
+  });
+  const idx = paretoIndicesXY(xs, ys, lowerX, lowerY);
+  const onFront = new Uint8Array(recs.length);
+  for (const i of idx) onFront[i] = 1;
   const point = (i: number): ChartPoint => {
     const r = recs[i]!;
-    return { id: recId(r), x: pts[i]!.x, y: pts[i]!.y, feasible: r.violations === 0, label: recLabel(r, r.replicasTraffic + spec.redundancy) };
+    return { id: recId(r), x: xs[i]!, y: ys[i]!, feasible: r.violations === 0, label: recLabel(r, r.replicasTraffic + spec.redundancy) };
   };
-  const rest = recs.map((_, i) => i).filter((i) => !onFront.has(i));
+  const rest: number[] = [];
+  for (let i = 0; i < recs.length; i++) if (onFront[i] === 0) rest.push(i);
   return {
     chart: {
       ...labels,
