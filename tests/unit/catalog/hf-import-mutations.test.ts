@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { HfConfigError, importHfConfig } from "../../../lib/catalog";
 import { estimateConfig } from "../../../lib/model/estimate";
@@ -26,18 +28,31 @@ const CONFIGS: Record<string, Record<string, unknown>> = {
   QWEN3_NEXT: F.QWEN3_NEXT,
 };
 
+/** The Hugging Face configs of ../shared/calibration (real files, nested quantisation and rope blocks); absent in a user's clone. */
+const SHARED_CONFIGS = path.resolve(process.cwd(), "../shared/calibration/hf-configs");
+const shared: Record<string, Record<string, unknown>> = existsSync(SHARED_CONFIGS)
+  ? Object.fromEntries(
+      readdirSync(SHARED_CONFIGS)
+        .filter((f) => f.endsWith(".json"))
+        .map((f) => [`shared ${f}`, JSON.parse(readFileSync(path.join(SHARED_CONFIGS, f), "utf8")) as Record<string, unknown>]),
+    )
+  : {};
+
 const WRONG: readonly unknown[] = [undefined, null, "x", -1, 0, 1.5, true, [], {}, 1e12];
 
-/** Each mutation: [path, mutated config]. Fields of a nested text_config are mutated inside it. */
-function mutations(cfg: Record<string, unknown>): [string, Record<string, unknown>][] {
+const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/**
+ * Each mutation: [path, mutated config]. Fields of nested objects (text_config, quantization_config, rope_scaling…)
+ * are mutated inside them too, two levels deep.
+ */
+function mutations(cfg: Record<string, unknown>, prefix = "", depth = 0): [string, Record<string, unknown>][] {
   const out: [string, Record<string, unknown>][] = [];
   for (const key of Object.keys(cfg)) {
     const inner = cfg[key];
-    if (key === "text_config" && inner !== null && typeof inner === "object" && !Array.isArray(inner)) {
-      for (const k of Object.keys(inner))
-        for (const v of WRONG) out.push([`text_config.${k}=${JSON.stringify(v) ?? "undefined"}`, { ...cfg, text_config: { ...inner, [k]: v } }]);
-    }
-    for (const v of WRONG) out.push([`${key}=${JSON.stringify(v) ?? "undefined"}`, { ...cfg, [key]: v }]);
+    if (isObj(inner) && depth < 2)
+      for (const [what, m] of mutations(inner, `${prefix}${key}.`, depth + 1)) out.push([what, { ...cfg, [key]: m }]);
+    for (const v of WRONG) out.push([`${prefix}${key}=${JSON.stringify(v) ?? "undefined"}`, { ...cfg, [key]: v }]);
   }
   return out;
 }
@@ -46,7 +61,10 @@ const h100 = getGpu("h100-sxm")!;
 const input = estimateInputSchema.parse({ model: "mutated", gpu: "h100-sxm", engine: "vllm", weights: "fp8", tp: 8, isl: 512, osl: 64, concurrency: 1 });
 
 describe("importHfConfig on mutated configs: a model or an error naming a field, nothing else", () => {
-  for (const [name, cfg] of Object.entries(CONFIGS)) {
+  it.skipIf(!existsSync(SHARED_CONFIGS))("reads the 14 shared configs too (needs ../shared)", () => {
+    expect(Object.keys(shared).length).toBe(14);
+  });
+  for (const [name, cfg] of Object.entries({ ...CONFIGS, ...shared })) {
     it(name, () => {
       const crashes: string[] = [];
       let imported = 0;
