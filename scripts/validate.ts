@@ -52,6 +52,9 @@ function breakdown(label: string, recs: RowResult[]) {
   table(`${label} — per engine`, b.byEngine);
   table(`${label} — per precision`, b.byWeights);
   table(`${label} — dense vs MoE`, b.byMoe);
+  // which harness measured the run (not an input): InferenceMAX runs vary more between repeats (REPEATABILITY below)
+  table(`${label} — per benchmark harness`, b.byHarness);
+  table(`${label} — per benchmark harness and engine`, b.byHarnessEngine);
   return { ...b, overall: b.overall[0]! };
 }
 

@@ -48,6 +48,16 @@ const INFERENCEMAX_SHAPES: readonly (readonly [number, number])[] = [
   [8192, 1024],
 ];
 
+/**
+ * Which benchmark harness measured a row: "InferenceMAX" for the InferenceMAX (now InferenceX) exports
+ * (benchmark_serving.py, random lengths, 10·C prompts, per-config launch scripts), "AIConfigurator" for the sweeps of
+ * AIConfigurator's own collection (every other upstream file). Not an input of the estimator: validation reports its
+ * errors by harness.
+ */
+export function benchmarkHarness(source: string): "InferenceMAX" | "AIConfigurator" {
+  return INFERENCEMAX_FILE.test(source) ? "InferenceMAX" : "AIConfigurator";
+}
+
 function inferenceMax(r: HarnessRun): boolean {
   return INFERENCEMAX_FILE.test(r.source) && INFERENCEMAX_SHAPES.some(([i, o]) => r.isl === i && r.osl === o);
 }

@@ -5,6 +5,7 @@
  */
 import { median, round4 as r4, statsBy, type GroupStats } from "../validation-stats";
 import { throughputOf, type RowResult } from "./lomo";
+import { benchmarkHarness } from "./harness";
 
 /** GroupStats without its key (the key is the record's property name). */
 export type HeldOutGroup = Omit<GroupStats, "group">;
@@ -75,6 +76,8 @@ export function breakdowns(recs: readonly RowResult[]) {
     byEngine: statsBy(recs, (r) => r.engine),
     byWeights: statsBy(recs, (r) => r.weights),
     byMoe: statsBy(recs, (r) => (r.moe ? "MoE" : "dense")),
+    byHarness: statsBy(recs, (r) => benchmarkHarness(r.source)),
+    byHarnessEngine: statsBy(recs, (r) => `${benchmarkHarness(r.source)} ${r.engine}`),
   };
 }
 

@@ -211,3 +211,31 @@ describe("per release errors and the MoE rows beyond the overshoot limit", () =>
     expect(out[1]!.overshoot).toBeCloseTo(3000 / 1100, 10);
   });
 });
+
+describe("errors by benchmark harness", () => {
+  it("names the harness from the upstream file: the InferenceMAX exports, AIConfigurator's sweeps otherwise", async () => {
+    const { benchmarkHarness } = await import("../../../lib/model/calib/harness");
+    expect(benchmarkHarness("source_file=2026-04-06.csv; model=DeepSeek-R1; measured=2025-11-10")).toBe("InferenceMAX");
+    expect(benchmarkHarness("source_file=2026-03-25.csv; model=Llama-3.3-70B")).toBe("InferenceMAX");
+    expect(benchmarkHarness("source_file=h100_sxm/trtllm/1.0.0rc3/Qwen_Qwen3-32B.csv")).toBe("AIConfigurator");
+    expect(benchmarkHarness("")).toBe("AIConfigurator");
+  });
+
+  it("groups held-out errors by harness and by harness × engine", async () => {
+    const { breakdowns } = await import("../../../lib/model/calib/held-out");
+    const imax = "source_file=2026-04-06.csv";
+    const b = breakdowns([
+      // InferenceMAX vLLM: TTFT APE 0.5; AIConfigurator TRT-LLM: TTFT APEs 0.1 and 0.3 → median 0.2
+      row({ source: imax, engine: "vllm", ttftPred: 150, ttftMeas: 100 }),
+      row({ source: "source_file=x.csv", engine: "trtllm", ttftPred: 110, ttftMeas: 100 }),
+      row({ source: "source_file=y.csv", engine: "trtllm", ttftPred: 130, ttftMeas: 100 }),
+    ]);
+    expect(b.byHarness.map((g) => [g.group, g.rows])).toEqual([
+      ["AIConfigurator", 2],
+      ["InferenceMAX", 1],
+    ]);
+    expect(b.byHarness[0]!.ttftMdape).toBeCloseTo(0.2, 12);
+    expect(b.byHarness[1]!.ttftMdape).toBeCloseTo(0.5, 12);
+    expect(b.byHarnessEngine.map((g) => g.group)).toEqual(["AIConfigurator trtllm", "InferenceMAX vllm"]);
+  });
+});
