@@ -85,6 +85,11 @@ test.describe("validation journey: how well do the predictions hold?", () => {
       await expect(section.getByTestId(`held-out-target-${id}`)).toHaveText(/target [≤≥] [^:]+: (met|not met)$/);
     }
     await expect(section.getByTestId("held-out-verdict")).toHaveText(/held-out targets are met/);
+    // per benchmark harness: each harness on its own line, then its engines
+    const byHarness = section.getByTestId("held-out-by-harness");
+    await expect(byHarness.locator("tbody tr")).toHaveCount(Object.keys(HELD_OUT?.byHarnessEngine ?? {}).length);
+    await expect(byHarness.getByRole("cell", { name: "InferenceMAX, all engines", exact: true })).toBeVisible();
+    await expect(byHarness.getByRole("cell", { name: "AIConfigurator · TensorRT-LLM", exact: true })).toBeVisible();
   });
 
   test("the factors taken from engine documentation are listed with their value and a source link", async ({ page }) => {

@@ -116,7 +116,11 @@ export default function ValidatePage() {
             {v.unpredicted.map((u) => `${u.reason} (${count(u.count)})`).join("; ")}.
           </p>
         ) : null}
-        <HeldOut calibration={v.calibration} heldOut={v.heldOut} />
+        <HeldOut
+          calibration={v.calibration}
+          heldOut={v.heldOut}
+          repeatTtft={v.repeatability.pairs > 0 ? v.repeatability.ttftMdape : null}
+        />
         <UnseenHardware heldOut={v.heldOutHardware} measuredGenerations={v.table.measuredValues.generation} />
         <DocumentedFactors />
         <BenchmarkRecipes recipes={v.recipes} />

@@ -125,6 +125,16 @@ export const HELD_OUT: HeldOutSummary | null = {
     "h100-sxm": { predictedShare: 1, rows: 466, tpotMdape: 0.1095, tpotWithin25: 0.8476, ttftMdape: 0.2291, ttftWithin25: 0.5258 },
     "h200-sxm": { predictedShare: 1, rows: 316, tpotMdape: 0.144, tpotWithin25: 0.7627, ttftMdape: 0.3676, ttftWithin25: 0.3639 },
   },
+  byHarnessEngine: {
+    AIConfigurator: { predictedShare: 0.9935, rows: 462, tpotMdape: 0.1356, tpotWithin25: 0.7625, ttftMdape: 0.2554, ttftWithin25: 0.4902 },
+    "AIConfigurator sglang": { predictedShare: 1, rows: 98, tpotMdape: 0.2615, tpotWithin25: 0.4592, ttftMdape: 0.2794, ttftWithin25: 0.4082 },
+    "AIConfigurator trtllm": { predictedShare: 0.9892, rows: 279, tpotMdape: 0.1131, tpotWithin25: 0.8696, ttftMdape: 0.2646, ttftWithin25: 0.4819 },
+    "AIConfigurator vllm": { predictedShare: 1, rows: 85, tpotMdape: 0.08157, tpotWithin25: 0.7647, ttftMdape: 0.1427, ttftWithin25: 0.6118 },
+    InferenceMAX: { predictedShare: 0.9597, rows: 918, tpotMdape: 0.1359, tpotWithin25: 0.7662, ttftMdape: 0.4032, ttftWithin25: 0.3394 },
+    "InferenceMAX sglang": { predictedShare: 0.8712, rows: 132, tpotMdape: 0.1419, tpotWithin25: 0.7043, ttftMdape: 0.5152, ttftWithin25: 0.1043 },
+    "InferenceMAX trtllm": { predictedShare: 0.9587, rows: 484, tpotMdape: 0.1619, tpotWithin25: 0.7177, ttftMdape: 0.4628, ttftWithin25: 0.2565 },
+    "InferenceMAX vllm": { predictedShare: 1, rows: 302, tpotMdape: 0.08853, tpotWithin25: 0.8642, ttftMdape: 0.2094, ttftWithin25: 0.5563 },
+  },
   byModel: {
     "Qwen--Qwen3-32B": { predictedShare: 0.9893, rows: 281, tpotMdape: 0.14, tpotWithin25: 0.7734, ttftMdape: 0.1782, ttftWithin25: 0.5971 },
     "deepseek-ai--DeepSeek-R1": { predictedShare: 0.8803, rows: 309, tpotMdape: 0.1457, tpotWithin25: 0.7132, ttftMdape: 0.459, ttftWithin25: 0.1654 },

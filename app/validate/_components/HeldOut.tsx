@@ -13,6 +13,12 @@ function engineName(key: string): string {
   return ENGINE_NAMES[key as EngineId] ?? key;
 }
 
+/** "InferenceMAX trtllm" → "InferenceMAX · TensorRT-LLM"; a harness alone → "InferenceMAX, all engines". */
+function harnessName(key: string): string {
+  const [harness, engine] = key.split(" ");
+  return engine ? `${harness} · ${engineName(engine)}` : `${harness}, all engines`;
+}
+
 function TargetLine({
   label,
   t,
@@ -87,9 +93,12 @@ function GroupTable({
 export function HeldOut({
   calibration: c,
   heldOut: h,
+  repeatTtft = null,
 }: {
   calibration: typeof CALIBRATION;
   heldOut: HeldOutSummary | null;
+  /** TTFT MdAPE of one run of a setup predicting another (the repeatability floor); null when unknown. */
+  repeatTtft?: number | null;
 }) {
   const archs = h ? Object.keys(h.byModel).length : 0;
   const t = h?.targets;
@@ -144,6 +153,30 @@ export function HeldOut({
             band={h.band}
             testId="held-out-by-engine"
           />
+          {h.byHarnessEngine && Object.keys(h.byHarnessEngine).length > 0 ? (
+            <>
+              <GroupTable
+                title="Held out, per benchmark harness (the tool that measured the run; not an input of the estimate)"
+                first="Harness"
+                groups={h.byHarnessEngine}
+                name={harnessName}
+                band={h.band}
+                testId="held-out-by-harness"
+              />
+              <p className="text-neutral-600 dark:text-neutral-400">
+                AIConfigurator&apos;s own sweeps and the InferenceMAX exports are predicted by the same estimate. The
+                InferenceMAX runs mix engine images, dates and per-configuration launch scripts the rows do not
+                record.
+                {repeatTtft !== null ? (
+                  <>
+                    {" "}
+                    Two runs of one of their setups differ in first-token latency by a median {pct(repeatTtft)} (the
+                    repeatability floor, below): no estimate can be closer to them than that.
+                  </>
+                ) : null}
+              </p>
+            </>
+          ) : null}
         </>
       ) : (
         <p data-testid="held-out-missing">

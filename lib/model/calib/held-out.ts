@@ -49,6 +49,8 @@ export interface HeldOutSummary {
   readonly byEngine: Readonly<Record<string, HeldOutGroup>>;
   readonly byWeights: Readonly<Record<string, HeldOutGroup>>;
   readonly byMoe: Readonly<Record<string, HeldOutGroup>>;
+  /** By the harness that measured the run (benchmarkHarness: InferenceMAX or AIConfigurator), then by its engine. */
+  readonly byHarnessEngine: Readonly<Record<string, HeldOutGroup>>;
   readonly moeSmallBatch: MoeSmallBatch;
   readonly targets: HeldOutTargets;
 }
@@ -176,6 +178,7 @@ export function summariseHeldOut(recs: readonly RowResult[]): HeldOutSummary {
     byEngine: record(b.byEngine),
     byWeights: record(b.byWeights),
     byMoe: record(b.byMoe),
+    byHarnessEngine: record([...b.byHarness, ...b.byHarnessEngine]),
     moeSmallBatch: moe,
     targets: evaluateTargets(overall, moe),
   };
@@ -220,6 +223,7 @@ export function roundHeldOut(s: HeldOutSummary): HeldOutSummary {
     byEngine: roundRecord(s.byEngine),
     byWeights: roundRecord(s.byWeights),
     byMoe: roundRecord(s.byMoe),
+    byHarnessEngine: roundRecord(s.byHarnessEngine),
     moeSmallBatch: moe,
     targets: evaluateTargets(overall, moe),
   };

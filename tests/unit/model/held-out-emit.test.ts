@@ -22,6 +22,7 @@ const summary: HeldOutSummary = {
   byEngine: { vllm: group(30, 0.123456, 0.4) },
   byWeights: { fp8: group(30, 0.123456, 0.4) },
   byMoe: { dense: group(10, 0.1, 0.3), MoE: group(20, 0.2, 0.5) },
+  byHarnessEngine: { InferenceMAX: group(30, 0.123456, 0.4), "InferenceMAX vllm": group(30, 0.123456, 0.4) },
   moeSmallBatch: { rows: 4, maxOvershoot: 1.987654, medianRatio: 1.03, maxDecodeOvershoot: 1.512345 },
   targets: {
     tpotMdape: { value: 0.123456, limit: 0.15, kind: "max", met: true },

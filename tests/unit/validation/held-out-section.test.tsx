@@ -22,6 +22,7 @@ const fake: HeldOutSummary = {
   byEngine: { sglang: g(15, 0.3, 0.6), vllm: g(25, 0.1, 0.2) },
   byWeights: { fp8: g(40, 0.12, 0.4) },
   byMoe: { dense: g(40, 0.12, 0.4) },
+  byHarnessEngine: { AIConfigurator: g(10, 0.1, 0.25), "AIConfigurator vllm": g(10, 0.1, 0.25), InferenceMAX: g(30, 0.13, 0.41), "InferenceMAX trtllm": g(30, 0.13, 0.41) },
   moeSmallBatch: { rows: 6, maxOvershoot: 1.5, medianRatio: 1.1, maxDecodeOvershoot: 1.25 },
   targets: {
     tpotMdape: { value: 0.12, limit: 0.15, kind: "max", met: true },
@@ -65,6 +66,19 @@ describe("/validate held-out section", () => {
     const byEngine = /data-testid="held-out-by-engine"[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
     expect(byEngine).toContain("SGLang");
     expect(byEngine).toContain("vLLM");
+  });
+
+  it("lists the held-out errors per benchmark harness and engine, and quotes the repeatability floor", () => {
+    const html = renderToString(<HeldOut calibration={CALIBRATION} heldOut={fake} repeatTtft={0.346} />).replace(/<!-- -->/g, "");
+    const byHarness = /data-testid="held-out-by-harness"[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
+    expect(byHarness).toContain("AIConfigurator, all engines");
+    expect(byHarness).toContain("AIConfigurator · vLLM");
+    expect(byHarness).toMatch(/InferenceMAX · TensorRT-LLM<\/td><td[^>]*>30<\/td><td[^>]*>90 %<\/td><td[^>]*>13 %<\/td><td[^>]*>41 %</);
+    expect(html).toContain("by a median 35 % (the repeatability floor");
+    // without a floor there is no sentence about it (no made-up number)
+    const none = renderToString(<HeldOut calibration={CALIBRATION} heldOut={fake} />).replace(/<!-- -->/g, "");
+    expect(none).toContain("held-out-by-harness");
+    expect(none).not.toContain("repeatability floor");
   });
 
   it("says the figures were not computed instead of showing zeros when HELD_OUT is null", () => {
