@@ -71,9 +71,14 @@ export interface Workload {
   readonly serve: ServeOptions;
 }
 
+/** The mean request's share of the nominal ISL and OSL: (1 + r)/2 when lengths are drawn from [r·L, L]; 1 when fixed. */
+export function meanLengthShare(input: Pick<EstimateInput, "randomRangeRatio">): number {
+  return (1 + (input.randomRangeRatio ?? 1)) / 2;
+}
+
 export function workloadOf(input: EstimateInput): Workload {
   const r = input.randomRangeRatio ?? 1;
-  const m = (1 + r) / 2;
+  const m = meanLengthShare(input);
   return {
     isl: input.isl * m,
     osl: input.osl * m,

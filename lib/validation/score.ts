@@ -1,6 +1,7 @@
 import type { GpuSpec, ModelArch } from "../catalog/types";
 import type { EstimateResult } from "../model/estimate-types";
 import type { RunTiming } from "../model/calib/consistency";
+import { meanLengthShare } from "../model/estimate";
 import { harnessSettings, harnessUnmodelled, type HarnessRun } from "../model/calib/harness";
 import { normaliseRow, runKey, type CalibRow } from "../model/calib/rows";
 import { estimateInputSchema, type EstimateInput } from "../plan/estimate-input";
@@ -206,8 +207,7 @@ export function scoreRow(row: MeasuredRow, env: PredictEnv): ScoredRow {
   let est: EstimateFigures;
   try {
     // a run measured faster than its GPUs allow did not do the prefill it states (calib/consistency): not predicted
-    const lengthScale = (1 + (req.input.randomRangeRatio ?? 1)) / 2;
-    const inconsistent = env.inconsistent ? env.inconsistent({ ...row, ...eff.p }, model, gpu, lengthScale) : null;
+    const inconsistent = env.inconsistent ? env.inconsistent({ ...row, ...eff.p }, model, gpu, meanLengthShare(req.input)) : null;
     if (inconsistent) return { row, regime, ...none, remapped, problem: inconsistent };
     est = env.estimate({ model, gpu, input: req.input });
   } catch (e) {

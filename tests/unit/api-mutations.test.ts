@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { POST as estimate } from "../../app/api/estimate/route";
+import { POST as plan } from "../../app/api/plan/route";
 
 /**
  * Every field of a valid request, removed or given a value of the wrong kind: the API answers 200 with finite figures
@@ -37,6 +38,32 @@ const VALID = {
 /** Top-level numbers of an answer that must be finite when present. */
 const FIGURES = ["ttftMs", "tpotMs", "outputTokensPerSecond", "outputTokensPerSecondPerGpu", "tokensPerSecondPerUser", "costUsdPerHour"];
 
+/**
+ * Send one mutated request and judge the answer: a 400 must list field errors; a 200's body goes to `check`; anything
+ * else (a throw, a 500) is a failure. Returns the status seen, or null when the call threw.
+ */
+async function judge(
+  send: () => Promise<Response>,
+  what: string,
+  bad: string[],
+  check: (body: Record<string, unknown>) => void,
+): Promise<number | null> {
+  let res: Response;
+  try {
+    res = await send();
+  } catch (e) {
+    bad.push(`${what}: threw ${String(e)}`);
+    return null;
+  }
+  const b = (await res.json()) as Record<string, unknown>;
+  if (res.status === 400) {
+    const errors = b.errors as { field: string; message: string }[] | undefined;
+    if (!Array.isArray(errors) || errors.length === 0 || errors.some((e) => typeof e.field !== "string" || !e.message)) bad.push(`${what}: 400 without field errors`);
+  } else if (res.status === 200) check(b);
+  else bad.push(`${what}: HTTP ${res.status}`);
+  return res.status;
+}
+
 describe("POST /api/estimate on mutated requests", () => {
   it("answers 200 to the valid request", async () => {
     const res = await post(VALID);
@@ -52,22 +79,11 @@ describe("POST /api/estimate on mutated requests", () => {
         const body: Record<string, unknown> = { ...VALID, [key]: v };
         if (v === undefined) delete body[key];
         const what = `${key}=${JSON.stringify(v) ?? "absent"}`;
-        let res: Response;
-        try {
-          res = await post(body);
-        } catch (e) {
-          bad.push(`${what}: threw ${String(e)}`);
-          continue;
-        }
-        const b = (await res.json()) as Record<string, unknown>;
-        if (res.status === 400) {
-          rejected++;
-          const errors = b.errors as { field: string; message: string }[] | undefined;
-          if (!Array.isArray(errors) || errors.length === 0 || errors.some((e) => typeof e.field !== "string" || !e.message)) bad.push(`${what}: 400 without field errors`);
-        } else if (res.status === 200) {
-          answered++;
+        const status = await judge(() => post(body), what, bad, (b) => {
           for (const f of FIGURES) if (f in b && !(typeof b[f] === "number" && Number.isFinite(b[f]))) bad.push(`${what}: ${f} = ${JSON.stringify(b[f])}`);
-        } else bad.push(`${what}: HTTP ${res.status}`);
+        });
+        if (status === 400) rejected++;
+        else if (status === 200) answered++;
       }
     }
     expect(bad).toEqual([]);
@@ -76,7 +92,6 @@ describe("POST /api/estimate on mutated requests", () => {
   }, 60_000);
 });
 
-import { POST as plan } from "../../app/api/plan/route";
 
 const postPlan = (body: unknown) =>
   plan(new Request("http://localhost/api/plan", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }));
@@ -127,20 +142,7 @@ describe("POST /api/plan on mutated requests", () => {
     for (const path of paths) {
       for (const v of [undefined, null, "x", -1, 0, 1e12, [], {}]) {
         const what = `${path.join(".")}=${JSON.stringify(v) ?? "absent"}`;
-        let res: Response;
-        try {
-          res = await postPlan(setPath(PLAN, path, v));
-        } catch (e) {
-          bad.push(`${what}: threw ${String(e)}`);
-          continue;
-        }
-        const b = (await res.json()) as Record<string, unknown>;
-        if (res.status === 400) {
-          rejected++;
-          const errors = b.errors as { field: string; message: string }[] | undefined;
-          if (!Array.isArray(errors) || errors.length === 0 || errors.some((e) => typeof e.field !== "string" || !e.message)) bad.push(`${what}: 400 without field errors`);
-        } else if (res.status === 200) {
-          answered++;
+        const status = await judge(() => postPlan(setPath(PLAN, path, v)), what, bad, (b) => {
           const options = (b.options ?? []) as Record<string, unknown>[];
           for (const o of options)
             for (const [k, x] of Object.entries(o)) {
@@ -148,7 +150,9 @@ describe("POST /api/plan on mutated requests", () => {
               checked++;
               if (x === null || (typeof x === "number" && !Number.isFinite(x))) bad.push(`${what}: option ${k} = ${String(x)}`);
             }
-        } else bad.push(`${what}: HTTP ${res.status}`);
+        });
+        if (status === 400) rejected++;
+        else if (status === 200) answered++;
       }
     }
     expect(bad).toEqual([]);

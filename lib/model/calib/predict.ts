@@ -1,7 +1,7 @@
 import type { GpuSpec, ModelArch } from "../../catalog/types";
 import type { EstimateInput } from "../../plan/estimate-input";
 import type { EngineProfile } from "../engine-types";
-import { estimateConfig } from "../estimate";
+import { estimateConfig, meanLengthShare } from "../estimate";
 import { inconsistentMeasurement } from "./consistency";
 import { harnessSettings, harnessUnmodelled, measuredDate, type HarnessRun } from "./harness";
 import type { CalibRow } from "./rows";
@@ -63,7 +63,7 @@ const inconsistent = new WeakMap<CalibRow, string | null>();
 
 function inconsistencyOf(r: CalibRow, input: EstimateInput, model: ModelArch, gpu: GpuSpec): string | null {
   if (inconsistent.has(r)) return inconsistent.get(r)!;
-  const why = inconsistentMeasurement(r, model, gpu, (1 + (input.randomRangeRatio ?? 1)) / 2);
+  const why = inconsistentMeasurement(r, model, gpu, meanLengthShare(input));
   inconsistent.set(r, why);
   return why;
 }
