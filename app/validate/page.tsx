@@ -52,7 +52,7 @@ export default function ValidatePage() {
           runs of vLLM, SGLang and TensorRT-LLM on H100, H200, B200 and GB200 ({count(o.rows)} distinct runs: {count(p.aic.transcribedRows - o.rows)}{" "}
           records repeat a run already counted, with the same setup and the same figures, and count once) come from{" "}
           {p.aic.owner} aiconfigurator (
-          <code>{p.aic.repo}</code>, <code>{p.aic.path}</code>, commit <code>{p.aic.commit.slice(0, 7)}</code>,{" "}
+          <code>{p.aic.repo}</code>, <code className="break-all">{p.aic.path}</code>, commit <code>{p.aic.commit.slice(0, 7)}</code>,{" "}
           {p.aic.license}); {count(p.public.transcribedRows)} published throughput and latency figures come from public
           benchmark documents. Transcribed on {p.generatedOn} by <code>npm run transcribe</code>.
         </p>
@@ -84,32 +84,34 @@ export default function ValidatePage() {
           <Figure label="TPOT bias (median signed)" value={signedPct(o.tpotBias)} />
           <Figure label="TTFT bias (median signed)" value={signedPct(o.ttftBias)} />
         </div>
-        <table className="w-full text-left text-xs">
-          <thead className="border-b border-neutral-300 dark:border-neutral-700">
-            <tr>
-              <th className="p-1">Engine</th>
-              <th className="p-1 text-right">Predicted/rows</th>
-              <th className="p-1 text-right">TPOT MdAPE</th>
-              <th className="p-1 text-right">TTFT MdAPE</th>
-              <th className="p-1 text-right">TPOT within ±{pct(v.band)}</th>
-              <th className="p-1 text-right">TTFT within ±{pct(v.band)}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {v.byEngine.map(({ engine, summary: s }) => (
-              <tr key={engine} className="border-b border-neutral-200 dark:border-neutral-800">
-                <td className="p-1">{ENGINE_NAMES[engine]}</td>
-                <td className="p-1 text-right">
-                  {count(s.predicted)}/{count(s.rows)}
-                </td>
-                <td className="p-1 text-right">{pct(s.tpotMdape)}</td>
-                <td className="p-1 text-right">{pct(s.ttftMdape)}</td>
-                <td className="p-1 text-right">{pct(s.tpotWithinBand)}</td>
-                <td className="p-1 text-right">{pct(s.ttftWithinBand)}</td>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-xs">
+            <thead className="border-b border-neutral-300 dark:border-neutral-700">
+              <tr>
+                <th className="p-1">Engine</th>
+                <th className="p-1 text-right">Predicted/rows</th>
+                <th className="p-1 text-right">TPOT MdAPE</th>
+                <th className="p-1 text-right">TTFT MdAPE</th>
+                <th className="p-1 text-right">TPOT within ±{pct(v.band)}</th>
+                <th className="p-1 text-right">TTFT within ±{pct(v.band)}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {v.byEngine.map(({ engine, summary: s }) => (
+                <tr key={engine} className="border-b border-neutral-200 dark:border-neutral-800">
+                  <td className="p-1">{ENGINE_NAMES[engine]}</td>
+                  <td className="p-1 text-right">
+                    {count(s.predicted)}/{count(s.rows)}
+                  </td>
+                  <td className="p-1 text-right">{pct(s.tpotMdape)}</td>
+                  <td className="p-1 text-right">{pct(s.ttftMdape)}</td>
+                  <td className="p-1 text-right">{pct(s.tpotWithinBand)}</td>
+                  <td className="p-1 text-right">{pct(s.ttftWithinBand)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         {v.unpredicted.length > 0 ? (
           <p className="text-xs text-neutral-500" data-testid="unpredicted">
             Not predicted:{" "}
@@ -203,32 +205,34 @@ export default function ValidatePage() {
           figures) come from an in-process static batch with no server or scheduler: they are compared with the
           estimate&apos;s prefill of one prompt alone, not with the TTFT of a served request.
         </p>
-        <table className="w-full text-left text-xs" data-testid="public-summary">
-          <thead className="border-b border-neutral-300 dark:border-neutral-700">
-            <tr>
-              <th className="p-1">Metric</th>
-              <th className="p-1">Batch</th>
-              <th className="p-1 text-right">Predicted/figures</th>
-              <th className="p-1 text-right">MdAPE</th>
-              <th className="p-1 text-right">Bias</th>
-              <th className="p-1 text-right">Within ±{pct(v.band)}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {v.publicSummary.map((g) => (
-              <tr key={g.key} className="border-b border-neutral-200 dark:border-neutral-800">
-                <td className="p-1">{METRIC_LABELS[g.metric]}</td>
-                <td className="p-1">{g.mode === "stated" ? "stated by the source" : "not stated (capacity)"}</td>
-                <td className="p-1 text-right">
-                  {count(g.predicted)}/{count(g.rows)}
-                </td>
-                <td className="p-1 text-right">{pct(g.mdape)}</td>
-                <td className="p-1 text-right">{signedPct(g.bias)}</td>
-                <td className="p-1 text-right">{pct(g.withinBand)}</td>
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-xs" data-testid="public-summary">
+            <thead className="border-b border-neutral-300 dark:border-neutral-700">
+              <tr>
+                <th className="p-1">Metric</th>
+                <th className="p-1">Batch</th>
+                <th className="p-1 text-right">Predicted/figures</th>
+                <th className="p-1 text-right">MdAPE</th>
+                <th className="p-1 text-right">Bias</th>
+                <th className="p-1 text-right">Within ±{pct(v.band)}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {v.publicSummary.map((g) => (
+                <tr key={g.key} className="border-b border-neutral-200 dark:border-neutral-800">
+                  <td className="p-1">{METRIC_LABELS[g.metric]}</td>
+                  <td className="p-1">{g.mode === "stated" ? "stated by the source" : "not stated (capacity)"}</td>
+                  <td className="p-1 text-right">
+                    {count(g.predicted)}/{count(g.rows)}
+                  </td>
+                  <td className="p-1 text-right">{pct(g.mdape)}</td>
+                  <td className="p-1 text-right">{signedPct(g.bias)}</td>
+                  <td className="p-1 text-right">{pct(g.withinBand)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <PublicTable rows={v.publicRows} strings={v.publicStrings} band={v.band} metricLabels={METRIC_LABELS} />
       </Section>
     </div>

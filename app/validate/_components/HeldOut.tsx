@@ -56,33 +56,35 @@ function GroupTable({
   testId: string;
 }) {
   return (
-    <table className="w-full text-left text-xs" data-testid={testId}>
-      <caption className="p-1 text-left text-sm font-semibold">{title}</caption>
-      <thead className="border-b border-neutral-300 dark:border-neutral-700">
-        <tr>
-          <th className="p-1">{first}</th>
-          <th className="p-1 text-right">Rows</th>
-          <th className="p-1 text-right">Predicted</th>
-          <th className="p-1 text-right">TPOT MdAPE</th>
-          <th className="p-1 text-right">TTFT MdAPE</th>
-          <th className="p-1 text-right">TPOT within ±{pct(band)}</th>
-          <th className="p-1 text-right">TTFT within ±{pct(band)}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {Object.entries(groups).map(([key, g]) => (
-          <tr key={key} className="border-b border-neutral-200 dark:border-neutral-800">
-            <td className="p-1">{name(key)}</td>
-            <td className="p-1 text-right">{count(g.rows)}</td>
-            <td className="p-1 text-right">{pct(g.predictedShare)}</td>
-            <td className="p-1 text-right">{pct(g.tpotMdape)}</td>
-            <td className="p-1 text-right">{pct(g.ttftMdape)}</td>
-            <td className="p-1 text-right">{pct(g.tpotWithin25)}</td>
-            <td className="p-1 text-right">{pct(g.ttftWithin25)}</td>
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-xs" data-testid={testId}>
+        <caption className="p-1 text-left text-sm font-semibold">{title}</caption>
+        <thead className="border-b border-neutral-300 dark:border-neutral-700">
+          <tr>
+            <th className="p-1">{first}</th>
+            <th className="p-1 text-right">Rows</th>
+            <th className="p-1 text-right">Predicted</th>
+            <th className="p-1 text-right">TPOT MdAPE</th>
+            <th className="p-1 text-right">TTFT MdAPE</th>
+            <th className="p-1 text-right">TPOT within ±{pct(band)}</th>
+            <th className="p-1 text-right">TTFT within ±{pct(band)}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {Object.entries(groups).map(([key, g]) => (
+            <tr key={key} className="border-b border-neutral-200 dark:border-neutral-800">
+              <td className="p-1">{name(key)}</td>
+              <td className="p-1 text-right">{count(g.rows)}</td>
+              <td className="p-1 text-right">{pct(g.predictedShare)}</td>
+              <td className="p-1 text-right">{pct(g.tpotMdape)}</td>
+              <td className="p-1 text-right">{pct(g.ttftMdape)}</td>
+              <td className="p-1 text-right">{pct(g.tpotWithin25)}</td>
+              <td className="p-1 text-right">{pct(g.ttftWithin25)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

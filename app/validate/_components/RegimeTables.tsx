@@ -66,41 +66,47 @@ function Head({ first }: { first: string }) {
 /** Regimes one dimension at a time. */
 export function MarginalTable({ rows }: { rows: readonly RegimeStats[] }) {
   return (
-    <table className="w-full text-left text-xs" data-testid="confidence-marginals">
-      <Head first="Regime (one dimension)" />
-      <tbody>
-        {rows.map((r) => (
-          <Row key={r.id} r={r} />
-        ))}
-      </tbody>
-    </table>
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-xs" data-testid="confidence-marginals">
+        <Head first="Regime (one dimension)" />
+        <tbody>
+          {rows.map((r) => (
+            <Row key={r.id} r={r} />
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
 /** Architecture × batch × GPU generation × engine, each with its context-length sub-regimes. */
 export function RegimeTable({ blocks }: { blocks: readonly RegimeBlock[] }) {
   return (
-    <table className="w-full text-left text-xs" data-testid="confidence-regimes">
-      <Head first="Regime" />
-      <tbody>
-        {blocks.flatMap((b) => [
-          <Row key={b.regime.id} r={b.regime} />,
-          ...b.byContext.map((c) => <Row key={c.id} r={c} indent />),
-        ])}
-      </tbody>
-    </table>
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-xs" data-testid="confidence-regimes">
+        <Head first="Regime" />
+        <tbody>
+          {blocks.flatMap((b) => [
+            <Row key={b.regime.id} r={b.regime} />,
+            ...b.byContext.map((c) => <Row key={c.id} r={c} indent />),
+          ])}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
 export function BroaderTable({ rows }: { rows: readonly RegimeStats[] }) {
   return (
-    <table className="w-full text-left text-xs">
-      <Head first="Broader regime" />
-      <tbody>
-        {rows.map((r) => (
-          <Row key={r.id} r={r} />
-        ))}
-      </tbody>
-    </table>
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-xs">
+        <Head first="Broader regime" />
+        <tbody>
+          {rows.map((r) => (
+            <Row key={r.id} r={r} />
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

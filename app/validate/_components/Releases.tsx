@@ -26,28 +26,30 @@ export function Releases({ report }: { report: ReleaseReport }) {
           <span>No setup was measured on two recorded releases with enough rows to compare them.</span>
         )}
       </p>
-      <table className="text-left">
-        <thead>
-          <tr>
-            <th className="pr-4">engine</th>
-            <th className="pr-4">release</th>
-            <th className="pr-4 text-right">predicted rows</th>
-            <th className="pr-4 text-right">TTFT measured ÷ predicted</th>
-            <th className="text-right">TPOT measured ÷ predicted</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.releases.map((r) => (
-            <tr key={`${r.engine}-${r.release ?? "none"}`} data-testid={`release-${r.engine}-${r.release ?? "unrecorded"}`}>
-              <td className="pr-4">{engineName(r.engine)}</td>
-              <td className="pr-4">{r.release ?? "not recorded"}</td>
-              <td className="pr-4 text-right">{count(r.rows)}</td>
-              <td className="pr-4 text-right">{ratio(r.ttftRatio)}</td>
-              <td className="text-right">{ratio(r.tpotRatio)}</td>
+      <div className="overflow-x-auto">
+        <table className="text-left">
+          <thead>
+            <tr>
+              <th className="pr-4">engine</th>
+              <th className="pr-4">release</th>
+              <th className="pr-4 text-right">predicted rows</th>
+              <th className="pr-4 text-right">TTFT measured ÷ predicted</th>
+              <th className="text-right">TPOT measured ÷ predicted</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {report.releases.map((r) => (
+              <tr key={`${r.engine}-${r.release ?? "none"}`} data-testid={`release-${r.engine}-${r.release ?? "unrecorded"}`}>
+                <td className="pr-4">{engineName(r.engine)}</td>
+                <td className="pr-4">{r.release ?? "not recorded"}</td>
+                <td className="pr-4 text-right">{count(r.rows)}</td>
+                <td className="pr-4 text-right">{ratio(r.ttftRatio)}</td>
+                <td className="text-right">{ratio(r.tpotRatio)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

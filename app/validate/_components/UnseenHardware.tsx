@@ -92,40 +92,42 @@ export function UnseenHardware({ heldOut: h, measuredGenerations }: { heldOut: H
             with the factors of the nearest fitted generation. Their badges are low and quote the new-generation errors
             below.
           </p>
-          <table className="w-full text-left text-xs" data-testid="unseen-hardware-table">
-            <thead className="border-b border-neutral-300 dark:border-neutral-700">
-              <tr>
-                <th className="p-1" rowSpan={2}>
-                  Held out
-                </th>
-                <th className="p-1 text-right" rowSpan={2}>
-                  Runs
-                </th>
-                <th className="p-1 text-center" colSpan={2}>
-                  A new GPU (leave-one-GPU-out)
-                </th>
-                <th className="p-1 text-center" colSpan={2}>
-                  A new generation (leave-one-generation-out)
-                </th>
-              </tr>
-              <tr>
-                <th className="p-1 text-right">TPOT MdAPE</th>
-                <th className="p-1 text-right">TTFT MdAPE</th>
-                <th className="p-1 text-right">TPOT MdAPE</th>
-                <th className="p-1 text-right">TTFT MdAPE</th>
-              </tr>
-            </thead>
-            <tbody>
-              {hardwareLines(h).map((l) => (
-                <tr key={l.key} className="border-b border-neutral-200 dark:border-neutral-800" data-testid={`unseen-${l.key}`}>
-                  <td className="p-1">{l.label}</td>
-                  <td className="p-1 text-right">{count((l.gen ?? l.gpu)?.rows ?? 0)}</td>
-                  <Cells g={l.gpu} />
-                  <Cells g={l.gen} />
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-xs" data-testid="unseen-hardware-table">
+              <thead className="border-b border-neutral-300 dark:border-neutral-700">
+                <tr>
+                  <th className="p-1" rowSpan={2}>
+                    Held out
+                  </th>
+                  <th className="p-1 text-right" rowSpan={2}>
+                    Runs
+                  </th>
+                  <th className="p-1 text-center" colSpan={2}>
+                    A new GPU (leave-one-GPU-out)
+                  </th>
+                  <th className="p-1 text-center" colSpan={2}>
+                    A new generation (leave-one-generation-out)
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+                <tr>
+                  <th className="p-1 text-right">TPOT MdAPE</th>
+                  <th className="p-1 text-right">TTFT MdAPE</th>
+                  <th className="p-1 text-right">TPOT MdAPE</th>
+                  <th className="p-1 text-right">TTFT MdAPE</th>
+                </tr>
+              </thead>
+              <tbody>
+                {hardwareLines(h).map((l) => (
+                  <tr key={l.key} className="border-b border-neutral-200 dark:border-neutral-800" data-testid={`unseen-${l.key}`}>
+                    <td className="p-1">{l.label}</td>
+                    <td className="p-1 text-right">{count((l.gen ?? l.gpu)?.rows ?? 0)}</td>
+                    <Cells g={l.gpu} />
+                    <Cells g={l.gen} />
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           <BetterFromOtherGeneration list={betterFromOtherGeneration(h)} />
         </>
       ) : (
