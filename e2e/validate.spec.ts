@@ -155,4 +155,15 @@ test.describe("validation journey: how well do the predictions hold?", () => {
     await expect(section.getByTestId("unseen-overall")).toContainText(/All rows\s*[\d,]+\s*\d+(\.\d)? %/);
     await expect(section.getByTestId("unseen-dense")).toBeVisible();
   });
+
+  test("next month's runs: each month predicted by a fit on the months before it, naming the models new to that fit", async ({ page }) => {
+    await page.goto("/validate#summary");
+    const section = page.getByTestId("forward-in-time");
+    // DeepSeek-R1 and gpt-oss-120b were first measured in November 2025, after the Llama-3.1-70B runs of October
+    await expect(section.getByTestId("forward-2025-11-new-models")).toHaveText("new to the fit: DeepSeek-R1, gpt-oss-120b");
+    await expect(section.getByTestId("forward-2025-11")).toContainText(/November 2025/);
+    await expect(section.getByTestId("forward-2026-03")).toContainText(/March 2026[\s\S]*\d+(\.\d)? %/);
+    await expect(section.getByTestId("forward-overall")).toContainText(/All months\s*[\d,]+\s*\d+(\.\d)? %/);
+    await expect(section).toContainText("record no date are in no fit and no month");
+  });
 });

@@ -2,7 +2,8 @@
  * npm run calibrate — fit the engine factors to ../shared/calibration/aic-silicon-agg.csv and write
  * lib/model/calibration.generated.ts. Deterministic: same data → same file (the date is kept when nothing else
  * changed, so re-running reproduces the committed file byte for byte). Also runs leave-one-model-out and writes its
- * summary as HELD_OUT, and the hold-outs by GPU and by GPU generation as HELD_OUT_HARDWARE (both shown on /validate).
+ * summary as HELD_OUT, the hold-outs by GPU and by GPU generation as HELD_OUT_HARDWARE, and the forward-in-time hold-out
+ * (each month predicted by a fit on the months before it) as HELD_OUT_TIME (all shown on /validate).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -11,6 +12,7 @@ import { FITTED_FACTORS } from "../lib/model/calib/fit";
 import { emitCalibration, round4 } from "../lib/model/calib/emit";
 import { summariseHeldOut } from "../lib/model/calib/held-out";
 import { leaveOneGenerationOut, leaveOneGpuOut, summariseHardware } from "../lib/model/calib/held-out-hardware";
+import { forwardInTime, summariseTime } from "../lib/model/calib/held-out-time";
 import { leaveOneModelOut } from "../lib/model/calib/lomo";
 import { heldOutByRegime, heldOutSpeculative, SPECULATIVE_ID } from "../lib/validation/held-out-regimes";
 import { predictRow } from "../lib/model/calib/predict";
@@ -66,6 +68,11 @@ async function main(): Promise<number> {
   console.log(
     `calibrate: held out by hardware (${((Date.now() - t2) / 1e3).toFixed(1)} s): a GPU the fit never saw ${hw(heldOutHardware.unseenGpu.overall)}; a generation it never saw ${hw(heldOutHardware.unseenGeneration.overall)}`,
   );
+  const t3 = Date.now();
+  const heldOutTime = summariseTime(forwardInTime(d.rows, ctx), d.rows);
+  console.log(
+    `calibrate: forward in time (${heldOutTime.months.length} months, ${((Date.now() - t3) / 1e3).toFixed(1)} s): each month predicted by a fit on the months before it ${hw(heldOutTime.overall)}`,
+  );
   const source = "../shared/calibration/aic-silicon-agg.csv (ai-dynamo/aiconfigurator@095f58a5 silicon_sample.csv, aggregated serving)";
   const build = (date: string) =>
     emitCalibration({
@@ -79,6 +86,7 @@ async function main(): Promise<number> {
       fittedPerKey: fit.fittedPerKey,
       heldOut,
       heldOutHardware,
+      heldOutTime,
       heldOutRegimes,
     });
   const today = new Date().toISOString().slice(0, 10);

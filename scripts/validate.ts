@@ -2,7 +2,8 @@
  * npm run validate [-- --out reports/validation.json] [--quick]
  * Prints, per model, GPU, engine, precision and overall: rows, share predicted, TPOT/TTFT MdAPE and share within
  * ±25 % — in-sample (committed calibration) and leave-one-model-out (refit without the model, error on the model);
- * leave-one-GPU-out and leave-one-generation-out (the same on hardware the fit never saw);
+ * leave-one-GPU-out and leave-one-generation-out (the same on hardware the fit never saw); forward in time (each month
+ * predicted by a fit on the months before it);
  * the MoE small-batch throughput check; and the comparison with the published measurements.
  * Writes every row's result as JSON to --out.
  */
@@ -13,6 +14,7 @@ import { getModel } from "../lib/catalog/models";
 import { parseCsv } from "../lib/model/calib/csv";
 import { breakdowns, byRelease, HELD_OUT_LIMITS, moeOvershootRows, releaseLabel, summariseHeldOut } from "../lib/model/calib/held-out";
 import { releaseReport } from "../lib/validation/releases";
+import { forwardInTime, summariseTime } from "../lib/model/calib/held-out-time";
 import { leaveOneGenerationOut, leaveOneGpuOut, summariseSplit } from "../lib/model/calib/held-out-hardware";
 import { leaveOneModelOut, predictRows, type RowResult } from "../lib/model/calib/lomo";
 import { mapPublicRecord, MAX_BATCH, type PublicCase } from "../lib/model/calib/public";
@@ -178,6 +180,24 @@ async function main(): Promise<number> {
   };
   hwTables("LEAVE-ONE-GPU-OUT (each GPU predicted by a fit that never saw it; the other GPU of its generation stays in)", gpuOut);
   hwTables("LEAVE-ONE-GENERATION-OUT (Hopper predicted with the Blackwell factors and back: the rule for a generation nobody measured)", genOut);
+  const t2 = Date.now();
+  const folds = forwardInTime(d.rows, ctx, QUICK ? 800 : undefined);
+  const time = summariseTime(folds, d.rows);
+  console.log(`\n(forward-in-time refits: ${((Date.now() - t2) / 1e3).toFixed(1)} s)`);
+  console.log(
+    `\nFORWARD IN TIME (each month's runs predicted by a fit on the runs measured before that month; ${time.undatedRuns} runs record no date and take part in neither) — per month`,
+  );
+  console.log(`  ${"month".padEnd(10)} ${"fit on".padStart(7)} ${"rows".padStart(5)} ${"pred".padStart(6)} ${"TPOT MdAPE".padStart(11)} ${"TTFT MdAPE".padStart(11)}`);
+  for (const m of time.months) {
+    console.log(
+      `  ${m.month.padEnd(10)} ${String(m.trainRuns).padStart(7)} ${String(m.rows).padStart(5)} ${pct(m.predictedShare).padStart(6)} ${pct(m.tpotMdape).padStart(11)} ${pct(m.ttftMdape).padStart(11)}`,
+    );
+  }
+  const timeRecs = folds.flatMap((f) => f.results);
+  const tb = breakdowns(timeRecs);
+  table("FORWARD IN TIME — overall", tb.overall);
+  table("FORWARD IN TIME — per model", tb.byModel);
+  table("FORWARD IN TIME — per engine", tb.byEngine);
   const summary = summariseHeldOut(held);
   const moe = summary.moeSmallBatch;
   console.log(
@@ -231,6 +251,7 @@ async function main(): Promise<number> {
     leaveOneModelOutByRelease: releases,
     leaveOneGpuOut: summariseSplit(gpuOut),
     leaveOneGenerationOut: summariseSplit(genOut),
+    forwardInTime: time,
     moeSmallBatch: moe,
     repeatability: rep,
     confidence: conf,

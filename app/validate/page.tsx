@@ -10,6 +10,7 @@ import { DocumentedFactors } from "./_components/DocumentedFactors";
 import { HeldOut } from "./_components/HeldOut";
 import { Releases } from "./_components/Releases";
 import { UnseenHardware } from "./_components/UnseenHardware";
+import { ForwardInTime } from "./_components/ForwardInTime";
 import { validationView } from "./_lib/view-model";
 
 export const metadata: Metadata = {
@@ -124,6 +125,7 @@ export default function ValidatePage() {
           repeatTtft={v.repeatability.pairs > 0 ? v.repeatability.ttftMdape : null}
         />
         <UnseenHardware heldOut={v.heldOutHardware} measuredGenerations={v.table.measuredValues.generation} />
+        <ForwardInTime heldOut={v.heldOutTime} />
         <DocumentedFactors />
         <BenchmarkRecipes recipes={v.recipes} />
       </Section>

@@ -3,6 +3,7 @@
 import type { EngineFactors } from "./engine-types";
 import type { HeldOutSummary } from "./calib/held-out";
 import type { HardwareHeldOut } from "./calib/held-out-hardware";
+import type { TimeHeldOut } from "./calib/held-out-time";
 import type { HeldOutRegimes } from "../validation/held-out-regimes";
 
 export interface CalibrationFile {
@@ -204,6 +205,53 @@ export const HELD_OUT_HARDWARE: HardwareHeldOut | null = {
     },
     overall: { predictedShare: 0.971, rows: 1380, tpotMdape: 0.165, tpotWithin25: 0.6336, ttftMdape: 0.2908, ttftWithin25: 0.4463 },
   },
+};
+
+/**
+ * Held out forward in time (calib/held-out-time.ts): each month's runs predicted by a fit on the runs measured before
+ * that month — the next release predicted from the last. Runs that record no date are in no fit and no month. null
+ * when not computed.
+ */
+export const HELD_OUT_TIME: TimeHeldOut | null = {
+  byEngine: {
+    sglang: { predictedShare: 0.8712, rows: 132, tpotMdape: 0.2163, tpotWithin25: 0.6522, ttftMdape: 0.6871, ttftWithin25: 0.1304 },
+    trtllm: { predictedShare: 0.9318, rows: 337, tpotMdape: 0.2098, tpotWithin25: 0.5669, ttftMdape: 0.4385, ttftWithin25: 0.2229 },
+    vllm: { predictedShare: 1, rows: 146, tpotMdape: 0.1784, tpotWithin25: 0.6438, ttftMdape: 0.3434, ttftWithin25: 0.4521 },
+  },
+  byModel: {
+    "Qwen--Qwen3-32B": { predictedShare: 0.8421, rows: 19, tpotMdape: 0.4347, tpotWithin25: 0.25, ttftMdape: 0.3299, ttftWithin25: 0.3125 },
+    "deepseek-ai--DeepSeek-R1": { predictedShare: 0.8803, rows: 309, tpotMdape: 0.2027, tpotWithin25: 0.6434, ttftMdape: 0.4981, ttftWithin25: 0.1691 },
+    "openai--gpt-oss-120b": { predictedShare: 1, rows: 287, tpotMdape: 0.2031, tpotWithin25: 0.5854, ttftMdape: 0.4021, ttftWithin25: 0.3484 },
+  },
+  months: [
+    {
+      month: "2025-11",
+      predictedShare: 0.7716,
+      rows: 162,
+      tpotMdape: 0.1918,
+      tpotWithin25: 0.592,
+      trainRuns: 329,
+      ttftMdape: 0.4992,
+      ttftWithin25: 0.152,
+      unseenArchs: ["deepseek-ai--DeepSeek-R1", "openai--gpt-oss-120b"],
+    },
+    { month: "2025-12", predictedShare: 1, rows: 64, tpotMdape: 0.2113, tpotWithin25: 0.6094, trainRuns: 491, ttftMdape: 0.4239, ttftWithin25: 0.1563, unseenArchs: [] },
+    {
+      month: "2026-01",
+      predictedShare: 1,
+      rows: 83,
+      tpotMdape: 0.2201,
+      tpotWithin25: 0.5301,
+      trainRuns: 555,
+      ttftMdape: 0.5552,
+      ttftWithin25: 0.1325,
+      unseenArchs: ["Qwen--Qwen3-32B"],
+    },
+    { month: "2026-02", predictedShare: 1, rows: 143, tpotMdape: 0.1796, tpotWithin25: 0.6503, trainRuns: 638, ttftMdape: 0.3213, ttftWithin25: 0.3986, unseenArchs: [] },
+    { month: "2026-03", predictedShare: 0.9816, rows: 163, tpotMdape: 0.2167, tpotWithin25: 0.6062, trainRuns: 781, ttftMdape: 0.3934, ttftWithin25: 0.3375, unseenArchs: [] },
+  ],
+  overall: { predictedShare: 0.935, rows: 615, tpotMdape: 0.2057, tpotWithin25: 0.6035, ttftMdape: 0.4438, ttftWithin25: 0.2626 },
+  undatedRuns: 436,
 };
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { CALIBRATION } from "../../../lib/model";
-import { HELD_OUT, HELD_OUT_HARDWARE } from "../../../lib/model/calibration.generated";
+import { HELD_OUT, HELD_OUT_HARDWARE, HELD_OUT_TIME } from "../../../lib/model/calibration.generated";
 import { measuredInProcess } from "../../../lib/model/calib/public";
 import { HARNESS_RULES, type HarnessSettings } from "../../../lib/model/calib/harness";
 import {
@@ -189,6 +189,7 @@ export interface ValidationView {
   readonly heldOut: typeof HELD_OUT;
   /** Leave-one-GPU-out and leave-one-generation-out figures written by `npm run calibrate`; null when never computed. */
   readonly heldOutHardware: typeof HELD_OUT_HARDWARE;
+  readonly heldOutTime: typeof HELD_OUT_TIME;
   readonly band: number;
   readonly rules: typeof CONFIDENCE_RULES;
   /** The benchmark recipes the rows are predicted with (lib/model/calib/harness.ts) and how many shown runs each covers. */
@@ -275,6 +276,7 @@ export function validationView(): ValidationView {
     calibration: CALIBRATION,
     heldOut: HELD_OUT,
     heldOutHardware: HELD_OUT_HARDWARE,
+    heldOutTime: HELD_OUT_TIME,
     band: BAND,
     rules: CONFIDENCE_RULES,
     recipes: recipesOf(scored),

@@ -4,6 +4,7 @@ import { isDocumented } from "../engine-documented";
 import { round4 } from "../validation-stats";
 import { roundHeldOut, type HeldOutSummary } from "./held-out";
 import { roundHardware, type HardwareHeldOut } from "./held-out-hardware";
+import { roundTime, type TimeHeldOut } from "./held-out-time";
 import type { HeldOutRegimes } from "../../validation/held-out-regimes";
 
 export { round4 };
@@ -22,6 +23,8 @@ export interface EmitInput {
   readonly heldOut?: HeldOutSummary | null;
   /** Leave-one-GPU-out and leave-one-generation-out summary; null or absent → HELD_OUT_HARDWARE = null. */
   readonly heldOutHardware?: HardwareHeldOut | null;
+  /** Forward in time: each month predicted by a fit on the months before it; null or absent → HELD_OUT_TIME = null. */
+  readonly heldOutTime?: TimeHeldOut | null;
   /** Leave-one-model-out errors per confidence regime; null or absent → HELD_OUT_REGIMES = null. */
   readonly heldOutRegimes?: HeldOutRegimes | null;
 }
@@ -50,12 +53,19 @@ export function tsLiteral(v: unknown, indent = ""): string {
   if (typeof v === "boolean") return String(v);
   if (typeof v === "string") return JSON.stringify(v);
   if (v === null) return "null";
-  if (typeof v !== "object" || Array.isArray(v)) throw new Error(`tsLiteral: unsupported value ${String(v)}`);
+  if (Array.isArray(v)) {
+    // arrays keep their order (it carries meaning: months in time order); objects inside go one per line
+    if (v.length === 0) return "[]";
+    if (v.every((x) => typeof x !== "object" || x === null)) return `[${v.map((x) => tsLiteral(x)).join(", ")}]`;
+    const inner = indent + "  ";
+    return `[\n${v.map((x) => `${inner}${tsLiteral(x, inner)},`).join("\n")}\n${indent}]`;
+  }
+  if (typeof v !== "object") throw new Error(`tsLiteral: unsupported value ${String(v)}`);
   const o = v as Record<string, unknown>;
   const keys = Object.keys(o).sort();
   if (keys.length === 0) return "{}";
   const key = (k: string) => (IDENT.test(k) ? k : JSON.stringify(k));
-  if (keys.every((k) => typeof o[k] !== "object" || o[k] === null)) {
+  if (keys.every((k) => typeof o[k] !== "object" || o[k] === null || (Array.isArray(o[k]) && (o[k] as unknown[]).length === 0))) {
     return `{ ${keys.map((k) => `${key(k)}: ${tsLiteral(o[k])}`).join(", ")} }`;
   }
   const inner = indent + "  ";
@@ -83,6 +93,7 @@ export function emitCalibration(e: EmitInput): string {
 import type { EngineFactors } from "./engine-types";
 import type { HeldOutSummary } from "./calib/held-out";
 import type { HardwareHeldOut } from "./calib/held-out-hardware";
+import type { TimeHeldOut } from "./calib/held-out-time";
 import type { HeldOutRegimes } from "../validation/held-out-regimes";
 
 export interface CalibrationFile {
@@ -120,6 +131,13 @@ export const HELD_OUT: HeldOutSummary | null = ${e.heldOut ? tsLiteral(roundHeld
  * nearest-profile rule for a generation nobody measured). null when not computed.
  */
 export const HELD_OUT_HARDWARE: HardwareHeldOut | null = ${e.heldOutHardware ? tsLiteral(roundHardware(e.heldOutHardware)) : "null"};
+
+/**
+ * Held out forward in time (calib/held-out-time.ts): each month's runs predicted by a fit on the runs measured before
+ * that month — the next release predicted from the last. Runs that record no date are in no fit and no month. null
+ * when not computed.
+ */
+export const HELD_OUT_TIME: TimeHeldOut | null = ${e.heldOutTime ? tsLiteral(roundTime(e.heldOutTime)) : "null"};
 
 /**
  * Leave-one-model-out errors per confidence regime (lib/validation/held-out-regimes.ts; ids as on /validate): a

@@ -136,6 +136,15 @@ describe("tsLiteral", () => {
     expect(tsLiteral({ b: 1, a: NaN, "c-d": true })).toBe('{ a: NaN, b: 1, "c-d": true }');
     expect(tsLiteral({ x: { y: "s" } })).toBe('{\n  x: { y: "s" },\n}');
     expect(new Function(`return ${tsLiteral({ a: NaN })};`)()).toEqual({ a: NaN });
-    expect(() => tsLiteral({ a: [1] })).toThrow(/unsupported/);
+    expect(() => tsLiteral({ a: () => 1 })).toThrow(/unsupported/);
+  });
+
+  it("keeps arrays in their order: scalars on one line, objects one per line", () => {
+    expect(tsLiteral({ a: ["z", "b"], e: [] })).toBe('{\n  a: ["z", "b"],\n  e: [],\n}');
+    expect(tsLiteral({ e: [], n: 1 })).toBe("{ e: [], n: 1 }");
+    const months = { months: [{ m: "2026-01", k: [] }, { m: "2025-11", k: ["x"] }] };
+    const text = tsLiteral(months);
+    expect(text).toBe('{\n  months: [\n    { k: [], m: "2026-01" },\n    {\n      k: ["x"],\n      m: "2025-11",\n    },\n  ],\n}');
+    expect(new Function(`return ${text};`)()).toEqual(months);
   });
 });
