@@ -63,12 +63,12 @@ function Head({ first }: { first: string }) {
   );
 }
 
-/** Regimes one dimension at a time. */
-export function MarginalTable({ rows }: { rows: readonly RegimeStats[] }) {
+/** A flat list of regimes under one heading. */
+function FlatTable({ rows, first, testId }: { rows: readonly RegimeStats[]; first: string; testId?: string }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-left text-xs" data-testid="confidence-marginals">
-        <Head first="Regime (one dimension)" />
+      <table className="w-full text-left text-xs" data-testid={testId}>
+        <Head first={first} />
         <tbody>
           {rows.map((r) => (
             <Row key={r.id} r={r} />
@@ -77,6 +77,11 @@ export function MarginalTable({ rows }: { rows: readonly RegimeStats[] }) {
       </table>
     </div>
   );
+}
+
+/** Regimes one dimension at a time. */
+export function MarginalTable({ rows }: { rows: readonly RegimeStats[] }) {
+  return <FlatTable rows={rows} first="Regime (one dimension)" testId="confidence-marginals" />;
 }
 
 /** Architecture × batch × GPU generation × engine, each with its context-length sub-regimes. */
@@ -97,16 +102,5 @@ export function RegimeTable({ blocks }: { blocks: readonly RegimeBlock[] }) {
 }
 
 export function BroaderTable({ rows }: { rows: readonly RegimeStats[] }) {
-  return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-xs">
-        <Head first="Broader regime" />
-        <tbody>
-          {rows.map((r) => (
-            <Row key={r.id} r={r} />
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <FlatTable rows={rows} first="Broader regime" />;
 }
