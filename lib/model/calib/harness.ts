@@ -251,6 +251,6 @@ export function harnessSettings(run: HarnessRun): HarnessSettings {
 
 /** The measurement date a calibration row's provenance records (`measured=YYYY-MM-DD…`), or null. */
 export function measuredDate(source: string): string | null {
-  const m = /measured=(\d{4}-\d{2}-\d{2})/.exec(source);
+  const m = /(?:^|[;\s])measured=(\d{4}-\d{2}-\d{2})/.exec(source);
   return m ? m[1]! : null;
 }

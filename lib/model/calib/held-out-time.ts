@@ -1,5 +1,6 @@
 import type { FitContext } from "./fit";
 import { fitAll } from "./fit-all";
+import { measuredDate } from "./harness";
 import { breakdowns, EMPTY_GROUP, record, roundGroup, roundRecord, strip, type HeldOutGroup } from "./held-out";
 import { predictRows, type RowResult } from "./lomo";
 import type { CalibRow } from "./rows";
@@ -16,8 +17,7 @@ import type { CalibRow } from "./rows";
 
 /** The month ("YYYY-MM") a run was measured in, from its source's `measured=` field; null when it records none. */
 export function measuredMonth(source: string): string | null {
-  const m = /(?:^|[;\s])measured=(\d{4})-(\d{2})-\d{2}/.exec(source);
-  return m ? `${m[1]}-${m[2]}` : null;
+  return measuredDate(source)?.slice(0, 7) ?? null;
 }
 
 /** One month predicted by the fit on every dated run before it. */
