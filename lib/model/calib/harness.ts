@@ -213,6 +213,24 @@ export const HARNESS_RULES: readonly HarnessRule[] = [
       "benchmarks/dsr1_fp8_gb200_dynamo-sglang_slurm.sh, benchmarks/dsr1_fp4_gb200_dynamo-trt_slurm.sh",
   },
   {
+    id: "inferencemax-deepseek-trtllm-b200-fp8-1k1k-batch-wait",
+    applies: (r) =>
+      inferenceMaxDeepSeek(r, "trtllm", "b200") &&
+      r.weights === "fp8" &&
+      r.engineVersion !== "1.2.0rc6.post3" && // the MTP script (dsr1_fp8_b200_trt_mtp.sh) sets no batch waiting
+      r.isl === 1024 &&
+      r.osl === 1024 &&
+      r.concurrency >= 64 &&
+      r.concurrency < 256,
+    settings: { batchWaitIters: 40 },
+    why:
+      "the InferenceX DeepSeek-R1 FP8 TensorRT-LLM script for B200 (without MTP) turns on DELAY_BATCHING for ISL 1024 / " +
+      "OSL 1024 from concurrency 64 to 255: batch_wait_timeout_iters: 40 and batch_wait_max_tokens_ratio: 0.8; the " +
+      "runs show it: at C 128 the first token comes 433 ms (16 decode iterations) later than the same setup's at OSL " +
+      "8192, at C 4 and 8 no later",
+    source: "https://github.com/SemiAnalysisAI/InferenceX/blob/main/benchmarks/dsr1_fp8_b200_trt.sh (DELAY_BATCHING)",
+  },
+  {
     id: "inferencemax-deepseek-trtllm-b200-mtp",
     applies: (r) => inferenceMaxDeepSeek(r, "trtllm", "b200") && r.engineVersion === "1.2.0rc6.post3",
     settings: {},

@@ -34,6 +34,19 @@ describe("benchmark recipes (calib/harness)", () => {
     expect(harnessSettings({ ...llama, isl: 4000, osl: 1000 })).toEqual({});
   });
 
+  it("gives the DeepSeek-R1 FP8 TRT-LLM 1k/1k runs on B200 from C 64 to 255 the batch waiting their script sets", () => {
+    const dsr1: HarnessRun = { ...llama, modelPath: "deepseek-ai/DeepSeek-R1", gpu: "b200", tp: 8, concurrency: 128, measured: "2026-03-02", engineVersion: "1.2.0rc6.post2" };
+    expect(harnessSettings(dsr1)).toEqual({ ...imax(128), batchWaitIters: 40 });
+    expect(harnessSettings({ ...dsr1, concurrency: 64 })).toEqual({ ...imax(64), batchWaitIters: 40 });
+    // DELAY_BATCHING: 1k/1k, 64 ≤ C < 256, FP8, B200, the script without MTP (whose runs carry image 1.2.0rc6.post3)
+    expect(harnessSettings({ ...dsr1, concurrency: 32 })).toEqual(imax(32));
+    expect(harnessSettings({ ...dsr1, concurrency: 256 })).toEqual(imax(256));
+    expect(harnessSettings({ ...dsr1, osl: 8192 })).toEqual(imax(128));
+    expect(harnessSettings({ ...dsr1, weights: "fp4" })).toEqual(imax(128));
+    expect(harnessSettings({ ...dsr1, gpu: "h200-sxm" })).toEqual(imax(128));
+    expect(harnessSettings({ ...dsr1, engineVersion: "1.2.0rc6.post3" }).batchWaitIters).toBeUndefined();
+  });
+
   it("gives the DeepSeek-R1 SGLang runs the memory, KV cache and prefill chunk their scripts set", () => {
     const dsr1: HarnessRun = { ...llama, engine: "sglang", modelPath: "deepseek-ai/DeepSeek-R1", gpu: "b200", weights: "fp8", isl: 8192, osl: 1024, tp: 4, measured: "2026-03-02" };
     const recv = (n: number) => ({ schedulerRecvInterval: n });
