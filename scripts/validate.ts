@@ -33,6 +33,9 @@ const outIdx = args.indexOf("--out");
 const OUT = path.resolve(process.cwd(), outIdx >= 0 && args[outIdx + 1] ? args[outIdx + 1]! : "reports/validation.json");
 const QUICK = args.includes("--quick");
 
+/** The key one run's results are matched on across the fits (in-sample, held out, forward in time). */
+const resultKey = (r: RowResult) => [r.id, r.arch, r.concurrency, r.isl, r.osl, r.tp, r.dp].join("|");
+
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : "—");
 
 function table(title: string, rows: GroupStats[]): void {
@@ -200,9 +203,8 @@ async function main(): Promise<number> {
   table("FORWARD IN TIME — per engine", tb.byEngine);
   {
     // the same runs under the other fits: how much of the forward-in-time error is the future, how much the runs
-    const key = (r: RowResult) => [r.id, r.arch, r.concurrency, r.isl, r.osl, r.tp, r.dp].join("|");
-    const ids = new Set(timeRecs.filter((r) => r.predicted).map(key));
-    const same = (recs: RowResult[]) => breakdowns(recs.filter((r) => ids.has(key(r)))).overall[0]!;
+    const ids = new Set(timeRecs.filter((r) => r.predicted).map(resultKey));
+    const same = (recs: RowResult[]) => breakdowns(recs.filter((r) => ids.has(resultKey(r)))).overall[0]!;
     const [lo, ins] = [same(held), same(inSample)];
     console.log(
       `  the same ${ids.size} predicted runs: leave-one-model-out TPOT ${pct(lo.tpotMdape)} / TTFT ${pct(lo.ttftMdape)}; committed (in-sample) fit TPOT ${pct(ins.tpotMdape)} / TTFT ${pct(ins.ttftMdape)}`,
@@ -250,7 +252,7 @@ async function main(): Promise<number> {
     `\nTARGETS (held-out): TPOT MdAPE ${pct(targets.tpotMdape)} (≤ 15 %), TTFT MdAPE ${pct(targets.ttftMdape)} (≤ 25 %), predicted ${pct(targets.predictedShare)} (≥ 95 %), MoE 1–8 overshoot ${targets.moeMaxOvershoot.toFixed(2)}× (≤ 2×) → ${targets.met ? "MET" : "NOT MET"}`,
   );
 
-  const heldById = new Map(held.map((r) => [r.id + "|" + r.arch + "|" + r.concurrency + "|" + r.isl + "|" + r.osl + "|" + r.tp + "|" + r.dp, r]));
+  const heldById = new Map(held.map((r) => [resultKey(r), r]));
   const json = {
     generatedBy: "npm run validate",
     calibration: { generatedOn: CALIBRATION.generatedOn, rowsUsed: CALIBRATION.rowsUsed, fitError: CALIBRATION.fitError },
@@ -267,7 +269,7 @@ async function main(): Promise<number> {
     confidence: conf,
     public: pub,
     rows: inSample.map((r) => {
-      const h = heldById.get(r.id + "|" + r.arch + "|" + r.concurrency + "|" + r.isl + "|" + r.osl + "|" + r.tp + "|" + r.dp);
+      const h = heldById.get(resultKey(r));
       return { ...r, heldOut: h ? { tpotPred: h.tpotPred, ttftPred: h.ttftPred, predicted: h.predicted } : null };
     }),
   };
