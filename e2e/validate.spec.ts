@@ -90,6 +90,12 @@ test.describe("validation journey: how well do the predictions hold?", () => {
     await expect(byHarness.locator("tbody tr")).toHaveCount(Object.keys(HELD_OUT?.byHarnessEngine ?? {}).length);
     await expect(byHarness.getByRole("cell", { name: "InferenceMAX, all engines", exact: true })).toBeVisible();
     await expect(byHarness.getByRole("cell", { name: "AIConfigurator · TensorRT-LLM", exact: true })).toBeVisible();
+    // every MoE run over the 2× throughput target is named, with its measurement and the prediction
+    const over = HELD_OUT?.moeSmallBatch.over ?? [];
+    await expect(section.getByTestId("held-out-moe-over-run")).toHaveCount(over.length);
+    for (const run of await section.getByTestId("held-out-moe-over-run").all()) {
+      await expect(run).toHaveText(/^\d+\.\d+× .+ concurrency [1-8]: first token .+ measured, .+ predicted; TPOT .+ measured, .+ predicted\./);
+    }
   });
 
   test("the factors taken from engine documentation are listed with their value and a source link", async ({ page }) => {

@@ -123,6 +123,7 @@ export default function ValidatePage() {
           calibration={v.calibration}
           heldOut={v.heldOut}
           repeatTtft={v.repeatability.pairs > 0 ? v.repeatability.ttftMdape : null}
+          overshoots={v.moeOvershoots}
         />
         <UnseenHardware heldOut={v.heldOutHardware} measuredGenerations={v.table.measuredValues.generation} />
         <ForwardInTime heldOut={v.heldOutTime} />

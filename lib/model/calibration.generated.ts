@@ -152,7 +152,16 @@ export const HELD_OUT: HeldOutSummary | null = {
     fp4: { predictedShare: 0.9568, rows: 533, tpotMdape: 0.1493, tpotWithin25: 0.7216, ttftMdape: 0.3968, ttftWithin25: 0.3608 },
     fp8: { predictedShare: 0.9708, rows: 583, tpotMdape: 0.1317, tpotWithin25: 0.7774, ttftMdape: 0.3786, ttftWithin25: 0.3534 },
   },
-  moeSmallBatch: { maxDecodeOvershoot: 1.556, maxOvershoot: 2.132, medianRatio: 1.092, rows: 190 },
+  moeSmallBatch: {
+    maxDecodeOvershoot: 1.556,
+    maxOvershoot: 2.132,
+    medianRatio: 1.092,
+    over: [
+      { id: "2026_04_06_deepseek_r1_b200_sxm_sglang_fp4_agg_8192x1024_c4_tp8_ep1_78", overshoot: 2.132, tpotPredMs: 8.205, ttftPredMs: 185.9 },
+      { id: "2026_04_06_deepseek_r1_b200_sxm_sglang_fp4_agg_8192x1024_c8_tp8_ep1_6", overshoot: 2.092, tpotPredMs: 11.16, ttftPredMs: 226 },
+    ],
+    rows: 190,
+  },
   overall: { predictedShare: 0.971, rows: 1380, tpotMdape: 0.1345, tpotWithin25: 0.7657, ttftMdape: 0.3346, ttftWithin25: 0.3925 },
   targets: {
     allMet: false,

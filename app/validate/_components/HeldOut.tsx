@@ -1,8 +1,10 @@
 import type { CALIBRATION } from "../../../lib/model";
 import type { HeldOutGroup, HeldOutSummary, HeldOutTarget } from "../../../lib/model/calib/held-out";
 import type { EngineId } from "../../../lib/catalog/types";
+import type { OvershootEvidence } from "../../../lib/validation/moe-overshoots";
 import { ENGINE_NAMES } from "./engines";
 import { count, pct, ratio } from "./fmt";
+import { MoeOvershoots } from "./MoeOvershoots";
 
 /** "meta-llama--Meta-Llama-3.1-8B" (the calibration's config file name) → the Hugging Face repo id. */
 export function heldOutModelName(key: string): string {
@@ -96,9 +98,12 @@ export function HeldOut({
   calibration: c,
   heldOut: h,
   repeatTtft = null,
+  overshoots = [],
 }: {
   calibration: typeof CALIBRATION;
   heldOut: HeldOutSummary | null;
+  /** The MoE runs over the throughput target with their measurements and the same setup's other runs. */
+  overshoots?: readonly OvershootEvidence[];
   /** TTFT MdAPE of one run of a setup predicting another (the repeatability floor); null when unknown. */
   repeatTtft?: number | null;
 }) {
@@ -130,6 +135,11 @@ export function HeldOut({
               fmt={ratio}
               testId="held-out-target-moe"
             />
+            {overshoots.length > 0 ? (
+              <li className="list-none">
+                <MoeOvershoots items={overshoots} />
+              </li>
+            ) : null}
             <li data-testid="held-out-moe-decode">
               Per-user decode speed (1/TPOT) of the same rows, worst overstatement{" "}
               <b>{ratio(h.moeSmallBatch.maxDecodeOvershoot)}</b> (first-token latency left out)

@@ -25,6 +25,7 @@ import {
 } from "../../../lib/validation";
 import { MEASURED_ROWS, PROVENANCE } from "../../../lib/validation/measurements.generated";
 import { releaseReport, type ReleaseRecord, type ReleaseReport } from "../../../lib/validation/releases";
+import { overshootEvidence, type OvershootEvidence } from "../../../lib/validation/moe-overshoots";
 import { repeatableRows } from "../../../lib/validation/score";
 import { PUBLIC_ROWS } from "../../../lib/validation/public-measurements.generated";
 import type { EngineId } from "../../../lib/catalog/types";
@@ -187,6 +188,8 @@ export interface ValidationView {
   readonly calibration: typeof CALIBRATION;
   /** Leave-one-model-out figures written by `npm run calibrate`; null when never computed. */
   readonly heldOut: typeof HELD_OUT;
+  /** The held-out MoE runs over the throughput target, with their measurements and the same setup's other runs. */
+  readonly moeOvershoots: readonly OvershootEvidence[];
   /** Leave-one-GPU-out and leave-one-generation-out figures written by `npm run calibrate`; null when never computed. */
   readonly heldOutHardware: typeof HELD_OUT_HARDWARE;
   readonly heldOutTime: typeof HELD_OUT_TIME;
@@ -275,6 +278,7 @@ export function validationView(): ValidationView {
     publicInProcessTtft: PUBLIC_ROWS.filter((r) => r.metric === "ttft_ms" && measuredInProcess(r.engineLabel)).length,
     calibration: CALIBRATION,
     heldOut: HELD_OUT,
+    moeOvershoots: overshootEvidence(HELD_OUT?.moeSmallBatch.over ?? [], scored),
     heldOutHardware: HELD_OUT_HARDWARE,
     heldOutTime: HELD_OUT_TIME,
     band: BAND,

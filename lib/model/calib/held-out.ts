@@ -22,6 +22,18 @@ export interface MoeSmallBatch {
    * the decode-only view of the same rows, without the first-token latency that the closed-loop throughput includes.
    */
   readonly maxDecodeOvershoot: number;
+  /** The rows over the limit (HELD_OUT_LIMITS.moeMaxOvershoot), worst first, with what the fit predicted for them. */
+  readonly over: readonly MoeOvershoot[];
+}
+
+/** One MoE run at concurrency 1–8 whose predicted throughput overshoots the measured one past the limit. */
+export interface MoeOvershoot {
+  /** The run's upstream id (MeasuredRow.id), to find its measurement. */
+  readonly id: string;
+  /** Predicted / measured closed-loop output throughput. */
+  readonly overshoot: number;
+  readonly ttftPredMs: number;
+  readonly tpotPredMs: number;
 }
 
 export interface HeldOutTarget {
@@ -124,6 +136,12 @@ export function moeSmallBatch(recs: readonly RowResult[]): MoeSmallBatch {
     maxOvershoot: xs.length ? Math.max(...xs) : NaN,
     medianRatio: median(xs),
     maxDecodeOvershoot: decode.length ? Math.max(...decode) : NaN,
+    over: moeOvershootRows(recs).map(({ row, overshoot }) => ({
+      id: row.id,
+      overshoot,
+      ttftPredMs: row.ttftPred,
+      tpotPredMs: row.tpotPred,
+    })),
   };
 }
 
@@ -214,6 +232,12 @@ export function roundHeldOut(s: HeldOutSummary): HeldOutSummary {
     maxOvershoot: r4(s.moeSmallBatch.maxOvershoot),
     medianRatio: r4(s.moeSmallBatch.medianRatio),
     maxDecodeOvershoot: r4(s.moeSmallBatch.maxDecodeOvershoot),
+    over: s.moeSmallBatch.over.map((o) => ({
+      id: o.id,
+      overshoot: r4(o.overshoot),
+      ttftPredMs: r4(o.ttftPredMs),
+      tpotPredMs: r4(o.tpotPredMs),
+    })),
   };
   return {
     band: s.band,

@@ -23,12 +23,18 @@ const summary: HeldOutSummary = {
   byWeights: { fp8: group(30, 0.123456, 0.4) },
   byMoe: { dense: group(10, 0.1, 0.3), MoE: group(20, 0.2, 0.5) },
   byHarnessEngine: { InferenceMAX: group(30, 0.123456, 0.4), "InferenceMAX vllm": group(30, 0.123456, 0.4) },
-  moeSmallBatch: { rows: 4, maxOvershoot: 1.987654, medianRatio: 1.03, maxDecodeOvershoot: 1.512345 },
+  moeSmallBatch: {
+    rows: 4,
+    maxOvershoot: 2.123456,
+    medianRatio: 1.03,
+    maxDecodeOvershoot: 1.512345,
+    over: [{ id: "run-7", overshoot: 2.123456, ttftPredMs: 186.123456, tpotPredMs: 8.2345678 }],
+  },
   targets: {
     tpotMdape: { value: 0.123456, limit: 0.15, kind: "max", met: true },
     ttftMdape: { value: 0.4, limit: 0.25, kind: "max", met: false },
     predictedShare: { value: 1, limit: 0.95, kind: "min", met: true },
-    moeMaxOvershoot: { value: 1.987654, limit: 2, kind: "max", met: true },
+    moeMaxOvershoot: { value: 2.123456, limit: 2, kind: "max", met: false },
     allMet: false,
   },
 };
@@ -86,9 +92,9 @@ describe("emitCalibration with held-out figures", () => {
   });
 
   it("writes the figures rounded to 4 significant digits, keys sorted", () => {
-    // 0.123456 → 0.1235, 1.987654 → 1.988
+    // 0.123456 → 0.1235, 2.123456 → 2.123
     expect(text).toContain("tpotMdape: 0.1235");
-    expect(text).toContain("maxOvershoot: 1.988");
+    expect(text).toContain("maxOvershoot: 2.123");
     expect(text).not.toContain("0.123456");
     expect(text.indexOf('"a--Model-A"')).toBeLessThan(text.indexOf('"z--Model-B"'));
     expect(text).toContain('import type { HeldOutSummary } from "./calib/held-out";');
@@ -99,6 +105,8 @@ describe("emitCalibration with held-out figures", () => {
     expect(back).toEqual(roundHeldOut(summary));
     expect(back.overall.tpotMdape).toBe(0.1235);
     expect(back.byModel["z--Model-B"]!.rows).toBe(20);
+    // the run over the MoE limit comes back with its id and rounded predictions
+    expect(back.moeSmallBatch.over).toEqual([{ id: "run-7", overshoot: 2.123, ttftPredMs: 186.1, tpotPredMs: 8.235 }]);
     // rounded 0.1235 ≤ 0.15 → met; 0.4 > 0.25 → not met
     expect(back.targets.tpotMdape.met).toBe(true);
     expect(back.targets.ttftMdape.met).toBe(false);

@@ -86,6 +86,8 @@ describe("summariseHeldOut on five hand-built rows", () => {
 
   it("MoE small batch: only C ≤ 8, worst 1.8333×, median (1 + 1.8333)/2 = 1.4167", () => {
     expect(s.moeSmallBatch.rows).toBe(2);
+    // 1.83× is within the 2× limit: no run is listed as over it
+    expect(s.moeSmallBatch.over).toEqual([]);
     expect(s.moeSmallBatch.maxOvershoot).toBeCloseTo(1100 / 600, 12);
     expect(s.moeSmallBatch.medianRatio).toBeCloseTo((1 + 1100 / 600) / 2, 12);
     // decode speed alone: measured TPOT 10 / predicted 5 = 2× (the C = 64 row's 10/13 is outside the check)
@@ -131,14 +133,17 @@ describe("predicted share and the MoE check", () => {
     const s = summariseHeldOut(recs);
     expect(s.overall.predictedShare).toBeCloseTo(0.95, 12); // 19 / 20
     expect(s.targets.predictedShare.met).toBe(true);
-    expect(s.moeSmallBatch).toEqual({ rows: 1, maxOvershoot: 1, medianRatio: 1, maxDecodeOvershoot: 1 });
+    expect(s.moeSmallBatch).toEqual({ rows: 1, maxOvershoot: 1, medianRatio: 1, maxDecodeOvershoot: 1, over: [] });
     expect(s.targets.allMet).toBe(true);
   });
 
-  it("an overshoot above 2× fails the target", () => {
+  it("an overshoot above 2× fails the target, and the run is named with what was predicted for it", () => {
     // C = 1, OSL 101: predicted 100 + 100·2 = 300 ms, measured 100 + 100·10 = 1100 ms → 1100/300 = 3.667×
-    const m = moeSmallBatch([row({ moe: true, concurrency: 1, tpotPred: 2, tpotMeas: 10 })]);
+    const m = moeSmallBatch([row({ id: "x", moe: true, concurrency: 1, tpotPred: 2, tpotMeas: 10 })]);
     expect(m.maxOvershoot).toBeCloseTo(1100 / 300, 12);
+    expect(m.over).toHaveLength(1);
+    expect(m.over[0]).toMatchObject({ id: "x", ttftPredMs: 100, tpotPredMs: 2 });
+    expect(m.over[0]!.overshoot).toBeCloseTo(1100 / 300, 12);
     const t = evaluateTargets({ rows: 1, predictedShare: 1, tpotMdape: 0, ttftMdape: 0, tpotWithin25: 1, ttftWithin25: 1 }, m);
     expect(t.moeMaxOvershoot.met).toBe(false);
     expect(t.allMet).toBe(false);

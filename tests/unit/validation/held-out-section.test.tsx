@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { HeldOut } from "../../../app/validate/_components/HeldOut";
 import type { HeldOutSummary } from "../../../lib/model/calib/held-out";
 import { CALIBRATION, HELD_OUT } from "../../../lib/model/calibration.generated";
+import { measured } from "./fixtures";
 
 const g = (rows: number, tpot: number, ttft: number) => ({
   rows,
@@ -23,7 +24,7 @@ const fake: HeldOutSummary = {
   byWeights: { fp8: g(40, 0.12, 0.4) },
   byMoe: { dense: g(40, 0.12, 0.4) },
   byHarnessEngine: { AIConfigurator: g(10, 0.1, 0.25), "AIConfigurator vllm": g(10, 0.1, 0.25), InferenceMAX: g(30, 0.13, 0.41), "InferenceMAX trtllm": g(30, 0.13, 0.41) },
-  moeSmallBatch: { rows: 6, maxOvershoot: 1.5, medianRatio: 1.1, maxDecodeOvershoot: 1.25 },
+  moeSmallBatch: { rows: 6, maxOvershoot: 1.5, medianRatio: 1.1, maxDecodeOvershoot: 1.25, over: [] },
   targets: {
     tpotMdape: { value: 0.12, limit: 0.15, kind: "max", met: true },
     ttftMdape: { value: 0.4, limit: 0.25, kind: "max", met: false },
@@ -79,6 +80,20 @@ describe("/validate held-out section", () => {
     const none = renderToString(<HeldOut calibration={CALIBRATION} heldOut={fake} />).replace(/<!-- -->/g, "");
     expect(none).toContain("held-out-by-harness");
     expect(none).not.toContain("repeatability floor");
+  });
+
+  it("names the MoE runs over the throughput target under its line, and nothing when there are none", () => {
+    const none = renderToString(<HeldOut calibration={CALIBRATION} heldOut={fake} />);
+    expect(none).not.toContain("held-out-moe-over");
+    const run = { row: measured({ id: "x", hfModel: "org/moe", engine: "sglang", concurrency: 4, ttftMs: 5615 }), remapped: null };
+    const html = renderToString(
+      <HeldOut calibration={CALIBRATION} heldOut={fake} overshoots={[{ overshoot: 2.13, ttftPredMs: 186, tpotPredMs: 8.2, run, sameSetup: [] }]} />,
+    ).replace(/<!-- -->/g, "");
+    const list = /data-testid="held-out-moe-over"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? "";
+    expect(list.replace(/<[^>]+>/g, "")).toContain("2.13× org/moe on HOPPER-X, SGLang (release not recorded), date not recorded");
+    // it sits in the targets list, right after the MoE target line
+    expect(html.indexOf("held-out-target-moe")).toBeLessThan(html.indexOf("held-out-moe-over"));
+    expect(html.indexOf("held-out-moe-over")).toBeLessThan(html.indexOf("held-out-moe-decode"));
   });
 
   it("says the figures were not computed instead of showing zeros when HELD_OUT is null", () => {
