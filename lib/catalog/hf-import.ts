@@ -3,6 +3,7 @@ import { layerLayout } from "./hf-layers";
 import { readMoe } from "./hf-moe";
 import { fp4FormatOf, quantPrecision } from "./hf-quant";
 import { ConfigReader, isObject } from "./hf-reader";
+import { readUnknownFamily } from "./hf-unknown-family";
 import type { AttentionSpec, LinearAttentionSpec, ModelArch, Precision } from "./types";
 
 export { HfConfigError } from "./hf-config-error";
@@ -15,7 +16,8 @@ const MAX_LAYERS = 4096;
  * for the few facts a config.json does not state: that the FFN is gated (all of these are), the default of
  * `tie_word_embeddings` when absent (true for Gemma, false otherwise, as in each transformers config class), Qwen2's
  * Q/K/V biases (no `attention_bias` field), Gemma 2's alternating layer pattern, and the always-on shared expert of
- * Llama 4 / dense side-MLP of Gemma 4.
+ * Llama 4 / dense side-MLP of Gemma 4. A config of another family is read by its fields too, with those facts taken
+ * from fields or refused by name (hf-unknown-family.ts).
  */
 const FAMILIES = new Set([
   "llama",
@@ -130,17 +132,11 @@ export function importHfConfig(json: unknown, opts: HfImportOptions = {}): Model
   const text = root.child("text_config");
   const c = text ?? root;
   const modelType = (text ? text.optStr("model_type") : undefined) ?? WRAPPERS[rootType] ?? rootType;
-  if (!FAMILIES.has(modelType)) {
-    throw new HfConfigError(
-      c.path("model_type"),
-      `unknown model_type "${modelType}" (supported: ${[...FAMILIES, ...Object.keys(WRAPPERS)].join(", ")})`,
-    );
-  }
   for (const u of UNSUPPORTED) {
     if (c.has(u.key) && !u.ok(c.raw(u.key))) throw new HfConfigError(c.path(u.key), `${JSON.stringify(c.raw(u.key))}: ${u.why}`);
   }
 
-  const notes: string[] = [];
+  const notes: string[] = FAMILIES.has(modelType) ? [] : readUnknownFamily(c, root, modelType);
   const layers = c.int("num_hidden_layers");
   // the importer keeps one entry per layer; a count no model comes near is a broken config, not a model to guess at
   if (layers > MAX_LAYERS)

@@ -17,7 +17,7 @@ const cases: [string, unknown, string, RegExp][] = [
   ["not an object", "hello", "(root)", /JSON object/],
   ["an array", [F.LLAMA], "(root)", /JSON object/],
   ["missing model_type", F.withFields(F.LLAMA, { model_type: undefined }), "model_type", /missing/],
-  ["unknown model_type", F.withFields(F.LLAMA, { model_type: "rwkv" }), "model_type", /unknown model_type "rwkv"/],
+  ["unknown model_type without the facts its family would give", F.withFields(F.LLAMA, { model_type: "rwkv" }), "hidden_act", /model_type "rwkv" is not a family the importer knows/],
   ["missing hidden_size", F.withFields(F.LLAMA, { hidden_size: undefined }), "hidden_size", /missing/],
   ["missing num_hidden_layers", F.withFields(F.LLAMA, { num_hidden_layers: undefined }), "num_hidden_layers", /missing/],
   ["missing vocab_size", F.withFields(F.LLAMA, { vocab_size: undefined }), "vocab_size", /missing/],
