@@ -56,6 +56,14 @@ describe("runEstimate: config.json", () => {
     expect(e[0]!.field).toBe("hfConfigJson.num_hidden_layers");
     expect(e[0]!.message).toContain("num_hidden_layers");
   });
+  it("estimates a config of a family the importer does not know, and names an unreadable field of one", () => {
+    const r = runEstimate({ ...noModel, gpu: "h200-sxm", tp: 8, hfConfigJson: { ...DEEPSEEK_V3, model_type: "kimi_k2", hidden_act: "silu" } });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(r.model.attention.kind).toBe("mla");
+    const e = errorsOf({ ...noModel, hfConfigJson: { ...LLAMA, model_type: "falcon_h1", hidden_act: "silu", mamba_d_state: 128 } });
+    expect(e[0]!.field).toBe("hfConfigJson.mamba_d_state");
+    expect(e[0]!.message).toContain('model_type "falcon_h1" is not a family the importer knows');
+  });
   it("rejects a server path unless a reader is given (API)", () => {
     const e = errorsOf({ ...noModel, hfConfig: "/etc/passwd" });
     expect(e[0]!.field).toBe("hfConfig");
