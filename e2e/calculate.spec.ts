@@ -176,3 +176,44 @@ test("MTP draft tokens speed decoding up by the published acceptance; a length a
   await calc.open("?model=llama-3.1-8b&gpu=h100-sxm&tp=1&weights=fp8&engine=vllm&mtp=2");
   await expect(page.getByTestId("scenario")).toContainText("ships no multi-token-prediction module");
 });
+
+test("paste the config.json of a family Atlas has no rules for: it is read by its fields, and a field it cannot read is named", async ({ page }) => {
+  const calc = new CalculatePage(page);
+  await calc.open();
+  // Kimi K2's config: DeepSeek-V3's fields (MLA, 384 routed + 1 shared expert) under its own model_type
+  const kimi = {
+    model_type: "kimi_k2",
+    hidden_act: "silu",
+    hidden_size: 7168,
+    intermediate_size: 18432,
+    moe_intermediate_size: 2048,
+    num_hidden_layers: 61,
+    num_attention_heads: 64,
+    num_key_value_heads: 64,
+    q_lora_rank: 1536,
+    kv_lora_rank: 512,
+    qk_nope_head_dim: 128,
+    qk_rope_head_dim: 64,
+    v_head_dim: 128,
+    n_routed_experts: 384,
+    n_shared_experts: 1,
+    num_experts_per_tok: 8,
+    first_k_dense_replace: 1,
+    max_position_embeddings: 131072,
+    vocab_size: 163840,
+    tie_word_embeddings: false,
+  };
+  await page.getByLabel("Paste config.json").check();
+  // a trillion parameters at FP8: 8 × B200 hold them (8 × H100 do not)
+  await page.getByLabel("GPU", { exact: true }).selectOption("b200");
+  await calc.chooseGpuCount(8);
+  const box = page.getByLabel("Hugging Face config.json");
+  await box.fill(JSON.stringify(kimi));
+  await expect(page.getByTestId("verdict")).toContainText("Runs");
+  await expect.poll(() => calc.text("m-tpot")).toMatch(/\d+(\.\d+)? ms/);
+  // a state-space field this family might carry is not guessed at: the error names it
+  await box.fill(JSON.stringify({ ...kimi, mamba_d_state: 128 }));
+  await expect(page.getByTestId("scenario").getByRole("alert")).toContainText(
+    "mamba_d_state: a state-space or hybrid layer field the importer does not read",
+  );
+});
