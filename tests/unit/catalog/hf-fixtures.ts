@@ -1,3 +1,5 @@
+import { HfConfigError, importHfConfig } from "../../../lib/catalog";
+
 /** Small hand-written config.json fixtures, one per family the importer reads (values chosen to be easy to check). */
 
 export const LLAMA = {
@@ -253,4 +255,15 @@ export function withFields<T extends Record<string, unknown>>(base: T, patch: Re
     else out[k] = v;
   }
   return out;
+}
+
+/** The HfConfigError importHfConfig throws for `cfg` (fails the test if it returns or throws something else). */
+export function errorOf(cfg: unknown): HfConfigError {
+  try {
+    importHfConfig(cfg);
+  } catch (e) {
+    if (e instanceof HfConfigError) return e;
+    throw e;
+  }
+  throw new Error("importHfConfig did not throw");
 }

@@ -1,17 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HfConfigError, importHfConfig } from "../../../lib/catalog";
 import * as F from "./hf-fixtures";
-
-/** The HfConfigError importHfConfig throws for `cfg` (fails the test if it returns or throws something else). */
-function errorOf(cfg: unknown): HfConfigError {
-  try {
-    importHfConfig(cfg);
-  } catch (e) {
-    if (e instanceof HfConfigError) return e;
-    throw e;
-  }
-  throw new Error("importHfConfig did not throw");
-}
 
 const cases: [string, unknown, string, RegExp][] = [
   ["not an object", "hello", "(root)", /JSON object/],
@@ -76,7 +64,7 @@ const cases: [string, unknown, string, RegExp][] = [
 
 describe("importHfConfig errors name the field", () => {
   it.each(cases)("%s", (_label, cfg, field, message) => {
-    const e = errorOf(cfg);
+    const e = F.errorOf(cfg);
     expect(e.field).toBe(field);
     expect(e.message).toMatch(message);
     expect(e.message.startsWith(`${field}: `)).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HfConfigError, importHfConfig } from "../../../lib/catalog";
+import { importHfConfig } from "../../../lib/catalog";
 import type { ModelArch } from "../../../lib/catalog/types";
 import * as F from "./hf-fixtures";
 
@@ -9,15 +9,6 @@ function structure(m: ModelArch) {
   return rest;
 }
 
-function errorOf(cfg: unknown): HfConfigError {
-  try {
-    importHfConfig(cfg);
-  } catch (e) {
-    if (e instanceof HfConfigError) return e;
-    throw e;
-  }
-  throw new Error("importHfConfig did not throw");
-}
 
 // Kimi K2 ships DeepSeek-V3's architecture under its own model_type; GLM-4.5 and OLMo 2 are families the importer
 // has no rules for. The fields are the same, so the architecture read must be the same.
@@ -64,7 +55,7 @@ const refusals: [string, unknown, string, RegExp][] = [
 
 describe("a field of an unknown family the importer cannot read is refused by name, never guessed", () => {
   it.each(refusals)("%s", (_label, cfg, field, message) => {
-    const e = errorOf(cfg);
+    const e = F.errorOf(cfg);
     expect(e.field).toBe(field);
     expect(e.message).toMatch(message);
     expect(e.message).toContain("is not a family the importer knows");
