@@ -247,6 +247,12 @@ export const QWEN3_NEXT = {
   tie_word_embeddings: false,
 };
 
+/** DeepSeek-V3's fields under a model_type the importer has no rules for (Kimi K2 ships that architecture). */
+export const KIMI_K2 = { ...DEEPSEEK_V3, model_type: "kimi_k2", hidden_act: "silu" };
+
+/** Llama's fields under a model_type the importer has no rules for. */
+export const OLMO2 = { ...LLAMA, model_type: "olmo2", hidden_act: "silu" };
+
 /** A copy of `base` with fields replaced (undefined deletes the field). */
 export function withFields<T extends Record<string, unknown>>(base: T, patch: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
