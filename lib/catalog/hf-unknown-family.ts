@@ -23,6 +23,7 @@ const READ = new Set([
   "moe_layer_freq",
   "moe_layers",
   "interleave_moe_layer_step",
+  "decoder_sparse_step",
   "enable_moe_block",
   // KV heads and MLA: hf-import.ts
   "num_key_value_heads",
@@ -46,6 +47,8 @@ const STRUCTURE: readonly { pattern: RegExp; what: string }[] = [
   { pattern: /window/i, what: "an attention-window field" },
   { pattern: /per_layer|altup|laurel|kv_shared|cross_attention|encoder/i, what: "a per-layer or encoder field" },
   { pattern: /^(ffn|attn|mlp|moe)_config$/i, what: "a nested block configuration" },
+  // DeepSeek-V3.2's indexer (index_topk, index_n_heads): attention over a selected subset of the context
+  { pattern: /^index_|sparse/i, what: "a sparse-attention field" },
 ];
 
 /** A flag that is off, a zero, an empty list: the structure it names is not there. */

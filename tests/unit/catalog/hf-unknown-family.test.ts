@@ -33,6 +33,11 @@ describe("a config of a family the importer does not know is read by its fields"
     expect(noBias.notes).toContain("attention_bias absent: no Q/K/V biases");
   });
 
+  it("Qwen3-MoE's fields (decoder_sparse_step, mlp_only_layers) under another model_type give Qwen3-MoE's architecture", () => {
+    const q = F.withFields(F.QWEN3_MOE, { model_type: "qwen3_moe_finetune", hidden_act: "silu" });
+    expect(structure(importHfConfig(q))).toEqual(structure(importHfConfig(F.QWEN3_MOE)));
+  });
+
   it("flags that are off do not block the import", () => {
     const m = importHfConfig({ ...OLMO, is_encoder_decoder: false, use_mamba_kernels: false, num_experts: 0, sliding_window: null });
     expect(m.moe).toBeNull();
@@ -49,6 +54,7 @@ const refusals: [string, unknown, string, RegExp][] = [
   ["Falcon's KV-head count", { ...OLMO, num_kv_heads: 8 }, "num_kv_heads", /key\/value-head field/],
   ["an attention window under another name", { ...OLMO, attention_window: 512 }, "attention_window", /attention-window field/],
   ["cross-attention layers", { ...OLMO, cross_attention_layers: [3, 8] }, "cross_attention_layers", /per-layer or encoder field/],
+  ["a sparse-attention indexer (DeepSeek-V3.2)", { ...KIMI, model_type: "deepseek_v32", index_topk: 2048 }, "index_topk", /sparse-attention field/],
   ["a nested FFN block (DBRX)", { ...OLMO, ffn_config: { moe_num_experts: 16 } }, "ffn_config", /nested block configuration/],
   ["inside text_config", { model_type: "newvlm", text_config: { ...OLMO, model_type: undefined, ssm_state_size: 16 } }, "text_config.ssm_state_size", /state-space/],
 ];
