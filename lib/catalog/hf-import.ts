@@ -137,6 +137,9 @@ export function importHfConfig(json: unknown, opts: HfImportOptions = {}): Model
   }
 
   const notes: string[] = FAMILIES.has(modelType) ? [] : readUnknownFamily(c, root, modelType);
+  // multimodal checkpoints: the estimate is for text in, text out; the encoder towers' weights are not counted
+  const towers = ["vision_config", "audio_config"].filter((k) => root.has(k));
+  if (towers.length > 0) notes.push(`${towers.join(" and ")} present: the encoder weights are not counted (text-only estimate)`);
   const layers = c.int("num_hidden_layers");
   // the importer keeps one entry per layer; a count no model comes near is a broken config, not a model to guess at
   if (layers > MAX_LAYERS)

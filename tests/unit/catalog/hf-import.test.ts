@@ -254,3 +254,14 @@ describe("importHfConfig: quantization_config -> nativePrecision", () => {
     expect(importHfConfig(F.LLAMA).nativePrecision).toBeUndefined();
   });
 });
+
+describe("multimodal checkpoints", () => {
+  it("say that the encoder towers are not counted, naming which", () => {
+    const vision = importHfConfig({ ...F.GEMMA3, vision_config: { hidden_size: 1152, num_hidden_layers: 27 } });
+    expect(vision.notes).toContain("vision_config present: the encoder weights are not counted (text-only estimate)");
+    const both = importHfConfig({ ...F.GEMMA3, vision_config: { hidden_size: 1152 }, audio_config: { hidden_size: 1024 } });
+    expect(both.notes).toContain("vision_config and audio_config present");
+    // a text-only config says nothing about encoders
+    expect(importHfConfig(F.LLAMA).notes ?? "").not.toContain("encoder");
+  });
+});
