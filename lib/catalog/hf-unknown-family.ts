@@ -72,6 +72,11 @@ export function readUnknownFamily(c: ConfigReader, root: ConfigReader, modelType
     const hit = STRUCTURE.find((s) => s.pattern.test(key));
     if (hit) refuse(key, `${hit.what} the importer does not read`);
   }
+  // Mistral v0.1 puts every layer in the window and Qwen2 only those past max_window_layers, each by its family's
+  // rule; without layer_types, a pattern or use_sliding_window, which layers use the window is not stated
+  if (c.has("sliding_window") && !c.has("layer_types") && !c.has("sliding_window_pattern") && c.bool("use_sliding_window") === undefined) {
+    refuse("sliding_window", "present, but which layers use the window is not stated (no layer_types, sliding_window_pattern or use_sliding_window)");
+  }
   const actKey = c.has("hidden_act") ? "hidden_act" : c.has("hidden_activation") ? "hidden_activation" : undefined;
   if (actKey === undefined) refuse("hidden_act", "missing: whether the FFN is gated cannot be told without it");
   const act = c.raw(actKey!);

@@ -38,6 +38,15 @@ describe("a config of a family the importer does not know is read by its fields"
     expect(structure(importHfConfig(q))).toEqual(structure(importHfConfig(F.QWEN3_MOE)));
   });
 
+  it("a window whose layers are stated is read: use_sliding_window with max_window_layers (Qwen2's fields), a pattern", () => {
+    const qwen2Like = importHfConfig({ ...OLMO, sliding_window: 4096, use_sliding_window: true, max_window_layers: 28 });
+    expect(qwen2Like.layerKinds).toEqual({ full: 28, sliding: 4, linear: 0 });
+    const off = importHfConfig({ ...OLMO, sliding_window: 4096, use_sliding_window: false });
+    expect(off.layerKinds).toEqual({ full: 32, sliding: 0, linear: 0 });
+    const pattern = importHfConfig({ ...OLMO, sliding_window: 4096, sliding_window_pattern: 4 });
+    expect(pattern.layerKinds).toEqual({ full: 8, sliding: 24, linear: 0 });
+  });
+
   it("flags that are off do not block the import", () => {
     const m = importHfConfig({ ...OLMO, is_encoder_decoder: false, use_mamba_kernels: false, num_experts: 0, sliding_window: null });
     expect(m.moe).toBeNull();
@@ -55,6 +64,7 @@ const refusals: [string, unknown, string, RegExp][] = [
   ["an attention window under another name", { ...OLMO, attention_window: 512 }, "attention_window", /attention-window field/],
   ["cross-attention layers", { ...OLMO, cross_attention_layers: [3, 8] }, "cross_attention_layers", /per-layer or encoder field/],
   ["a sparse-attention indexer (DeepSeek-V3.2)", { ...KIMI, model_type: "deepseek_v32", index_topk: 2048 }, "index_topk", /sparse-attention field/],
+  ["a window without saying which layers use it", { ...OLMO, sliding_window: 4096 }, "sliding_window", /which layers use the window is not stated/],
   ["a nested FFN block (DBRX)", { ...OLMO, ffn_config: { moe_num_experts: 16 } }, "ffn_config", /nested block configuration/],
   ["inside text_config", { model_type: "newvlm", text_config: { ...OLMO, model_type: undefined, ssm_state_size: 16 } }, "text_config.ssm_state_size", /state-space/],
 ];
