@@ -88,5 +88,8 @@ export function readUnknownFamily(c: ConfigReader, root: ConfigReader, modelType
   }
   const notes = [`model_type "${modelType}" is not a family the importer knows: read by its fields`, `gated FFN (${String(act)}, SwiGLU)`];
   if (!c.has("attention_bias")) notes.push("attention_bias absent: no Q/K/V biases");
+  const experts = ["num_local_experts", "n_routed_experts", "num_experts"].some((k) => (c.optInt(k, 0) ?? 0) > 0);
+  const placement = ["first_k_dense_replace", "moe_layer_freq", "decoder_sparse_step", "mlp_only_layers", "moe_layers", "interleave_moe_layer_step"];
+  if (experts && !placement.some((k) => c.has(k))) notes.push("no MoE placement field: experts on every layer (as Mixtral)");
   return notes;
 }

@@ -47,6 +47,14 @@ describe("a config of a family the importer does not know is read by its fields"
     expect(pattern.layerKinds).toEqual({ full: 8, sliding: 24, linear: 0 });
   });
 
+  it("experts without a placement field sit on every layer, and the note says so", () => {
+    const m = importHfConfig({ ...F.MIXTRAL, model_type: "olmoe", hidden_act: "silu", tie_word_embeddings: false });
+    expect(m.moe).toMatchObject({ numExperts: 8, moeLayers: m.layers });
+    expect(m.notes).toContain("no MoE placement field: experts on every layer (as Mixtral)");
+    // a placement field stated: no such note
+    expect(importHfConfig(KIMI).notes).not.toContain("no MoE placement field");
+  });
+
   it("flags that are off do not block the import", () => {
     const m = importHfConfig({ ...OLMO, is_encoder_decoder: false, use_mamba_kernels: false, num_experts: 0, sliding_window: null });
     expect(m.moe).toBeNull();
