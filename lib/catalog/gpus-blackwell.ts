@@ -96,4 +96,28 @@ export const BLACKWELL_GPUS = [
     ],
     notes: "Blackwell Ultra cut INT8 tensor throughput sharply (165 TOPS). 288 GB is NVIDIA's figure; nvidia-smi shows about 298 GB decimal (284,208 MiB).",
   },
+  {
+    id: "rtx-pro-6000",
+    name: "NVIDIA RTX PRO 6000 Blackwell Server Edition",
+    vendor: "NVIDIA",
+    generation: "blackwell",
+    // "96 GB" is GiB: nvidia-smi reports 97,887 MiB = 102.6 GB decimal.
+    memory: bytes(97_887 * 2 ** 20),
+    // The Server Edition's figure; the 1,792 GB/s that circulates is the Workstation Edition's.
+    hbmBandwidth: tbPerSecond(1.597),
+    peakFlops: { bf16: tflops(500), fp8: tflops(1000), fp4: tflops(2000), int8: null },
+    interconnectBandwidth: gbPerSecond(64),
+    interconnect: "PCIe Gen5 x16 (no NVLink)",
+    // PCIe card: nvlinkDomain = GPUs per node (8 in AWS g7e.48xlarge) that reach each other at the PCIe figure above.
+    nvlinkDomain: 8,
+    tdp: watts(600),
+    confidence: "medium",
+    sources: [
+      { url: "https://www.nvidia.com/en-us/data-center/rtx-pro-6000-blackwell-server-edition/ (FP4 Tensor Core 4 PFLOPS*, FP8 2 PFLOPS*, FP16/BF16 1 PFLOP*, 96 GB GDDR7, 1,597 GB/s, up to 600 W; *with sparsity)", kind: "primary-quoted", note: "seen via public repositories that re-fetched and tabulated the product page (find_string ids 69549664363, 70932380401, 67160728849)" },
+      { url: "AWS EC2 G7e instance tables (8x RTX PRO 6000 Blackwell Server Edition in g7e.48xlarge: 96 GB GDDR7 and 1,597 GB/s per GPU, 752 tensor cores, 600 W)", kind: "secondary", note: "find_string ids 53852913184, 52600756863" },
+      { url: "nvidia-smi on a RTX PRO 6000 Blackwell Server Edition: 97,887 MiB total", kind: "secondary", note: "find_string ids 67160152436, 71001447783" },
+      { url: "https://gpu.name/posts/nvidia-unveils-rtx-pro-6000-blackwell-gpu-with-24-064-cores-and-96gb-memory", kind: "secondary", note: "GB202, 188 SMs, 24,064 CUDA cores, 96 GB GDDR7, 512-bit, PCIe Gen5, 600 W" },
+    ],
+    notes: "GB202 (compute capability 12.0, the GeForce Blackwell die), not the B200's GB100: its tensor cores, GDDR7 memory and PCIe-only multi-GPU differ from every GPU the fit measured, and it takes the Blackwell factors. Dense = NVIDIA's sparse figures halved (FP4 2,000, FP8 1,000, BF16 500 TFLOPS; as a data-center part it runs FP32-accumulate at the full rate, unlike GeForce). One source derives 1,920 dense FP4 for the Server Edition's lower clock; not used.",
+  },
 ] as const satisfies readonly GpuSpec[];

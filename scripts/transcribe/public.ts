@@ -1,7 +1,7 @@
 import type { KvPrecision, WeightPrecision } from "../../lib/catalog/types";
 import type { PublicMetric, PublicRow } from "../../lib/validation/types";
 import { getModel } from "../../lib/catalog/models";
-import { publishedDraftTokens, publishedWeights, withoutModelledSpeculation } from "../../lib/model/calib/public";
+import { GPU_NAMES, publishedDraftTokens, publishedWeights, withoutModelledSpeculation } from "../../lib/model/calib/public";
 
 /** Model names in measurements-public.csv → catalog id, and why when it is a stand-in of the same architecture. */
 export const PUBLIC_MODELS: Readonly<Record<string, { id: string; note: string | null }>> = {
@@ -22,19 +22,6 @@ export const PUBLIC_MODELS: Readonly<Record<string, { id: string; note: string |
   "gpt-oss-120b": { id: "gpt-oss-120b", note: null },
   "DeepSeek-R1": { id: "deepseek-r1", note: null },
   "DeepSeek-R1-0528": { id: "deepseek-r1", note: "DeepSeek-R1-0528 has the DeepSeek-R1 architecture" },
-};
-
-/** GPU labels in measurements-public.csv → catalog id (TensorRT-LLM's H100/H200/A100 tables are SXM parts). */
-export const PUBLIC_GPUS: Readonly<Record<string, string>> = {
-  H100: "h100-sxm",
-  H200: "h200-sxm",
-  A100: "a100-80gb",
-  L40S: "l40s",
-  B200: "b200",
-  GB200: "gb200",
-  GH200: "gh200",
-  "H100 PCIe": "h100-pcie",
-  "RTX 4090": "rtx-4090",
 };
 
 const METRICS: readonly PublicMetric[] = [
@@ -73,7 +60,7 @@ export function publicRow(
   if (/online serving/i.test(engineText)) return { ok: false, reason: "online serving at an offered request rate" };
   const m = PUBLIC_MODELS[rec.model ?? ""];
   if (!m) return { ok: false, reason: `model not in catalog: ${rec.model}` };
-  const gpu = PUBLIC_GPUS[rec.gpu ?? ""];
+  const gpu = GPU_NAMES[rec.gpu ?? ""];
   if (!gpu) return { ok: false, reason: `GPU not in catalog: ${rec.gpu}` };
   const labelled = precision(rec.precision ?? "");
   if (!labelled) return { ok: false, reason: `precision not modelled: ${rec.precision}` };

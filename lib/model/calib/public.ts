@@ -30,6 +30,10 @@ export const MODEL_NAMES: Readonly<Record<string, string>> = {
   "Mistral-7B": "mistral-7b-v0.1",
 };
 
+/**
+ * GPU labels in measurements-public.csv → catalog id (TensorRT-LLM's H100/H200/A100 tables are SXM parts). One map for
+ * `npm run validate` and `npm run transcribe`, so the script and /validate compare the same rows.
+ */
 export const GPU_NAMES: Readonly<Record<string, string>> = {
   H100: "h100-sxm",
   H200: "h200-sxm",
@@ -40,6 +44,7 @@ export const GPU_NAMES: Readonly<Record<string, string>> = {
   GH200: "gh200",
   "RTX 4090": "rtx-4090",
   "H100 PCIe": "h100-pcie",
+  "RTX PRO 6000 Blackwell Server": "rtx-pro-6000",
 };
 
 export const MAX_BATCH = 2048;
