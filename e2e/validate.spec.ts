@@ -98,6 +98,21 @@ test.describe("validation journey: how well do the predictions hold?", () => {
     }
   });
 
+  test("published figures per GPU: a GPU the calibration never measured is marked and still predicted", async ({ page }) => {
+    await page.goto("/validate#published");
+    const table = page.getByTestId("public-by-gpu");
+    const pro = table.getByTestId("public-gpu-rtx-pro-6000");
+    await expect(pro).toContainText("NVIDIA RTX PRO 6000 Blackwell Server Edition");
+    await expect(pro).toContainText("never measured: Blackwell-class factors");
+    // every one of its figures is predicted: "n/n"
+    const cells = await pro.locator("td").allInnerTexts();
+    const [done, all] = (cells[2] ?? "").split("/");
+    expect(Number(done)).toBeGreaterThan(0);
+    expect(done).toBe(all);
+    await expect(table.getByTestId("public-gpu-b200")).toContainText("measured");
+    await expect(table.getByTestId("public-gpu-b200")).not.toContainText("never");
+  });
+
   test("the factors taken from engine documentation are listed with their value and a source link", async ({ page }) => {
     await page.goto("/validate#held-out");
     const list = page.getByTestId("documented-factors");

@@ -10,6 +10,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { getGpu } from "../lib/catalog/gpus";
+import { generationClass } from "../lib/model/engine-types";
 import { getModel } from "../lib/catalog/models";
 import { parseCsv } from "../lib/model/calib/csv";
 import { breakdowns, byRelease, HELD_OUT_LIMITS, moeOvershootRows, releaseLabel, summariseHeldOut } from "../lib/model/calib/held-out";
@@ -99,11 +100,13 @@ function publicComparison() {
   }
   const ok = results.filter((r) => r.predicted !== null);
   const pairs = (xs: typeof ok) => xs.map((r) => ({ predicted: r.predicted!, measured: r.case.measured }));
-  const byMetric = [...new Set(ok.map((r) => r.case.metric))].sort().map((m) => {
-    const xs = ok.filter((r) => r.case.metric === m);
-    const p = pairs(xs);
-    return { metric: m, rows: xs.length, mdape: median(p.map((q) => ape(q.predicted, q.measured))), within25: shareWithin(p) };
-  });
+  const groups = (key: (r: (typeof ok)[number]) => string) =>
+    [...new Set(ok.map(key))].sort().map((k) => {
+      const p = pairs(ok.filter((r) => key(r) === k));
+      return { key: k, rows: p.length, mdape: median(p.map((q) => ape(q.predicted, q.measured))), within25: shareWithin(p) };
+    });
+  const byMetric = groups((r) => r.case.metric).map(({ key, ...g }) => ({ metric: key, ...g }));
+  const byGpu = groups((r) => r.case.gpu).map(({ key, ...g }) => ({ gpu: key, ...g }));
   const all = pairs(ok);
   return {
     expressible: results.length,
@@ -113,6 +116,7 @@ function publicComparison() {
     mdape: median(all.map((q) => ape(q.predicted, q.measured))),
     within25: shareWithin(all),
     byMetric,
+    byGpu,
     rows: results.map((r) => ({
       model: r.case.model,
       gpu: r.case.gpu,
@@ -226,6 +230,14 @@ async function main(): Promise<number> {
     `\nPUBLISHED MEASUREMENTS (../shared/reference/measurements-public.csv): ${pub.expressible} expressible rows, ${pub.predicted} predicted (${pub.notFitting} do not fit), MdAPE ${pct(pub.mdape)}, within ±25 % ${pct(pub.within25)}`,
   );
   for (const m of pub.byMetric) console.log(`  ${m.metric.padEnd(24)} rows ${String(m.rows).padStart(5)}  MdAPE ${pct(m.mdape).padStart(7)}  ±25 % ${pct(m.within25).padStart(7)}`);
+  // per GPU; a GPU no calibration run measured is a GPU the fit never saw (it takes its generation's factors)
+  const calibrated = new Set(d.rows.map((r) => r.gpu));
+  for (const g of pub.byGpu) {
+    const spec = getGpu(g.gpu);
+    const cls = spec && generationClass(spec.generation) === "blackwell" ? "Blackwell" : "Hopper";
+    const seen = calibrated.has(g.gpu) ? "" : `  (never measured by the calibration: ${cls}-class factors)`;
+    console.log(`  ${g.gpu.padEnd(24)} rows ${String(g.rows).padStart(5)}  MdAPE ${pct(g.mdape).padStart(7)}  ±25 % ${pct(g.within25).padStart(7)}${seen}`);
+  }
   console.log(`  skipped: ${Object.entries(pub.skipped).map(([k, v]) => `${k} ${v}`).join(", ")}`);
 
   // On the rows as recorded upstream (the transcribed copy /validate also uses), so page and script agree.

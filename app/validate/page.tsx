@@ -4,6 +4,7 @@ import { Explorer } from "./_components/Explorer";
 import { count, pct, ratio, signedPct } from "./_components/fmt";
 import { ENGINE_NAMES } from "./_components/engines";
 import { PublicTable } from "./_components/PublicTable";
+import { PublicByGpu } from "./_components/PublicByGpu";
 import { BroaderTable, MarginalTable, RegimeTable } from "./_components/RegimeTables";
 import { BenchmarkRecipes } from "./_components/BenchmarkRecipes";
 import { DocumentedFactors } from "./_components/DocumentedFactors";
@@ -236,6 +237,7 @@ export default function ValidatePage() {
             </tbody>
           </table>
         </div>
+        <PublicByGpu groups={v.publicByGpu} band={v.band} />
         <PublicTable rows={v.publicRows} strings={v.publicStrings} band={v.band} metricLabels={METRIC_LABELS} />
       </Section>
     </div>

@@ -29,10 +29,12 @@ export { knownFailureModes, throughputOvershoot, unpredictedReasons, type Failur
 export {
   comparePublicRow,
   summarizePublic,
+  summarizePublicByGpu,
   predictedMetric,
   UNSTATED_BATCH_CAP,
   METRIC_LABELS,
   type PublicComparison,
+  type PublicGpuSummary,
 } from "./public-compare";
 export { LIVE_ENV, liveValidation, livePublic, confidenceTable, badgeTable, confidenceFor, confidenceForInput } from "./live";
 export { publishedByRegime, THROUGHPUT_METRICS, type PublishedRegime, type PublishedRegimes } from "./published-regimes";

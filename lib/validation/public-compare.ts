@@ -118,29 +118,48 @@ export interface PublicGroupSummary {
   readonly withinBand: number | null;
 }
 
-/** Error by metric × mode, suspect figures left out of the statistics. */
-export function summarizePublic(list: readonly PublicComparison[]): PublicGroupSummary[] {
+/** The statistics of one group of comparisons (suspect figures already left out). */
+function groupStats(cs: readonly PublicComparison[]) {
+  const errs = cs.flatMap((c) => (c.err === null ? [] : [c.err]));
+  return { rows: cs.length, predicted: errs.length, mdape: mdape(errs), bias: median(errs), withinBand: shareWithin(errs, BAND) };
+}
+
+/** Comparisons grouped by `key`, suspect figures left out, in key order. */
+function groupBy(list: readonly PublicComparison[], key: (c: PublicComparison) => string): [string, PublicComparison[]][] {
   const groups = new Map<string, PublicComparison[]>();
   for (const c of list) {
     if (c.row.suspect) continue;
-    const key = `${c.row.metric}|${c.mode}`;
-    const g = groups.get(key);
+    const k = key(c);
+    const g = groups.get(k);
     if (g) g.push(c);
-    else groups.set(key, [c]);
+    else groups.set(k, [c]);
   }
-  return [...groups]
-    .map(([key, cs]) => {
-      const errs = cs.flatMap((c) => (c.err === null ? [] : [c.err]));
-      return {
-        key,
-        metric: cs[0]!.row.metric,
-        mode: cs[0]!.mode,
-        rows: cs.length,
-        predicted: errs.length,
-        mdape: mdape(errs),
-        bias: median(errs),
-        withinBand: shareWithin(errs, BAND),
-      };
-    })
-    .sort((a, b) => a.key.localeCompare(b.key));
+  return [...groups].sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+/** Error by metric × mode, suspect figures left out of the statistics. */
+export function summarizePublic(list: readonly PublicComparison[]): PublicGroupSummary[] {
+  return groupBy(list, (c) => `${c.row.metric}|${c.mode}`).map(([key, cs]) => ({
+    key,
+    metric: cs[0]!.row.metric,
+    mode: cs[0]!.mode,
+    ...groupStats(cs),
+  }));
+}
+
+export interface PublicGpuSummary {
+  /** Catalog GPU id. */
+  readonly gpu: string;
+  /** False when no calibration run was measured on this GPU: the fit never saw it (it takes its class's factors). */
+  readonly calibrated: boolean;
+  readonly rows: number;
+  readonly predicted: number;
+  readonly mdape: number | null;
+  readonly bias: number | null;
+  readonly withinBand: number | null;
+}
+
+/** Error per GPU over every metric, suspect figures left out; `calibratedGpus` are the GPUs the fit measured. */
+export function summarizePublicByGpu(list: readonly PublicComparison[], calibratedGpus: ReadonlySet<string>): PublicGpuSummary[] {
+  return groupBy(list, (c) => c.row.gpu).map(([gpu, cs]) => ({ gpu, calibrated: calibratedGpus.has(gpu), ...groupStats(cs) }));
 }

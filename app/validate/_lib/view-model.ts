@@ -12,6 +12,7 @@ import {
   liveValidation,
   summarize,
   summarizePublic,
+  summarizePublicByGpu,
   throughputOvershoot,
   repeatability,
   unpredictedReasons,
@@ -20,6 +21,7 @@ import {
   type ErrorSummary,
   type FailureMode,
   type PublicComparison,
+  type PublicGpuSummary,
   type RegimeStats,
   type ScoredRow,
 } from "../../../lib/validation";
@@ -183,6 +185,8 @@ export interface ValidationView {
   readonly publicRows: readonly PublicViewRow[];
   readonly publicStrings: readonly string[];
   readonly publicSummary: ReturnType<typeof summarizePublic>;
+  /** Published figures per GPU, marking the GPUs no calibration run measured (the fit never saw them). */
+  readonly publicByGpu: readonly PublicGpuSummary[];
   /** Published first-token latencies measured in-process (gptSessionBenchmark), compared with the prefill time. */
   readonly publicInProcessTtft: number;
   readonly calibration: typeof CALIBRATION;
@@ -275,6 +279,7 @@ export function validationView(): ValidationView {
     publicRows,
     publicStrings: strings.list,
     publicSummary: summarizePublic(comparisons),
+    publicByGpu: summarizePublicByGpu(comparisons, new Set(MEASURED_ROWS.map((r) => r.gpu))),
     publicInProcessTtft: PUBLIC_ROWS.filter((r) => r.metric === "ttft_ms" && measuredInProcess(r.engineLabel)).length,
     calibration: CALIBRATION,
     heldOut: HELD_OUT,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { comparePublicRow, summarizePublic, UNSTATED_BATCH_CAP } from "../../../lib/validation/public-compare";
+import { comparePublicRow, summarizePublic, summarizePublicByGpu, UNSTATED_BATCH_CAP } from "../../../lib/validation/public-compare";
 import type { PublicRow } from "../../../lib/validation/types";
 import { env, figures } from "./fixtures";
 
@@ -104,5 +104,25 @@ describe("summarizePublic", () => {
     // |0.1|, |−0.5| → median (0.1 + 0.5) / 2 = 0.3
     expect(g?.mdape).toBeCloseTo(0.3, 12);
     expect(g?.withinBand).toBe(0.5);
+  });
+});
+
+describe("summarizePublicByGpu", () => {
+  it("groups every metric by GPU, marks the GPUs no calibration run measured, and leaves suspect figures out", () => {
+    const e = env(() => figures({ outputTokensPerSecond: 550 }));
+    const list = [
+      // hopper-x: errors 0.1 and −0.5 (as above)
+      comparePublicRow(pub({ value: 1000 }), e),
+      comparePublicRow(pub({ value: 2200 }), e),
+      comparePublicRow(pub({ value: 1, suspect: true }), e),
+      // blackwell-x: 2 × 550 / 1100 − 1 = 0
+      comparePublicRow(pub({ gpu: "blackwell-x", value: 1100 }), e),
+    ];
+    const [b, h] = summarizePublicByGpu(list, new Set(["hopper-x"]));
+    expect(b).toMatchObject({ gpu: "blackwell-x", calibrated: false, rows: 1, predicted: 1, mdape: 0 });
+    expect(h).toMatchObject({ gpu: "hopper-x", calibrated: true, rows: 2, predicted: 2 });
+    expect(h?.mdape).toBeCloseTo(0.3, 12);
+    // median signed error (0.1 − 0.5) / 2 = −0.2: the estimate is low
+    expect(h?.bias).toBeCloseTo(-0.2, 12);
   });
 });
