@@ -111,4 +111,24 @@ export const AMPERE_ADA_GPUS = [
     ],
     notes: "A100 80GB PCIe differs: 1,935 GB/s, 300 W.",
   },
+  {
+    id: "a100-80gb-pcie",
+    name: "NVIDIA A100 80GB PCIe",
+    vendor: "NVIDIA",
+    generation: "ampere",
+    memory: gb(80),
+    hbmBandwidth: tbPerSecond(1.935),
+    peakFlops: { bf16: tflops(312), fp8: null, fp4: null, int8: tflops(624) },
+    // PCIe Gen4 x16: 64 GB/s bidirectional -> 32 per direction. An NVLink bridge joins pairs at 600 GB/s; not assumed.
+    interconnectBandwidth: gbPerSecond(32),
+    interconnect: "PCIe Gen4 x16 (optional NVLink bridge for pairs, not assumed)",
+    // PCIe card: nvlinkDomain = GPUs per node ("systems with 1-8 GPUs") that reach each other at the PCIe figure above.
+    nvlinkDomain: 8,
+    tdp: watts(300),
+    confidence: "high",
+    sources: [
+      { url: "https://www.nvidia.com/en-us/data-center/a100/ (A100 80GB PCIe: 1,935 GB/s, BF16 312 | 624*, INT8 624 | 1248*, 300 W, NVLink Bridge for 2 GPUs 600 GB/s, PCIe Gen4 64 GB/s, systems with 1-8 GPUs)", kind: "primary-quoted", note: "seen via third-party markdown transcription of NVIDIA product-page spec tables (A100/H100/H200/HGX B200/GB200/HGX B300/GB300), read via find_string/read_file id 43180238867 (repo not named by the index)" },
+    ],
+    notes: "Same GA100 die and tensor rates as the SXM part; lower bandwidth (1,935 against 2,039 GB/s) and power (300 W). Multi-GPU traffic is taken over PCIe; with NVLink bridges a pair would be faster than estimated.",
+  },
 ] as const satisfies readonly GpuSpec[];

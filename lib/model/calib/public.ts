@@ -45,6 +45,7 @@ export const GPU_NAMES: Readonly<Record<string, string>> = {
   "RTX 4090": "rtx-4090",
   "H100 PCIe": "h100-pcie",
   "RTX PRO 6000 Blackwell Server": "rtx-pro-6000",
+  "A100-PCIE": "a100-80gb-pcie",
 };
 
 export const MAX_BATCH = 2048;
