@@ -1,28 +1,8 @@
 import type { KvPrecision, WeightPrecision } from "../../lib/catalog/types";
 import type { PublicMetric, PublicRow } from "../../lib/validation/types";
 import { getModel } from "../../lib/catalog/models";
-import { GPU_NAMES, publishedDraftTokens, publishedWeights, withoutModelledSpeculation } from "../../lib/model/calib/public";
+import { GPU_NAMES, PUBLIC_MODELS, publishedDraftTokens, publishedWeights, withoutModelledSpeculation } from "../../lib/model/calib/public";
 
-/** Model names in measurements-public.csv → catalog id, and why when it is a stand-in of the same architecture. */
-export const PUBLIC_MODELS: Readonly<Record<string, { id: string; note: string | null }>> = {
-  "Llama-3.1-8B": { id: "llama-3.1-8b", note: null },
-  "Llama-3.1-70B": { id: "llama-3.1-70b", note: null },
-  "Llama-3.1-405B": { id: "llama-3.1-405b", note: null },
-  "Llama-3.3-70B": { id: "llama-3.3-70b", note: null },
-  "Llama-3-8B": { id: "llama-3.1-8b", note: "Llama 3 8B has the Llama 3.1 8B architecture (only the context length differs)" },
-  "Llama-3-70B": { id: "llama-3.1-70b", note: "Llama 3 70B has the Llama 3.1 70B architecture (only the context length differs)" },
-  "Llama-4-Scout-17B-16E": { id: "llama-4-scout", note: null },
-  "Llama-4-Maverick-17B-128E": { id: "llama-4-maverick", note: null },
-  "Mistral-7B": { id: "mistral-7b-v0.1", note: null },
-  "Mixtral-8x7B": { id: "mixtral-8x7b", note: null },
-  "Mixtral-8x22B": { id: "mixtral-8x22b", note: null },
-  "Qwen3-30B-A3B": { id: "qwen3-30b-a3b", note: null },
-  "Qwen3-235B-A22B": { id: "qwen3-235b-a22b", note: null },
-  "gpt-oss-20b": { id: "gpt-oss-20b", note: null },
-  "gpt-oss-120b": { id: "gpt-oss-120b", note: null },
-  "DeepSeek-R1": { id: "deepseek-r1", note: null },
-  "DeepSeek-R1-0528": { id: "deepseek-r1", note: "DeepSeek-R1-0528 has the DeepSeek-R1 architecture" },
-};
 
 const METRICS: readonly PublicMetric[] = [
   "output_tps_total",

@@ -10,25 +10,31 @@ import type { EstimateInput } from "../../plan/estimate-input";
  * "all requests at once" throughput rows at the KV-limited concurrency, capped at MAX_BATCH (the engines'
  * max_batch_size of those documents). Open-loop (QPS) rows are not expressible and are skipped.
  */
-export const MODEL_NAMES: Readonly<Record<string, string>> = {
-  "Llama-3.1-70B": "llama-3.1-70b",
-  "Llama-3.3-70B": "llama-3.3-70b",
-  "Llama-3-70B": "llama-3.1-70b",
-  "Llama-3.1-8B": "llama-3.1-8b",
-  "Llama-3-8B": "llama-3.1-8b",
-  "Llama-3.1-405B": "llama-3.1-405b",
-  "Mixtral-8x7B": "mixtral-8x7b",
-  "Mixtral-8x22B": "mixtral-8x22b",
-  "Qwen3-30B-A3B": "qwen3-30b-a3b",
-  "Qwen3-235B-A22B": "qwen3-235b-a22b",
-  "Llama-4-Maverick-17B-128E": "llama-4-maverick",
-  "Llama-4-Scout-17B-16E": "llama-4-scout",
-  "gpt-oss-120b": "gpt-oss-120b",
-  "gpt-oss-20b": "gpt-oss-20b",
-  "DeepSeek-R1": "deepseek-r1",
-  "DeepSeek-R1-0528": "deepseek-r1",
-  "Mistral-7B": "mistral-7b-v0.1",
+/** Model names in measurements-public.csv → catalog id, and why when it is a stand-in of the same architecture. */
+export const PUBLIC_MODELS: Readonly<Record<string, { id: string; note: string | null }>> = {
+  "Llama-3.1-8B": { id: "llama-3.1-8b", note: null },
+  "Llama-3.1-70B": { id: "llama-3.1-70b", note: null },
+  "Llama-3.1-405B": { id: "llama-3.1-405b", note: null },
+  "Llama-3.3-70B": { id: "llama-3.3-70b", note: null },
+  "Llama-3-8B": { id: "llama-3.1-8b", note: "Llama 3 8B has the Llama 3.1 8B architecture (only the context length differs)" },
+  "Llama-3-70B": { id: "llama-3.1-70b", note: "Llama 3 70B has the Llama 3.1 70B architecture (only the context length differs)" },
+  "Llama-4-Scout-17B-16E": { id: "llama-4-scout", note: null },
+  "Llama-4-Maverick-17B-128E": { id: "llama-4-maverick", note: null },
+  "Mistral-7B": { id: "mistral-7b-v0.1", note: null },
+  "Mixtral-8x7B": { id: "mixtral-8x7b", note: null },
+  "Mixtral-8x22B": { id: "mixtral-8x22b", note: null },
+  "Qwen3-30B-A3B": { id: "qwen3-30b-a3b", note: null },
+  "Qwen3-235B-A22B": { id: "qwen3-235b-a22b", note: null },
+  "gpt-oss-20b": { id: "gpt-oss-20b", note: null },
+  "gpt-oss-120b": { id: "gpt-oss-120b", note: null },
+  "DeepSeek-R1": { id: "deepseek-r1", note: null },
+  "DeepSeek-R1-0528": { id: "deepseek-r1", note: "DeepSeek-R1-0528 has the DeepSeek-R1 architecture" },
+  "Llama-2-7B": { id: "llama-2-7b", note: null },
+  "Llama-2-70B": { id: "llama-2-70b", note: null },
 };
+
+/** The catalog id of each model name (PUBLIC_MODELS without the notes). */
+export const MODEL_NAMES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(PUBLIC_MODELS).map(([k, v]) => [k, v.id]));
 
 /**
  * GPU labels in measurements-public.csv → catalog id (TensorRT-LLM's H100/H200/A100 tables are SXM parts). One map for

@@ -90,3 +90,11 @@ describe.skipIf(!HAS_SHARED)("paramsByComponent vs ../shared/reference/models.js
     });
   }
 });
+
+describe("Llama 2 (catalog)", () => {
+  it("7B and 70B come to the parameter counts Hugging Face lists for the checkpoints (6,738,415,616 and 68,976,648,192)", () => {
+    const byId = new Map(MODELS.map((m) => [m.id, m]));
+    expect(paramsByComponent(byId.get("llama-2-7b")!).total).toBe(6_738_415_616);
+    expect(paramsByComponent(byId.get("llama-2-70b")!).total).toBe(68_976_648_192);
+  });
+});
