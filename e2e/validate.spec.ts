@@ -111,6 +111,9 @@ test.describe("validation journey: how well do the predictions hold?", () => {
     expect(done).toBe(all);
     await expect(table.getByTestId("public-gpu-b200")).toContainText("measured");
     await expect(table.getByTestId("public-gpu-b200")).not.toContainText("never");
+    // the unseen-hardware section quotes the same figures for the GPUs no calibration run measured
+    await expect(page.getByTestId("unmeasured-gpus")).toContainText("on the RTX PRO 6000 Blackwell Server Edition");
+    await expect(page.getByTestId("unmeasured-gpus")).not.toContainText("B200 (HGX");
   });
 
   test("the factors taken from engine documentation are listed with their value and a source link", async ({ page }) => {

@@ -4,7 +4,7 @@ import { Explorer } from "./_components/Explorer";
 import { count, pct, ratio, signedPct } from "./_components/fmt";
 import { ENGINE_NAMES } from "./_components/engines";
 import { PublicTable } from "./_components/PublicTable";
-import { PublicByGpu } from "./_components/PublicByGpu";
+import { PublicByGpu, UnmeasuredGpusLine } from "./_components/PublicByGpu";
 import { BroaderTable, MarginalTable, RegimeTable } from "./_components/RegimeTables";
 import { BenchmarkRecipes } from "./_components/BenchmarkRecipes";
 import { DocumentedFactors } from "./_components/DocumentedFactors";
@@ -127,6 +127,7 @@ export default function ValidatePage() {
           overshoots={v.moeOvershoots}
         />
         <UnseenHardware heldOut={v.heldOutHardware} measuredGenerations={v.table.measuredValues.generation} />
+        <UnmeasuredGpusLine groups={v.publicByGpu} />
         <ForwardInTime heldOut={v.heldOutTime} />
         <DocumentedFactors />
         <BenchmarkRecipes recipes={v.recipes} />

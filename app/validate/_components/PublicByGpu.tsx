@@ -50,3 +50,25 @@ export function PublicByGpu({ groups, band }: { groups: readonly PublicGpuSummar
     </div>
   );
 }
+
+/** One sentence for the unseen-hardware section: the published error on each GPU no calibration run measured. */
+export function UnmeasuredGpusLine({ groups }: { groups: readonly PublicGpuSummary[] }) {
+  const unmeasured = groups.filter((g) => !g.calibrated && g.predicted > 0);
+  if (unmeasured.length === 0) return null;
+  return (
+    <p className="text-sm" data-testid="unmeasured-gpus">
+      On GPUs no calibration run measured, the published throughput and latency figures (
+      <a href="#published" className="underline">
+        below
+      </a>
+      ) are predicted at MdAPE{" "}
+      {unmeasured.map((g, i) => (
+        <span key={g.gpu}>
+          {i > 0 ? (i === unmeasured.length - 1 ? " and " : ", ") : ""}
+          {pct(g.mdape)} on the {(BY_ID.get(g.gpu)?.name ?? g.gpu).replace(/^NVIDIA /, "")} ({count(g.predicted)} figures)
+        </span>
+      ))}
+      .
+    </p>
+  );
+}
