@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { getGpu } from "../lib/catalog/gpus";
-import { generationClass } from "../lib/model/engine-types";
+import { generationClassLabel } from "../lib/model/engine-types";
 import { getModel } from "../lib/catalog/models";
 import { parseCsv } from "../lib/model/calib/csv";
 import { breakdowns, byRelease, HELD_OUT_LIMITS, moeOvershootRows, releaseLabel, summariseHeldOut } from "../lib/model/calib/held-out";
@@ -230,12 +230,12 @@ async function main(): Promise<number> {
     `\nPUBLISHED MEASUREMENTS (../shared/reference/measurements-public.csv): ${pub.expressible} expressible rows, ${pub.predicted} predicted (${pub.notFitting} do not fit), MdAPE ${pct(pub.mdape)}, within ±25 % ${pct(pub.within25)}`,
   );
   for (const m of pub.byMetric) console.log(`  ${m.metric.padEnd(24)} rows ${String(m.rows).padStart(5)}  MdAPE ${pct(m.mdape).padStart(7)}  ±25 % ${pct(m.within25).padStart(7)}`);
-  // per GPU; a GPU no calibration run measured is a GPU the fit never saw (it takes its generation's factors)
+  // per GPU; a GPU no calibration run measured is a GPU the fit never saw (it takes its class's factors)
   const calibrated = new Set(d.rows.map((r) => r.gpu));
   for (const g of pub.byGpu) {
     const spec = getGpu(g.gpu);
-    const cls = spec && generationClass(spec.generation) === "blackwell" ? "Blackwell" : "Hopper";
-    const seen = calibrated.has(g.gpu) ? "" : `  (never measured by the calibration: ${cls}-class factors)`;
+    const cls = spec ? `${generationClassLabel(spec.generation)}-class factors` : "not in the catalog";
+    const seen = calibrated.has(g.gpu) ? "" : `  (never measured by the calibration: ${cls})`;
     console.log(`  ${g.gpu.padEnd(24)} rows ${String(g.rows).padStart(5)}  MdAPE ${pct(g.mdape).padStart(7)}  ±25 % ${pct(g.within25).padStart(7)}${seen}`);
   }
   console.log(`  skipped: ${Object.entries(pub.skipped).map(([k, v]) => `${k} ${v}`).join(", ")}`);

@@ -102,3 +102,8 @@ export interface EngineProfile {
 export function generationClass(g: GpuGeneration): GenerationClass {
   return g === "blackwell" || g === "cdna4" ? "blackwell" : "hopper";
 }
+
+/** "Hopper" or "Blackwell": the factor class a GPU of this generation is estimated with, for text. */
+export function generationClassLabel(g: GpuGeneration): "Hopper" | "Blackwell" {
+  return generationClass(g) === "blackwell" ? "Blackwell" : "Hopper";
+}

@@ -1,5 +1,5 @@
 import { GPUS } from "../../../lib/catalog";
-import { generationClass } from "../../../lib/model/engine-types";
+import { generationClassLabel } from "../../../lib/model/engine-types";
 import type { PublicGpuSummary } from "../../../lib/validation";
 import { count, pct, signedPct } from "./fmt";
 
@@ -9,7 +9,7 @@ const BY_ID = new Map(GPUS.map((g) => [g.id, g] as const));
 function unmeasured(gpu: string): string {
   const g = BY_ID.get(gpu);
   if (!g) return "never measured";
-  return `never measured: ${generationClass(g.generation) === "blackwell" ? "Blackwell" : "Hopper"}-class factors`;
+  return `never measured: ${generationClassLabel(g.generation)}-class factors`;
 }
 
 /**
