@@ -41,6 +41,7 @@ function withConfidence(c: Candidate, input: PlanInput): Candidate {
       engine: c.engine,
       input: { isl: input.workload.inputTokens, osl: input.workload.outputTokens, concurrency: c.concurrency },
       ...(c.mtpDraftTokens > 0 ? { mtpDraftTokens: c.mtpDraftTokens } : {}),
+      ...(c.pp > 1 ? { pp: c.pp } : {}),
     });
     return { ...c, confidence };
   } catch {

@@ -168,6 +168,20 @@ export interface BadgeTable {
    * (judge.ts rules): a badge for an estimate with drafts is held to them as well. Absent when not computed.
    */
   readonly speculative?: SpeculativeFigures;
+  /**
+   * The published throughput figures of pipeline-parallel setups (pp > 1; no calibration run used it) and the level
+   * they earn (judge.ts, published-figure rules): a badge for an estimate with pp > 1 is held to them as well. Absent
+   * when no such figure was published.
+   */
+  readonly pipeline?: PipelineFigures;
+}
+
+/** Errors of the published pipeline-parallel figures, and the level they earn. */
+export interface PipelineFigures {
+  readonly rows: number;
+  readonly throughputMdape: number;
+  readonly level: Confidence;
+  readonly reasons: readonly string[];
 }
 
 /** Errors of the measured speculative-decoding runs, and the level they earn. */

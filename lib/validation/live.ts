@@ -15,7 +15,7 @@ import type { ModelArch } from "../catalog/types";
 import { MEASURED_ROWS } from "./measurements.generated";
 import { comparePublicRow, type PublicComparison } from "./public-compare";
 import { PUBLIC_ROWS } from "./public-measurements.generated";
-import { publishedByRegime } from "./published-regimes";
+import { pipelineFigures, publishedByRegime } from "./published-regimes";
 import { HELD_OUT_HARDWARE, HELD_OUT_REGIMES } from "../model/calibration.generated";
 import type { HardwareHeldOut } from "../model/calib/held-out-hardware";
 import { distinctMeasuredRuns, harnessRunOf, scoreRows, type PredictEnv, type ScoredRow } from "./score";
@@ -77,7 +77,11 @@ export function unseenGenerationFigures(h: HardwareHeldOut | null): BadgeTable["
 /** The regimes a badge can land on, as small plain data to hand to a client component (no measured rows inside). */
 export function badgeTable(): BadgeTable {
   if (badges === null) {
-    badges = { ...toBadgeTable(confidenceTable(), unseenGenerationFigures(HELD_OUT_HARDWARE)), speculative: speculativeFigures(liveValidation().scored) };
+    badges = {
+      ...toBadgeTable(confidenceTable(), unseenGenerationFigures(HELD_OUT_HARDWARE)),
+      speculative: speculativeFigures(liveValidation().scored),
+      pipeline: pipelineFigures(livePublic()),
+    };
   }
   return badges;
 }

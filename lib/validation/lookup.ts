@@ -18,6 +18,8 @@ export interface ConfidenceQuery {
   readonly input: { readonly isl: number; readonly osl: number; readonly concurrency: number };
   /** MTP draft tokens per iteration (speculative decoding); absent or 0: none. */
   readonly mtpDraftTokens?: number;
+  /** Pipeline stages; absent or 1: none. */
+  readonly pp?: number;
 }
 
 /** The regime of a configuration, or why it has none. Pure; no measured rows needed. */
@@ -35,10 +37,14 @@ export function regimeOf(
   return regimeFor({ ...q.input, moe: model.moe !== null, generation: gpu.generation, engine: q.engine });
 }
 
-/** Level for a regime, or "low" with the reason when the configuration has no regime; drafts are held to their runs. */
+/**
+ * Level for a regime, or "low" with the reason when the configuration has no regime; drafts are held to their runs,
+ * pipeline stages to the published pipeline-parallel figures.
+ */
 export function confidenceFromTable(table: BadgeTable, q: ConfidenceQuery): ConfidenceAnswer {
   const answer = regimeConfidence(table, q);
-  return (q.mtpDraftTokens ?? 0) > 0 ? withSpeculation(answer, table) : answer;
+  const drafted = (q.mtpDraftTokens ?? 0) > 0 ? withSpeculation(answer, table) : answer;
+  return (q.pp ?? 1) > 1 ? withPipeline(drafted, table) : drafted;
 }
 
 const ORDER: readonly Confidence[] = ["low", "medium", "high"];
@@ -52,6 +58,22 @@ function withSpeculation(a: ConfidenceAnswer, table: BadgeTable): ConfidenceAnsw
   if (!s) return { ...a, level: "low", reasons: [...a.reasons, "speculative decoding (MTP drafts): no measured run to judge it"] };
   const level = ORDER.indexOf(a.level) <= ORDER.indexOf(s.level) ? a.level : s.level;
   return { ...a, level, reasons: [...a.reasons, `speculative decoding (MTP drafts), ${s.level} on its measured runs: ${s.reasons.join("; ")}`] };
+}
+
+/**
+ * An estimate with pipeline stages: no calibration run used pp > 1, so its level is at most what the published
+ * pipeline-parallel figures support (their throughput error, judge.ts published rules), and "low" when none was
+ * published.
+ */
+function withPipeline(a: ConfidenceAnswer, table: BadgeTable): ConfidenceAnswer {
+  const p = table.pipeline;
+  if (!p) return { ...a, level: "low", reasons: [...a.reasons, "pipeline parallelism (pp > 1): no measured run or published figure to judge it"] };
+  const level = ORDER.indexOf(a.level) <= ORDER.indexOf(p.level) ? a.level : p.level;
+  return {
+    ...a,
+    level,
+    reasons: [...a.reasons, `pipeline parallelism (pp > 1), which no calibration run used: ${p.level} on the published figures (${p.reasons.join("; ")})`],
+  };
 }
 
 function regimeConfidence(table: BadgeTable, q: ConfidenceQuery): ConfidenceAnswer {
@@ -79,6 +101,7 @@ export interface ConfidenceInput {
   readonly osl: number;
   readonly concurrency: number;
   readonly mtpDraftTokens?: number;
+  readonly pp?: number;
 }
 
 /**
@@ -92,5 +115,6 @@ export function confidenceFromTableForInput(table: BadgeTable, input: Confidence
     engine: input.engine,
     input: { isl: input.isl, osl: input.osl, concurrency: input.concurrency },
     ...(input.mtpDraftTokens ? { mtpDraftTokens: input.mtpDraftTokens } : {}),
+    ...(input.pp ? { pp: input.pp } : {}),
   });
 }

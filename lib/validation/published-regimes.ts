@@ -1,5 +1,6 @@
 import type { GpuSpec, ModelArch } from "../catalog/types";
-import { valuesByGroup } from "./confidence";
+import { valuesByGroup, type PipelineFigures } from "./confidence";
+import { CONFIDENCE_RULES, publishedLevel } from "./judge";
 import type { PublicComparison } from "./public-compare";
 import { regimeFor, type Regime } from "./regimes";
 import { mdape } from "./stats";
@@ -60,4 +61,19 @@ export function publishedByRegime(list: readonly PublicComparison[], resolve: Re
   const out: Record<string, PublishedRegime> = {};
   for (const [id, e] of valuesByGroup(items)) out[id] = { rows: e.length, throughputMdape: mdape(e)! };
   return out;
+}
+
+/**
+ * The published throughput figures of pipeline-parallel setups (pp > 1) and the level they support (judge.ts
+ * `publishedLevel`), or undefined when none was published. No calibration run used pp > 1, so these figures are the
+ * only measurement of the pipeline model.
+ */
+export function pipelineFigures(list: readonly PublicComparison[]): PipelineFigures | undefined {
+  const errs = list.flatMap((c) =>
+    !c.row.suspect && c.err !== null && c.row.pp > 1 && THROUGHPUT_METRICS.includes(c.row.metric) ? [c.err] : [],
+  );
+  if (errs.length === 0) return undefined;
+  const p = { rows: errs.length, throughputMdape: mdape(errs)! };
+  const judged = publishedLevel(p) ?? { level: "low" as const, reasons: [`only ${p.rows} published figures (a level needs ≥ ${CONFIDENCE_RULES.minRows})`] };
+  return { ...p, level: judged.level, reasons: judged.reasons };
 }

@@ -128,6 +128,25 @@ describe("confidence table and lookup", () => {
     expect(confidenceFromTable({ ...badges, speculative: spec }, { ...q, mtpDraftTokens: 0 }).level).toBe("high");
   });
 
+  it("holds an estimate with pipeline stages to the level the published pipeline-parallel figures support, and to low without any", () => {
+    const q = { model: "llama-3.1-8b", gpu: "h100-sxm", engine: "vllm" as const, input: { isl: 1000, osl: 500, concurrency: 16 } };
+    const pipeline = { rows: 80, throughputMdape: 0.227, level: "medium" as const, reasons: ["throughput MdAPE 23 % over 80 published figures", "not high: MdAPE > 15 %"] };
+    expect(confidenceFromTable(badges, q).level).toBe("high");
+    const staged = confidenceFromTable({ ...badges, pipeline }, { ...q, pp: 4 });
+    expect(staged.level).toBe("medium");
+    expect(staged.reasons.at(-1)).toBe(
+      "pipeline parallelism (pp > 1), which no calibration run used: medium on the published figures (throughput MdAPE 23 % over 80 published figures; not high: MdAPE > 15 %)",
+    );
+    // pp 1 is not pipelined; no published figure at all → low
+    expect(confidenceFromTable({ ...badges, pipeline }, { ...q, pp: 1 }).level).toBe("high");
+    const none = confidenceFromTable(badges, { ...q, pp: 2 });
+    expect(none.level).toBe("low");
+    expect(none.reasons.at(-1)).toBe("pipeline parallelism (pp > 1): no measured run or published figure to judge it");
+    // drafts and stages together: the lowest of the three
+    const spec = { rows: 39, tpotMdape: 0.195, ttftMdape: 0.38, level: "low" as const, reasons: ["x"] };
+    expect(confidenceFromTable({ ...badges, pipeline, speculative: spec }, { ...q, pp: 2, mtpDraftTokens: 3 }).level).toBe("low");
+  });
+
   it("caps at low a dimension value never measured", () => {
     const a = lookupConfidence(badges, {
       arch: "dense",

@@ -161,3 +161,20 @@ describe("judgementSummary", () => {
     expect(s.levels).toEqual({ low: 1, medium: 1, high: plain.judged - 2 });
   });
 });
+
+describe("pipelineFigures", () => {
+  it("judges the published throughput figures with pp > 1 only, suspect and latency figures left out", async () => {
+    const { pipelineFigures } = await import("../../../lib/validation/published-regimes");
+    const cmp = (pp: number, err: number, over: Record<string, unknown> = {}) =>
+      ({ row: { pp, suspect: false, metric: "output_tps_total", ...over }, mode: "capacity", concurrencyUsed: 64, predicted: 1, err, problem: null }) as never;
+    // eight pp > 1 throughput figures: |errors| 0.1 … 0.45 → median (0.25 + 0.3) / 2 = 0.275 → medium (≤ 30 %), not high (< 20 figures)
+    const list = [0.1, -0.15, 0.2, -0.25, 0.3, -0.35, 0.4, -0.45].map((e) => cmp(4, e));
+    const out = pipelineFigures([...list, cmp(1, 5), cmp(2, 5, { suspect: true }), cmp(2, 5, { metric: "ttft_ms" })])!;
+    expect(out.rows).toBe(8);
+    expect(out.throughputMdape).toBeCloseTo(0.275, 12);
+    expect(out.level).toBe("medium");
+    // fewer than 8 figures: low, saying why; none: undefined
+    expect(pipelineFigures(list.slice(0, 3))!.level).toBe("low");
+    expect(pipelineFigures([cmp(1, 0.1)])).toBeUndefined();
+  });
+});
