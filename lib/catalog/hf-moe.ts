@@ -2,8 +2,17 @@ import { HfConfigError } from "./hf-config-error";
 import type { ConfigReader } from "./hf-reader";
 import type { MoeSpec } from "./types";
 
-const EXPERT_COUNT_KEYS = ["num_local_experts", "n_routed_experts", "num_experts"] as const;
-const TOP_K_KEYS = ["num_experts_per_tok", "experts_per_token", "top_k_experts"] as const;
+export const EXPERT_COUNT_KEYS = ["num_local_experts", "n_routed_experts", "num_experts"] as const;
+export const TOP_K_KEYS = ["num_experts_per_tok", "experts_per_token", "top_k_experts"] as const;
+/** The fields `moeLayerCount` places the MoE layers by; with none of them, every layer is MoE. */
+export const MOE_PLACEMENT_KEYS = [
+  "first_k_dense_replace",
+  "moe_layer_freq",
+  "decoder_sparse_step",
+  "mlp_only_layers",
+  "moe_layers",
+  "interleave_moe_layer_step",
+] as const;
 
 /** The one value several synonymous keys give; throws when two present keys disagree. */
 function synonym(c: ConfigReader, keys: readonly string[]): { key: string; value: number } | undefined {

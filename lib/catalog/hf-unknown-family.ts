@@ -1,4 +1,5 @@
 import { HfConfigError } from "./hf-config-error";
+import { EXPERT_COUNT_KEYS, MOE_PLACEMENT_KEYS, TOP_K_KEYS } from "./hf-moe";
 import type { ConfigReader } from "./hf-reader";
 
 /**
@@ -9,21 +10,14 @@ import type { ConfigReader } from "./hf-reader";
  */
 
 /** Fields the importer reads (or that do not change the architecture) although their names match a pattern below. */
-const READ = new Set([
+const READ = new Set<string>([
   // experts: hf-moe.ts
-  "num_local_experts",
-  "n_routed_experts",
-  "num_experts",
-  "num_experts_per_tok",
-  "experts_per_token",
-  "top_k_experts",
+  ...EXPERT_COUNT_KEYS,
+  ...TOP_K_KEYS,
+  ...MOE_PLACEMENT_KEYS,
   "moe_intermediate_size",
   "n_shared_experts",
   "shared_expert_intermediate_size",
-  "moe_layer_freq",
-  "moe_layers",
-  "interleave_moe_layer_step",
-  "decoder_sparse_step",
   "enable_moe_block",
   // KV heads and MLA: hf-import.ts
   "num_key_value_heads",
@@ -88,8 +82,7 @@ export function readUnknownFamily(c: ConfigReader, root: ConfigReader, modelType
   }
   const notes = [`model_type "${modelType}" is not a family the importer knows: read by its fields`, `gated FFN (${String(act)}, SwiGLU)`];
   if (!c.has("attention_bias")) notes.push("attention_bias absent: no Q/K/V biases");
-  const experts = ["num_local_experts", "n_routed_experts", "num_experts"].some((k) => (c.optInt(k, 0) ?? 0) > 0);
-  const placement = ["first_k_dense_replace", "moe_layer_freq", "decoder_sparse_step", "mlp_only_layers", "moe_layers", "interleave_moe_layer_step"];
-  if (experts && !placement.some((k) => c.has(k))) notes.push("no MoE placement field: experts on every layer (as Mixtral)");
+  const experts = EXPERT_COUNT_KEYS.some((k) => (c.optInt(k, 0) ?? 0) > 0);
+  if (experts && !MOE_PLACEMENT_KEYS.some((k) => c.has(k))) notes.push("no MoE placement field: experts on every layer (as Mixtral)");
   return notes;
 }
