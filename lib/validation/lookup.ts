@@ -50,14 +50,27 @@ export function confidenceFromTable(table: BadgeTable, q: ConfidenceQuery): Conf
 const ORDER: readonly Confidence[] = ["low", "medium", "high"];
 
 /**
+ * `a` held to one more body of evidence for a feature the regimes do not measure: its level becomes the lower of the
+ * two (with `line` saying why), or "low" with `missing` when there is no such evidence.
+ */
+function heldTo(a: ConfidenceAnswer, evidence: { readonly level: Confidence } | undefined, missing: string, line: string): ConfidenceAnswer {
+  if (!evidence) return { ...a, level: "low", reasons: [...a.reasons, missing] };
+  const level = ORDER.indexOf(a.level) <= ORDER.indexOf(evidence.level) ? a.level : evidence.level;
+  return { ...a, level, reasons: [...a.reasons, line] };
+}
+
+/**
  * An estimate that drafts with an MTP module: its level is at most what the measured speculative-decoding runs earn
  * (their own errors, judge.ts rules), and "low" when no such run was measured.
  */
 function withSpeculation(a: ConfidenceAnswer, table: BadgeTable): ConfidenceAnswer {
   const s = table.speculative;
-  if (!s) return { ...a, level: "low", reasons: [...a.reasons, "speculative decoding (MTP drafts): no measured run to judge it"] };
-  const level = ORDER.indexOf(a.level) <= ORDER.indexOf(s.level) ? a.level : s.level;
-  return { ...a, level, reasons: [...a.reasons, `speculative decoding (MTP drafts), ${s.level} on its measured runs: ${s.reasons.join("; ")}`] };
+  return heldTo(
+    a,
+    s,
+    "speculative decoding (MTP drafts): no measured run to judge it",
+    s ? `speculative decoding (MTP drafts), ${s.level} on its measured runs: ${s.reasons.join("; ")}` : "",
+  );
 }
 
 /**
@@ -67,13 +80,12 @@ function withSpeculation(a: ConfidenceAnswer, table: BadgeTable): ConfidenceAnsw
  */
 function withPipeline(a: ConfidenceAnswer, table: BadgeTable): ConfidenceAnswer {
   const p = table.pipeline;
-  if (!p) return { ...a, level: "low", reasons: [...a.reasons, "pipeline parallelism (pp > 1): no measured run or published figure to judge it"] };
-  const level = ORDER.indexOf(a.level) <= ORDER.indexOf(p.level) ? a.level : p.level;
-  return {
-    ...a,
-    level,
-    reasons: [...a.reasons, `pipeline parallelism (pp > 1), which no calibration run used: ${p.level} on the published figures (${p.reasons.join("; ")})`],
-  };
+  return heldTo(
+    a,
+    p,
+    "pipeline parallelism (pp > 1): no measured run or published figure to judge it",
+    p ? `pipeline parallelism (pp > 1), which no calibration run used: ${p.level} on the published figures (${p.reasons.join("; ")})` : "",
+  );
 }
 
 function regimeConfidence(table: BadgeTable, q: ConfidenceQuery): ConfidenceAnswer {

@@ -1,13 +1,11 @@
-import { GPUS } from "../../../lib/catalog";
+import { getGpu } from "../../../lib/catalog";
 import { generationClassLabel } from "../../../lib/model/engine-types";
 import type { PublicGpuSummary } from "../../../lib/validation";
 import { count, pct, signedPct } from "./fmt";
 
-const BY_ID = new Map(GPUS.map((g) => [g.id, g] as const));
-
 /** "never measured: Hopper-class factors" — the factor set an unmeasured GPU is estimated with. */
 function unmeasured(gpu: string): string {
-  const g = BY_ID.get(gpu);
+  const g = getGpu(gpu);
   if (!g) return "never measured";
   return `never measured: ${generationClassLabel(g.generation)}-class factors`;
 }
@@ -35,7 +33,7 @@ export function PublicByGpu({ groups, band }: { groups: readonly PublicGpuSummar
         <tbody>
           {groups.map((g) => (
             <tr key={g.gpu} className="border-b border-neutral-200 dark:border-neutral-800" data-testid={`public-gpu-${g.gpu}`}>
-              <td className="p-1">{BY_ID.get(g.gpu)?.name ?? g.gpu}</td>
+              <td className="p-1">{getGpu(g.gpu)?.name ?? g.gpu}</td>
               <td className="p-1">{g.calibrated ? "measured" : unmeasured(g.gpu)}</td>
               <td className="p-1 text-right">
                 {count(g.predicted)}/{count(g.rows)}
@@ -65,7 +63,7 @@ export function UnmeasuredGpusLine({ groups }: { groups: readonly PublicGpuSumma
       {unmeasured.map((g, i) => (
         <span key={g.gpu}>
           {i > 0 ? (i === unmeasured.length - 1 ? " and " : ", ") : ""}
-          {pct(g.mdape)} on the {(BY_ID.get(g.gpu)?.name ?? g.gpu).replace(/^NVIDIA /, "")} ({count(g.predicted)} figures)
+          {pct(g.mdape)} on the {(getGpu(g.gpu)?.name ?? g.gpu).replace(/^NVIDIA /, "")} ({count(g.predicted)} figures)
         </span>
       ))}
       .
