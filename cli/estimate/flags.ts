@@ -46,6 +46,11 @@ export const REQUEST_FLAGS: Readonly<Record<string, FlagSpec>> = {
     kind: "int",
     help: "prefill tokens per iteration: vLLM --max-num-batched-tokens, SGLang --chunked-prefill-size, TRT-LLM max_num_tokens (default: the engine's)",
   },
+  "--request-overhead-ms": {
+    field: "requestOverheadMs",
+    kind: "number",
+    help: "the serving stack's fixed first-token latency outside the GPU in ms: HTTP, API server, gateway, tokenisation (default: the engine's calibrated t_0)",
+  },
   "--arrivals": {
     field: "arrivals",
     kind: "string",

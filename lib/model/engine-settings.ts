@@ -2,7 +2,7 @@ import type { EngineId, GpuSpec } from "../catalog/types";
 import { profileFor } from "./engines";
 
 /**
- * The engine settings a user may name in a request (memFraction, prefillChunkTokens), with the value the engine
+ * The engine settings a user may name in a request (memFraction, prefillChunkTokens, requestOverheadMs), with the value the engine
  * uses when they name none on that GPU and the engine's own name for each, so a form can show the default it
  * replaces and what it means on that engine.
  */
@@ -12,6 +12,9 @@ export interface EngineSettingDefaults {
   readonly memFractionHint: string;
   readonly prefillChunkTokens: number;
   readonly prefillChunkHint: string;
+  /** The engine's calibrated t_0, the serving stack's fixed first-token latency (ms, 3 significant digits). */
+  readonly requestOverheadMs: number;
+  readonly requestOverheadHint: string;
 }
 
 const MEMORY_NAME: Readonly<Record<EngineId, string>> = {
@@ -33,5 +36,7 @@ export function engineSettingDefaults(engine: EngineId, gpu: GpuSpec): EngineSet
     memFractionHint: MEMORY_NAME[engine],
     prefillChunkTokens: f.prefillChunkTokens,
     prefillChunkHint: CHUNK_NAME[engine],
+    requestOverheadMs: Number((f.ttftOverheadS * 1e3).toPrecision(3)),
+    requestOverheadHint: "serving stack's fixed first-token latency (HTTP, gateway, tokenisation); empty = calibrated",
   };
 }

@@ -7,8 +7,31 @@ function d(key: string, label: string, value: number, unit: string, formula: str
   return { key, label, value, unit, formula, substituted };
 }
 
-/** TPOT and TTFT of the closed loop, by how the scheduler runs it (serving.ts, prefill-first.ts). */
+/**
+ * t_0, the serving stack's fixed first-token latency: the request's own (requestOverheadMs) or the engine's calibrated
+ * value, said which, since the calibrated one is what the benchmark stacks of the calibration runs added.
+ */
+function requestOverhead(c: EstimateCore, input: EstimateInput): Derivation {
+  const t0 = c.setup.f.ttftOverheadS;
+  const yours = input.requestOverheadMs !== undefined;
+  return d(
+    "requestOverhead",
+    "Serving-stack latency t_0",
+    t0,
+    "s",
+    yours
+      ? "t_0 = requestOverheadMs: the fixed first-token latency outside the GPU (HTTP, API server, gateway, tokenisation) that the request states"
+      : `t_0 = the ${input.engine} profile's calibrated fixed first-token latency outside the GPU (HTTP, API server, tokenisation), fitted on the calibration runs' benchmark stacks; set requestOverheadMs to your stack's`,
+    yours ? `${input.requestOverheadMs} ms = ${secs(t0)}` : `${secs(t0)} (calibrated)`,
+  );
+}
+
+/** TPOT and TTFT of the closed loop, by how the scheduler runs it (serving.ts, prefill-first.ts), and t_0. */
 export function servingDerivations(c: EstimateCore, input: EstimateInput): Derivation[] {
+  return [...loopDerivations(c, input), requestOverhead(c, input)];
+}
+
+function loopDerivations(c: EstimateCore, input: EstimateInput): Derivation[] {
   const { serving: srv, setup: s } = c;
   const dec = srv.decode;
   const f = s.f;

@@ -84,6 +84,17 @@ export const estimateInputSchema = z
       .max(1_048_576, { error: "prefillChunkTokens must be at most 1048576" })
       .optional(),
     /**
+     * The serving stack's fixed first-token latency outside the GPU, in ms: HTTP, the API server and any gateway or
+     * router in front of the engine, tokenisation, the first detokenisation. Absent: the engine's calibrated t_0,
+     * which is what the benchmark stacks of the calibration runs added (lib/model/README.md); a stack measured to add
+     * less or more can say so here.
+     */
+    requestOverheadMs: z
+      .number({ error: "requestOverheadMs must be a number" })
+      .min(0, { error: "requestOverheadMs must be at least 0" })
+      .max(60_000, { error: "requestOverheadMs must be at most 60000" })
+      .optional(),
+    /**
      * How requests reach the engine: "together", a benchmark that starts its C requests at once and replaces each as it
      * finishes (requests of equal length then stay in step); "staggered", one at a time — open-loop traffic, as the
      * planner sizes for. Absent: staggered when lengths vary (randomRangeRatio < 1), else together. It shapes the

@@ -158,6 +158,15 @@ export function ScenarioBar(p: ScenarioBarProps) {
         hint={p.engineDefaults.prefillChunkHint}
         {...register("prefillChunkTokens", optional)}
       />
+      <NumberField
+        label="Request overhead (ms)"
+        min={0}
+        step="any"
+        error={m.requestOverheadMs}
+        placeholder={String(p.engineDefaults.requestOverheadMs)}
+        hint={p.engineDefaults.requestOverheadHint}
+        {...register("requestOverheadMs", optional)}
+      />
       <Select label="Arrivals" options={ARRIVAL_OPTIONS} error={m.arrivals} {...register("arrivals", optionalText)} />
       <NumberField
         label="Recv interval (iterations)"

@@ -20,6 +20,7 @@ export function ShareBar({ values }: { values: EstimateInput }) {
   if (values.batchWaitIters !== undefined) flags.push(`--batch-wait-iters ${values.batchWaitIters}`);
   if (values.memFraction !== undefined) flags.push(`--mem-fraction ${values.memFraction}`);
   if (values.prefillChunkTokens !== undefined) flags.push(`--prefill-chunk-tokens ${values.prefillChunkTokens}`);
+  if (values.requestOverheadMs !== undefined) flags.push(`--request-overhead-ms ${values.requestOverheadMs}`);
   if (values.arrivals !== undefined) flags.push(`--arrivals ${values.arrivals}`);
   if (values.schedulerRecvInterval !== undefined) flags.push(`--scheduler-recv-interval ${values.schedulerRecvInterval}`);
   if (values.numPrompts !== undefined) flags.push(`--num-prompts ${values.numPrompts}`);

@@ -44,6 +44,7 @@ const PARAMS: readonly (readonly [param: string, field: keyof CalcValues, kind: 
   ["batchWait", "batchWaitIters", "number"],
   ["mem", "memFraction", "number"],
   ["chunk", "prefillChunkTokens", "number"],
+  ["overhead", "requestOverheadMs", "number"],
   ["arrivals", "arrivals", "string"],
   ["recv", "schedulerRecvInterval", "number"],
   ["prompts", "numPrompts", "number"],
