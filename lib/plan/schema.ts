@@ -168,6 +168,15 @@ export const budgetSchema = z
       .max(400, { error: "headroomPct must be at most 400" })
       .default(20),
     redundancy: oneOf("redundancy", REDUNDANCY).default("n+1"),
+    /**
+     * The serving stack's fixed first-token latency outside the GPU, ms (HTTP, API server, gateway, tokenisation), for
+     * every engine. Absent: each engine's calibrated t_0 — absent, so links made before the field existed encode and
+     * decode as they did.
+     */
+    requestOverheadMs: num("requestOverheadMs")
+      .min(0, { error: "requestOverheadMs must be at least 0" })
+      .max(60_000, { error: "requestOverheadMs must be at most 60000" })
+      .optional(),
   })
   .superRefine((b, ctx) => {
     b.gpus.forEach((g, i) => {

@@ -64,6 +64,7 @@ export const URL_FIELDS: Readonly<Record<string, Field>> = {
   spec: { group: "budget", key: "speculative", kind: "list" },
   headroom: { group: "budget", key: "headroomPct", kind: "number" },
   redundancy: { group: "budget", key: "redundancy", kind: "string" },
+  overhead: { group: "budget", key: "requestOverheadMs", kind: "number" },
 };
 
 export interface UrlView {

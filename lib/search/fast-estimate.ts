@@ -30,8 +30,11 @@ export function prepareShape(
   kv: KvPrecision,
   engine: EngineId,
   drafts = 0,
+  requestOverheadMs: number | null = null,
 ): Setup {
-  const profile = profileFor(engine, gpu);
+  const base = profileFor(engine, gpu);
+  // estimateConfig's profileOf: a stated request overhead replaces the engine's calibrated t_0
+  const profile = requestOverheadMs === null ? base : { ...base, factors: { ...base.factors, ttftOverheadS: requestOverheadMs / 1e3 } };
   const layout = resolveLayout(model, gpu, { tp: l.tp, pp: l.pp, dp: l.dp, moeEp: model.moe ? l.moeEp : undefined });
   // speculative decoding as estimateConfig resolves it for mtpDraftTokens = drafts (the published acceptance rates)
   const spec = drafts > 0 ? specDecodeOf({ mtpDraftTokens: drafts }, model).spec : null;

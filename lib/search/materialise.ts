@@ -43,6 +43,7 @@ function estimateInput(spec: SearchSpec, s: Shape, c: number, isl: number, osl: 
     moeEp: spec.model.moe ? l.moeEp : undefined, isl, osl, concurrency: c, priceUsdPerGpuHour: s.price.perGpuHour,
     arrivals: PLANNER_ARRIVALS,
     ...(s.drafts > 0 ? { mtpDraftTokens: s.drafts } : {}),
+    ...(spec.requestOverheadMs !== null ? { requestOverheadMs: spec.requestOverheadMs } : {}),
   };
 }
 

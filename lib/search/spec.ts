@@ -19,6 +19,8 @@ export interface SearchSpec {
   readonly engines: readonly EngineId[];
   /** MTP draft tokens per iteration to try (0: none); more than [0] only for a model with published acceptance rates. */
   readonly drafts: readonly number[];
+  /** The serving stack's fixed first-token latency (ms) the plan states, for every engine; null: each engine's calibrated t_0. */
+  readonly requestOverheadMs: number | null;
   readonly term: PricingTerm;
   readonly providers: readonly string[];
   /** Effective prompt (after prefix-cache hits) and output tokens, mean and p95. */
@@ -77,6 +79,7 @@ export function buildSpec(input: PlanInput): SearchSpec {
     kvs: dedupe(b.kvPrecisions),
     engines: dedupe(b.engines),
     drafts: (b.speculative ?? []).includes("mtp") && model.mtp?.acceptance ? PLANNER_DRAFTS : [0],
+    requestOverheadMs: b.requestOverheadMs ?? null,
     term: b.pricingTerm,
     providers: b.providers,
     isl: Math.max(1, Math.round(w.inputTokens - cached)),

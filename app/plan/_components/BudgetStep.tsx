@@ -38,6 +38,14 @@ export function BudgetStep({ form }: { form: UseFormReturn<PlanForm> }) {
       </div>
       <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <Select name="budget.pricingTerm" label="Pricing term" register={register} errors={errors} options={PRICING_TERMS.map((t) => ({ value: t, label: TERM_LABELS[t] }))} />
+        <NumberField
+          name="budget.requestOverheadMs"
+          label="Serving-stack latency"
+          unit="ms"
+          register={register}
+          errors={errors}
+          hint="HTTP, gateway, tokenisation; blank = each engine's calibrated value"
+        />
       </div>
       <CheckGroup
         name="budget.precisions"
