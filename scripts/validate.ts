@@ -15,6 +15,7 @@ import { getModel } from "../lib/catalog/models";
 import { parseCsv } from "../lib/model/calib/csv";
 import { breakdowns, byRelease, HELD_OUT_LIMITS, moeOvershootRows, releaseLabel, summariseHeldOut } from "../lib/model/calib/held-out";
 import { releaseReport } from "../lib/validation/releases";
+import { errorSources } from "../lib/validation/error-sources";
 import { forwardInTime, summariseTime } from "../lib/model/calib/held-out-time";
 import { leaveOneGenerationOut, leaveOneGpuOut, summariseSplit } from "../lib/model/calib/held-out-hardware";
 import { leaveOneModelOut, predictRows, type RowResult } from "../lib/model/calib/lomo";
@@ -174,6 +175,12 @@ async function main(): Promise<number> {
       `    ${s.ttftFactor.toFixed(2)}×  ${s.model} ${s.gpu} ${s.engine} ${s.weights}: ${s.slow.release} (${s.slow.rows} rows) TTFT measured/predicted ${s.slow.ttftRatio.toFixed(2)} vs ${s.fast.release} (${s.fast.rows}) ${s.fast.ttftRatio.toFixed(2)}`,
     );
   }
+  // where the held-out error sits: a constant factor per group divided out (an oracle, lib/validation/error-sources.ts)
+  const sources = errorSources(held.filter((r) => r.predicted));
+  console.log(`\nLEAVE-ONE-MODEL-OUT — error left if one constant factor per group were known (an oracle fitted on the measurements it is scored on: it predicts nothing, it locates the error)`);
+  for (const s of sources) {
+    console.log(`  ${s.grouping.padEnd(48)} ${String(s.groups).padStart(4)} groups  TPOT MdAPE ${pct(s.tpotMdape).padStart(6)}  TTFT MdAPE ${pct(s.ttftMdape).padStart(6)}`);
+  }
   const t1 = Date.now();
   const gpuOut = leaveOneGpuOut(d.rows, ctx, QUICK ? 800 : undefined);
   const genOut = leaveOneGenerationOut(d.rows, ctx, QUICK ? 800 : undefined);
@@ -273,6 +280,7 @@ async function main(): Promise<number> {
     inSample: { overall: ins.overall, byModel: ins.byModel, byGpu: ins.byGpu, byEngine: ins.byEngine, byWeights: ins.byWeights, byMoe: ins.byMoe },
     leaveOneModelOut: { overall: lomo.overall, byModel: lomo.byModel, byGpu: lomo.byGpu, byEngine: lomo.byEngine, byWeights: lomo.byWeights, byMoe: lomo.byMoe },
     leaveOneModelOutByRelease: releases,
+    leaveOneModelOutErrorSources: sources,
     leaveOneGpuOut: summariseSplit(gpuOut),
     leaveOneGenerationOut: summariseSplit(genOut),
     forwardInTime: time,
