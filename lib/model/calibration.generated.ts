@@ -152,6 +152,13 @@ export const HELD_OUT: HeldOutSummary | null = {
     fp4: { predictedShare: 0.9568, rows: 533, tpotMdape: 0.1493, tpotWithin25: 0.7216, ttftMdape: 0.3968, ttftWithin25: 0.3608 },
     fp8: { predictedShare: 0.9708, rows: 583, tpotMdape: 0.1317, tpotWithin25: 0.7774, ttftMdape: 0.3786, ttftWithin25: 0.3534 },
   },
+  errorSources: [
+    { grouping: "none (as predicted)", groups: 1, rows: 1340, tpotMdape: 0.1345, ttftMdape: 0.3346 },
+    { grouping: "engine", groups: 3, rows: 1340, tpotMdape: 0.1288, ttftMdape: 0.3458 },
+    { grouping: "engine release", groups: 21, rows: 1340, tpotMdape: 0.1005, ttftMdape: 0.2228 },
+    { grouping: "model and engine", groups: 12, rows: 1340, tpotMdape: 0.09261, ttftMdape: 0.2245 },
+    { grouping: "setup (all but concurrency and output length)", groups: 268, rows: 1340, tpotMdape: 0.04123, ttftMdape: 0.08772 },
+  ],
   moeSmallBatch: {
     maxDecodeOvershoot: 1.556,
     maxOvershoot: 2.132,

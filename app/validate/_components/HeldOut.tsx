@@ -5,6 +5,7 @@ import type { OvershootEvidence } from "../../../lib/validation/moe-overshoots";
 import { ENGINE_NAMES } from "./engines";
 import { count, pct, ratio } from "./fmt";
 import { MoeOvershoots } from "./MoeOvershoots";
+import { ErrorSources } from "./ErrorSources";
 
 /** "meta-llama--Meta-Llama-3.1-8B" (the calibration's config file name) → the Hugging Face repo id. */
 export function heldOutModelName(key: string): string {
@@ -189,6 +190,7 @@ export function HeldOut({
               </p>
             </>
           ) : null}
+          {h.errorSources && h.errorSources.length > 0 ? <ErrorSources items={h.errorSources} ttftTarget={t.ttftMdape} /> : null}
         </>
       ) : (
         <p data-testid="held-out-missing">

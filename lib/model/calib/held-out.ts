@@ -6,6 +6,7 @@
 import { median, round4 as r4, statsBy, type GroupStats } from "../validation-stats";
 import { throughputOf, type RowResult } from "./lomo";
 import { benchmarkHarness } from "./harness";
+import { errorSources, type ScaledError } from "../../validation/error-sources";
 
 /** GroupStats without its key (the key is the record's property name). */
 export type HeldOutGroup = Omit<GroupStats, "group">;
@@ -63,6 +64,12 @@ export interface HeldOutSummary {
   readonly byMoe: Readonly<Record<string, HeldOutGroup>>;
   /** By the harness that measured the run (benchmarkHarness: InferenceMAX or AIConfigurator), then by its engine. */
   readonly byHarnessEngine: Readonly<Record<string, HeldOutGroup>>;
+  /**
+   * The error left after one constant factor per engine, release, model or setup is divided out: an oracle that
+   * locates the error (curves vs levels), not a prediction (lib/validation/error-sources.ts). Absent in files
+   * written before it existed.
+   */
+  readonly errorSources?: readonly ScaledError[];
   readonly moeSmallBatch: MoeSmallBatch;
   readonly targets: HeldOutTargets;
 }
@@ -197,6 +204,7 @@ export function summariseHeldOut(recs: readonly RowResult[]): HeldOutSummary {
     byWeights: record(b.byWeights),
     byMoe: record(b.byMoe),
     byHarnessEngine: record([...b.byHarness, ...b.byHarnessEngine]),
+    errorSources: errorSources(recs.filter((r) => r.predicted)),
     moeSmallBatch: moe,
     targets: evaluateTargets(overall, moe),
   };
@@ -248,6 +256,9 @@ export function roundHeldOut(s: HeldOutSummary): HeldOutSummary {
     byWeights: roundRecord(s.byWeights),
     byMoe: roundRecord(s.byMoe),
     byHarnessEngine: roundRecord(s.byHarnessEngine),
+    ...(s.errorSources
+      ? { errorSources: s.errorSources.map((e) => ({ ...e, ttftMdape: r4(e.ttftMdape), tpotMdape: r4(e.tpotMdape) })) }
+      : {}),
     moeSmallBatch: moe,
     targets: evaluateTargets(overall, moe),
   };

@@ -96,6 +96,32 @@ describe("/validate held-out section", () => {
     expect(html.indexOf("held-out-moe-over")).toBeLessThan(html.indexOf("held-out-moe-decode"));
   });
 
+  it("shows where the held-out error sits, and says a release factor would meet the target only when it would", () => {
+    const e = (grouping: string, groups: number, tpot: number, ttft: number) => ({ grouping, groups, rows: 40, tpotMdape: tpot, ttftMdape: ttft });
+    const sources = [
+      e("none (as predicted)", 1, 0.12, 0.4),
+      e("engine", 2, 0.11, 0.38),
+      e("engine release", 5, 0.1, 0.22),
+      e("model and engine", 3, 0.1, 0.3),
+      e("setup (all but concurrency and output length)", 12, 0.04, 0.09),
+    ];
+    const html = renderToString(<HeldOut calibration={CALIBRATION} heldOut={{ ...fake, errorSources: sources }} />).replace(/<!-- -->/g, "");
+    const table = /data-testid="held-out-error-sources"[\s\S]*?<\/table>/.exec(html)?.[0] ?? "";
+    expect((/<tbody>[\s\S]*?<\/tbody>/.exec(table)?.[0].match(/<tr[ >]/g) ?? []).length).toBe(5);
+    expect(table).toMatch(/engine release<\/td><td[^>]*>5<\/td><td[^>]*>10 %<\/td><td[^>]*>22 %</);
+    const words = (/data-testid="held-out-error-sources-words"[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? "").replace(/<[^>]+>/g, "").replace(/&#x27;/g, "'");
+    expect(words).toContain("12 of them) the estimate's curves across concurrency and output length leave 9 % TTFT and 4 % TPOT error");
+    expect(words).toContain("the rest of the 40 % TTFT error is a level");
+    expect(words).toContain("would leave 22 % TTFT, within the 25 % target");
+    // a release factor that would not reach the target is not said to
+    const worse = sources.map((x) => (x.grouping === "engine release" ? { ...x, ttftMdape: 0.3 } : x));
+    const html2 = renderToString(<HeldOut calibration={CALIBRATION} heldOut={{ ...fake, errorSources: worse }} />).replace(/<!-- -->/g, "");
+    expect(html2).toContain("would leave 30 % TTFT.");
+    expect(html2).not.toContain("within the 25 % target");
+    // a summary written before the decomposition existed shows no table
+    expect(renderToString(<HeldOut calibration={CALIBRATION} heldOut={fake} />)).not.toContain("held-out-error-sources");
+  });
+
   it("says the figures were not computed instead of showing zeros when HELD_OUT is null", () => {
     const html = renderToString(<HeldOut calibration={CALIBRATION} heldOut={null} />);
     expect(html).toContain('data-testid="held-out-missing"');
