@@ -18,3 +18,18 @@ test("impossible targets end in what-to-relax advice", async ({ page }) => {
   await expect(plan.rows().first()).toBeVisible();
   await expect(plan.cards().first()).toContainText(/over the/);
 });
+
+test("a stated serving-stack latency replaces the engines' calibrated one", async ({ page }) => {
+  test.setTimeout(120_000);
+  const plan = new PlanPage(page);
+  // SGLang alone, a 150 ms p95 first token: its calibrated serving-stack latency alone is over that
+  await plan.goto("model=llama-3.1-8b&rps=10&ttft95=150&tpot95=50&engines=sglang&gpus=h100-sxm&step=4");
+  await plan.submit();
+  await expect(page.getByRole("heading", { name: "Nothing meets every target" })).toBeVisible();
+  // a stack measured at 10 ms: the same search finds options, and the address keeps the value
+  await plan.setNumber("Serving-stack latency", 10);
+  await plan.submit();
+  await expect(plan.summary()).not.toContainText("No option meets every target");
+  await expect(plan.rows().first()).toBeVisible();
+  await expect(page).toHaveURL(/overhead=10/);
+});
