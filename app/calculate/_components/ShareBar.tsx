@@ -1,32 +1,12 @@
 "use client";
 import { useState } from "react";
 import type { EstimateInput } from "../../../lib/plan/estimate-input";
+import { cliCommand } from "../_lib/cli-command";
 
 /** The same scenario as a shareable link, a CLI command and an API call. */
 export function ShareBar({ values }: { values: EstimateInput }) {
   const [copied, setCopied] = useState(false);
-  const flags: string[] = [];
-  if (values.model) flags.push(`--model ${values.model}`);
-  else flags.push("--hf-config config.json");
-  flags.push(`--gpu ${values.gpu}`, `--weights ${values.weights}`);
-  if (values.kv) flags.push(`--kv ${values.kv}`);
-  flags.push(`--tp ${values.tp}`);
-  if (values.pp !== 1) flags.push(`--pp ${values.pp}`);
-  if (values.dp !== 1) flags.push(`--dp ${values.dp}`);
-  if (values.moeTp !== undefined) flags.push(`--moe-tp ${values.moeTp}`);
-  if (values.moeEp !== undefined) flags.push(`--moe-ep ${values.moeEp}`);
-  flags.push(`--engine ${values.engine}`, `--isl ${values.isl}`, `--osl ${values.osl}`, `--concurrency ${values.concurrency}`);
-  if (values.randomRangeRatio !== undefined) flags.push(`--random-range-ratio ${values.randomRangeRatio}`);
-  if (values.batchWaitIters !== undefined) flags.push(`--batch-wait-iters ${values.batchWaitIters}`);
-  if (values.memFraction !== undefined) flags.push(`--mem-fraction ${values.memFraction}`);
-  if (values.prefillChunkTokens !== undefined) flags.push(`--prefill-chunk-tokens ${values.prefillChunkTokens}`);
-  if (values.requestOverheadMs !== undefined) flags.push(`--request-overhead-ms ${values.requestOverheadMs}`);
-  if (values.arrivals !== undefined) flags.push(`--arrivals ${values.arrivals}`);
-  if (values.schedulerRecvInterval !== undefined) flags.push(`--scheduler-recv-interval ${values.schedulerRecvInterval}`);
-  if (values.numPrompts !== undefined) flags.push(`--num-prompts ${values.numPrompts}`);
-  if (values.mtpDraftTokens !== undefined) flags.push(`--mtp-draft-tokens ${values.mtpDraftTokens}`);
-  if (values.mtpAcceptanceLength !== undefined) flags.push(`--mtp-acceptance-length ${values.mtpAcceptanceLength}`);
-  const cli = `npm run --silent atlas -- estimate ${flags.join(" ")}`;
+  const cli = cliCommand(values);
 
   return (
     <div className="flex flex-wrap items-center gap-2 text-xs text-slate-500 dark:text-slate-400">
