@@ -4,6 +4,7 @@ import { servingCost, type Cost } from "./cost";
 import type { EstimateResult } from "./estimate-types";
 import { profileFor, withFactors, type EngineProfile } from "./engines";
 import { explainEstimate } from "./explain";
+import { secs } from "./explain-format";
 import { layoutProblems, resolveLayout, type Layout } from "./layout";
 import { memoryPerGpu, type MemoryPerGpu } from "./memory";
 import { isWeightOnly } from "./precision";
@@ -169,6 +170,14 @@ export function estimateConfig(args: EstimateArgs): EstimateResult {
     notes = [
       ...(notes ?? []),
       `The recv interval does not move the estimate: requests of equal length finish together, and an idle scheduler takes the next wave in at once. Set randomRangeRatio to estimate staggered arrivals.`,
+    ];
+  }
+
+  if (input.requestOverheadMs !== undefined) {
+    const calibrated = profileOf({ ...args, input: { ...input, requestOverheadMs: undefined } }).factors.ttftOverheadS * 1e3;
+    notes = [
+      ...(notes ?? []),
+      `First token with your serving stack's ${secs(input.requestOverheadMs / 1e3)} outside the GPU in place of ${input.engine}'s calibrated ${secs(calibrated / 1e3)}; the confidence figures were measured with the calibrated one.`,
     ];
   }
 

@@ -63,6 +63,16 @@ describe("requestOverheadMs: the serving stack's fixed first-token latency", () 
     expect(d1.substituted).toBe("12 ms = 12 ms");
   });
 
+  it("says in a note that the first token uses the stated latency, and that the confidence figures used the calibrated one", () => {
+    const at = { ...base, engine: "trtllm" as const, concurrency: 4, priceUsdPerGpuHour: 2 };
+    const mine = estimateConfig({ model: LLAMA_70B, gpu: H100, input: input({ ...at, requestOverheadMs: 5 }) });
+    const calibrated = engineSettingDefaults("trtllm", H100).requestOverheadMs;
+    const note = (mine.notes ?? []).find((n) => n.startsWith("First token with your serving stack's 5 ms"));
+    expect(note).toContain(`in place of trtllm's calibrated ${calibrated} ms`);
+    const def = estimateConfig({ model: LLAMA_70B, gpu: H100, input: input(at) });
+    expect((def.notes ?? []).some((n) => n.includes("serving stack"))).toBe(false);
+  });
+
   it("reaches the CLI as --request-overhead-ms, and a bad one names the flag", async () => {
     const args = ["--model", "llama-3.1-70b", "--gpu", "h100-sxm", "--tp", "4", "--engine", "trtllm", "--concurrency", "1", "--json"];
     const a = JSON.parse((await runCaptured(run, [...args, "--request-overhead-ms", "0"])).out) as { ttftMs: number };
