@@ -16,7 +16,7 @@ import { parseCsv } from "../lib/model/calib/csv";
 import { breakdowns, byRelease, HELD_OUT_LIMITS, moeOvershootRows, releaseLabel, summariseHeldOut } from "../lib/model/calib/held-out";
 import { releaseReport } from "../lib/validation/releases";
 import { errorSources } from "../lib/validation/error-sources";
-import { compareOpenLoop, openLoopPoints, summariseOpenLoop, type OpenLoopSetup } from "../lib/validation/open-loop-compare";
+import { openLoopPoints, openLoopReport, type OpenLoopSetup } from "../lib/validation/open-loop-compare";
 import { forwardInTime, summariseTime } from "../lib/model/calib/held-out-time";
 import { leaveOneGenerationOut, leaveOneGpuOut, summariseSplit } from "../lib/model/calib/held-out-hardware";
 import { leaveOneModelOut, predictRows, type RowResult } from "../lib/model/calib/lomo";
@@ -145,21 +145,16 @@ function publicComparison() {
  */
 function openLoop() {
   const recs = parseCsv(readFileSync(path.join(SHARED, "reference/measurements-public.csv"), "utf8"));
-  const points = openLoopPoints(recs);
-  const run = (overheadMs: number | undefined) =>
-    compareOpenLoop(points, (s: OpenLoopSetup, c: number) => {
-      const model = getModel(s.model)!;
-      const gpu = getGpu(s.gpu)!;
-      return estimateConfig({
-        model,
-        gpu,
-        input: { ...s, pp: 1, dp: 1, concurrency: c, arrivals: "staggered", ...(overheadMs !== undefined ? { requestOverheadMs: overheadMs } : {}) },
-      });
-    });
-  const calibrated = run(undefined);
-  const bare = run(0);
-  const a = summariseOpenLoop(calibrated);
-  const b = summariseOpenLoop(bare);
+  const report = openLoopReport(openLoopPoints(recs), (s: OpenLoopSetup, c: number, overheadMs: number | undefined) =>
+    estimateConfig({
+      model: getModel(s.model)!,
+      gpu: getGpu(s.gpu)!,
+      input: { ...s, pp: 1, dp: 1, concurrency: c, arrivals: "staggered", ...(overheadMs !== undefined ? { requestOverheadMs: overheadMs } : {}) },
+    }),
+  );
+  const calibrated = report.calibrated;
+  const a = report.calibratedSummary;
+  const b = report.bareSummary;
   const signed = (x: number | null) => (x === null ? "—" : `${x >= 0 ? "+" : "−"}${pct(Math.abs(x))}`);
   console.log(
     `\nPUBLISHED OPEN LOOP (an offered request rate, no concurrency: TensorRT-LLM's Triton serving table; the replica's steady state by Little's law, lib/model/open-loop.ts): ${a.points} points, ${a.compared} with a steady state compared`,

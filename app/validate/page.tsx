@@ -13,6 +13,10 @@ import { Releases } from "./_components/Releases";
 import { UnseenHardware } from "./_components/UnseenHardware";
 import { ForwardInTime } from "./_components/ForwardInTime";
 import { validationView } from "./_lib/view-model";
+import { OpenLoop } from "./_components/OpenLoop";
+import { liveOpenLoop } from "../../lib/validation/live";
+import { engineSettingDefaults } from "../../lib/model/engine-settings";
+import { getGpu } from "../../lib/catalog";
 
 export const metadata: Metadata = {
   title: "Validation",
@@ -240,6 +244,7 @@ export default function ValidatePage() {
         </div>
         <PublicByGpu groups={v.publicByGpu} band={v.band} />
         <PublicTable rows={v.publicRows} strings={v.publicStrings} band={v.band} metricLabels={METRIC_LABELS} />
+        <OpenLoop report={liveOpenLoop()} calibratedT0Ms={engineSettingDefaults("trtllm", getGpu("h100-sxm")!).requestOverheadMs} />
       </Section>
     </div>
   );

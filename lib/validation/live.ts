@@ -14,7 +14,8 @@ import { confidenceFromTable, confidenceFromTableForInput, type ConfidenceInput,
 import type { ModelArch } from "../catalog/types";
 import { MEASURED_ROWS } from "./measurements.generated";
 import { comparePublicRow, type PublicComparison } from "./public-compare";
-import { PUBLIC_ROWS } from "./public-measurements.generated";
+import { PUBLIC_OPEN_LOOP, PUBLIC_ROWS } from "./public-measurements.generated";
+import { openLoopReport, type OpenLoopReport } from "./open-loop-compare";
 import { pipelineFigures, publishedByRegime } from "./published-regimes";
 import { HELD_OUT_HARDWARE, HELD_OUT_REGIMES } from "../model/calibration.generated";
 import type { HardwareHeldOut } from "../model/calib/held-out-hardware";
@@ -36,6 +37,29 @@ export const LIVE_ENV: PredictEnv = {
 let cached: { scored: readonly ScoredRow[]; table: ConfidenceTable } | null = null;
 let published: readonly PublicComparison[] | null = null;
 let badges: BadgeTable | null = null;
+
+let openLoop: OpenLoopReport | null = null;
+
+/** The shipped published open-loop points predicted at their offered rate by the current core. Computed once. */
+export function liveOpenLoop(): OpenLoopReport {
+  if (openLoop === null) {
+    openLoop = openLoopReport(PUBLIC_OPEN_LOOP, (s, concurrency, requestOverheadMs) =>
+      estimateConfig({
+        model: getModel(s.model)!,
+        gpu: getGpu(s.gpu)!,
+        input: {
+          ...s,
+          pp: 1,
+          dp: 1,
+          concurrency,
+          arrivals: "staggered",
+          ...(requestOverheadMs !== undefined ? { requestOverheadMs } : {}),
+        },
+      }),
+    );
+  }
+  return openLoop;
+}
 
 /** Every shipped published figure predicted by the current core. Computed once. */
 export function livePublic(): readonly PublicComparison[] {

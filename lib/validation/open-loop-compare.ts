@@ -137,3 +137,22 @@ export function summariseOpenLoop(cs: readonly OpenLoopComparison[]): OpenLoopSu
       .map((c) => ({ rate: c.point.rate, measuredTtftMs: c.point.ttftMs, label: `${c.point.model} on ${c.point.tp} × ${c.point.gpu}, ${c.point.isl}/${c.point.osl}` })),
   };
 }
+
+/** The estimate's figures for a setup at a concurrency, with or without the stated serving-stack latency. */
+export type OpenLoopEstimator = (s: OpenLoopSetup, concurrency: number, requestOverheadMs: number | undefined) => OpenLoopEstimate;
+
+export interface OpenLoopReport {
+  /** With each engine's calibrated serving-stack latency t_0. */
+  readonly calibrated: readonly OpenLoopComparison[];
+  /** With requestOverheadMs 0: the GPU's time alone, the stack's latency left out. */
+  readonly bare: readonly OpenLoopComparison[];
+  readonly calibratedSummary: OpenLoopSummary;
+  readonly bareSummary: OpenLoopSummary;
+}
+
+/** Both comparisons of the published open-loop points: with the calibrated t_0 and with none. */
+export function openLoopReport(points: readonly OpenLoopPublished[], estimate: OpenLoopEstimator): OpenLoopReport {
+  const calibrated = compareOpenLoop(points, (s, c) => estimate(s, c, undefined));
+  const bare = compareOpenLoop(points, (s, c) => estimate(s, c, 0));
+  return { calibrated, bare, calibratedSummary: summariseOpenLoop(calibrated), bareSummary: summariseOpenLoop(bare) };
+}

@@ -3,6 +3,7 @@
 // (NVIDIA aiconfigurator, Apache-2.0, commit 095f58a),
 // 2109 of 3090 rows of ../shared/reference/measurements-public.csv that the estimator can express.
 import type { PublicRow } from "./types";
+import type { OpenLoopPublished } from "./open-loop-compare";
 
 const S0: string = "github.com/NVIDIA/TensorRT-LLM docs/source/performance.md @138f96d45f90b9667426f7c47297d8c06bafac73 ('updated for v0.6.1, unless specified')";
 const S1: string = "github.com/NVIDIA/TensorRT-LLM docs/source/performance.md (release v0.9.0 text; 'All data was generated using version 0.9.0')";
@@ -18,6 +19,8 @@ const S10: string = "github.com/NVIDIA/TensorRT-LLM docs/source/blogs/Falcon180B
 const S11: string = "raw.githubusercontent.com/NVIDIA/TensorRT-LLM/release/0.5.0/docs/source/performance.md (docs-corpus excerpt; only H100 table head visible)";
 const S12: string = "github.com/NVIDIA/TensorRT-LLM docs/source/blogs/XQA-kernel.md @585c756579dc4d01f21fc13c2f604cdb461ac4f0";
 const S13: string = "github.com/NVIDIA/TensorRT-LLM docs/source/blogs/Best_perf_practice_on_DeepSeek-R1_in_TensorRT-LLM.md (early-2025 version, index file id 1123666494; path inferred from content)";
+const S14: string = "github.com/NVIDIA/TensorRT-LLM docs/source/performance/perf-overview.md (v0.17 text: 'All data in the table below was generated using version 0.17'; index file id 859048245; same text appears on https://nvidia.github.io/TensorRT-LLM/0.18.2/performance/perf-overview.html) — Online Serving Measurements table (data generated with v0.14.0, 500 requests, BF16; GPU labelled 'H100 80GB HBM3')";
+const S15: string = "github.com/NVIDIA/TensorRT-LLM docs/source/performance/perf-overview.md (v0.17 text: 'All data in the table below was generated using version 0.17'; index file id 859048245; same text appears on https://nvidia.github.io/TensorRT-LLM/0.18.2/performance/perf-overview.html) — Online Serving Measurements table (data generated with v0.14.0, 500 requests, BF16; GPU labelled 'H200 131GB HBM3 (sic)')";
 const D0: string = "Peak Throughput table, H100 GPUs (FP8)";
 const D1: string = "Peak Throughput table, L40S GPUs (FP8)";
 const D2: string = "Peak Throughput table, A100 GPUs (FP16)";
@@ -2340,4 +2343,68 @@ export const PUBLIC_ROWS: readonly PublicRow[] = [
   p({ row: 3088, modelName: "DeepSeek-R1", model: "deepseek-r1", modelNote: null, gpuName: "H200", gpu: "h200-sxm", engine: "trtllm", engineLabel: E16, weights: "fp8", kv: "fp8", numGpus: 8, tp: 1, pp: 1, dp: 8, moeTp: 1, moeEp: 8, isl: 1024, osl: 2048, concurrency: 1024, metric: "output_tps_total", value: 10553.8445, unit: "tok/s", suspect: false, source: S13, sourceDetail: D98, notes: N88 }),
   p({ row: 3089, modelName: "DeepSeek-R1", model: "deepseek-r1", modelNote: null, gpuName: "H200", gpu: "h200-sxm", engine: "trtllm", engineLabel: E16, weights: "fp8", kv: "fp8", numGpus: 8, tp: 1, pp: 1, dp: 8, moeTp: 1, moeEp: 8, isl: 1024, osl: 2048, concurrency: 1024, metric: "output_tps_per_gpu", value: 1319.2306, unit: "tok/s/gpu", suspect: false, source: S13, sourceDetail: D98, notes: N88 }),
   p({ row: 3090, modelName: "DeepSeek-R1", model: "deepseek-r1", modelNote: null, gpuName: "H200", gpu: "h200-sxm", engine: "trtllm", engineLabel: E16, weights: "fp8", kv: "fp8", numGpus: 8, tp: 1, pp: 1, dp: 8, moeTp: 1, moeEp: 8, isl: 1024, osl: 2048, concurrency: 1024, metric: "tokens_per_s_per_user", value: 10.4199, unit: "tok/s/user", suspect: false, source: S13, sourceDetail: D98, notes: N88 }),
+];
+
+// 60 open-loop points (an offered request rate, no concurrency), one per setup and rate: lib/validation/open-loop-compare.ts
+export const PUBLIC_OPEN_LOOP: readonly OpenLoopPublished[] = [
+  { model: "llama-3.1-70b", gpu: "h100-sxm", tp: 4, weights: "bf16", isl: 467, osl: 256, rate: 2, source: S14, achieved: 2, ttftMs: 62, itlMs: 21 },
+  { model: "llama-3.1-70b", gpu: "h100-sxm", tp: 4, weights: "bf16", isl: 467, osl: 256, rate: 4, source: S14, achieved: 4, ttftMs: 68, itlMs: 24 },
+  { model: "llama-3.1-70b", gpu: "h100-sxm", tp: 4, weights: "bf16", isl: 467, osl: 256, rate: 8, source: S14, achieved: 7, ttftMs: 92, itlMs: 32 },
+  { model: "llama-3.1-70b", gpu: "h100-sxm", tp: 4, weights: "bf16", isl: 467, osl: 256, rate: 16, source: S14, achieved: 12, ttftMs: 175, itlMs: 66 },
+  { model: "llama-3.1-70b", gpu: "h100-sxm", tp: 4, weights: "bf16", isl: 467, osl: 256, rate: 32, source: S14, achieved: 16, ttftMs: 1229, itlMs: 86 },
+  { model: "llama-3.1-70b", gpu: "h100-sxm", tp: 4, weights: "bf16", isl: 467, osl: 16, rate: 2, source: S14, achieved: 2, ttftMs: 53, itlMs: 18 },
+  { model: "llama-3.1-70b", gpu: "h100-sxm", tp: 4, weights: "bf16", isl: 467, osl: 16, rate: 4, source: S14, achieved: 4, ttftMs: 58, itlMs: 20 },
+  { model: "llama-3.1-70b", gpu: "h100-sxm", tp: 4, weights: "bf16", isl: 467, osl: 16, rate: 8, source: S14, achieved: 8, ttftMs: 71, itlMs: 24 },
+  { model: "llama-3.1-70b", gpu: "h100-sxm", tp: 4, weights: "bf16", isl: 467, osl: 16, rate: 16, source: S14, achieved: 16, ttftMs: 109, itlMs: 38 },
+  { model: "llama-3.1-70b", gpu: "h100-sxm", tp: 4, weights: "bf16", isl: 467, osl: 16, rate: 32, source: S14, achieved: 28, ttftMs: 1197, itlMs: 482 },
+  { model: "llama-3.1-70b", gpu: "h100-sxm", tp: 4, weights: "bf16", isl: 202, osl: 214, rate: 2, source: S14, achieved: 2, ttftMs: 48, itlMs: 20 },
+  { model: "llama-3.1-70b", gpu: "h100-sxm", tp: 4, weights: "bf16", isl: 202, osl: 214, rate: 4, source: S14, achieved: 4, ttftMs: 51, itlMs: 22 },
+  { model: "llama-3.1-70b", gpu: "h100-sxm", tp: 4, weights: "bf16", isl: 202, osl: 214, rate: 8, source: S14, achieved: 7, ttftMs: 57, itlMs: 25 },
+  { model: "llama-3.1-70b", gpu: "h100-sxm", tp: 4, weights: "bf16", isl: 202, osl: 214, rate: 16, source: S14, achieved: 11, ttftMs: 74, itlMs: 32 },
+  { model: "llama-3.1-70b", gpu: "h100-sxm", tp: 4, weights: "bf16", isl: 202, osl: 214, rate: 32, source: S14, achieved: 14, ttftMs: 116, itlMs: 42 },
+  { model: "llama-3.1-8b", gpu: "h100-sxm", tp: 1, weights: "bf16", isl: 467, osl: 256, rate: 2, source: S14, achieved: 2, ttftMs: 23, itlMs: 8 },
+  { model: "llama-3.1-8b", gpu: "h100-sxm", tp: 1, weights: "bf16", isl: 467, osl: 256, rate: 4, source: S14, achieved: 4, ttftMs: 24, itlMs: 9 },
+  { model: "llama-3.1-8b", gpu: "h100-sxm", tp: 1, weights: "bf16", isl: 467, osl: 256, rate: 8, source: S14, achieved: 8, ttftMs: 26, itlMs: 9 },
+  { model: "llama-3.1-8b", gpu: "h100-sxm", tp: 1, weights: "bf16", isl: 467, osl: 256, rate: 16, source: S14, achieved: 15, ttftMs: 30, itlMs: 11 },
+  { model: "llama-3.1-8b", gpu: "h100-sxm", tp: 1, weights: "bf16", isl: 467, osl: 256, rate: 32, source: S14, achieved: 26, ttftMs: 50, itlMs: 19 },
+  { model: "llama-3.1-8b", gpu: "h100-sxm", tp: 1, weights: "bf16", isl: 467, osl: 16, rate: 2, source: S14, achieved: 2, ttftMs: 19, itlMs: 7 },
+  { model: "llama-3.1-8b", gpu: "h100-sxm", tp: 1, weights: "bf16", isl: 467, osl: 16, rate: 4, source: S14, achieved: 4, ttftMs: 20, itlMs: 7 },
+  { model: "llama-3.1-8b", gpu: "h100-sxm", tp: 1, weights: "bf16", isl: 467, osl: 16, rate: 8, source: S14, achieved: 8, ttftMs: 22, itlMs: 7 },
+  { model: "llama-3.1-8b", gpu: "h100-sxm", tp: 1, weights: "bf16", isl: 467, osl: 16, rate: 16, source: S14, achieved: 16, ttftMs: 24, itlMs: 8 },
+  { model: "llama-3.1-8b", gpu: "h100-sxm", tp: 1, weights: "bf16", isl: 467, osl: 16, rate: 32, source: S14, achieved: 31, ttftMs: 29, itlMs: 10 },
+  { model: "llama-3.1-8b", gpu: "h100-sxm", tp: 1, weights: "bf16", isl: 202, osl: 214, rate: 2, source: S14, achieved: 2, ttftMs: 19, itlMs: 7 },
+  { model: "llama-3.1-8b", gpu: "h100-sxm", tp: 1, weights: "bf16", isl: 202, osl: 214, rate: 4, source: S14, achieved: 4, ttftMs: 20, itlMs: 8 },
+  { model: "llama-3.1-8b", gpu: "h100-sxm", tp: 1, weights: "bf16", isl: 202, osl: 214, rate: 8, source: S14, achieved: 7, ttftMs: 21, itlMs: 9 },
+  { model: "llama-3.1-8b", gpu: "h100-sxm", tp: 1, weights: "bf16", isl: 202, osl: 214, rate: 16, source: S14, achieved: 13, ttftMs: 23, itlMs: 10 },
+  { model: "llama-3.1-8b", gpu: "h100-sxm", tp: 1, weights: "bf16", isl: 202, osl: 214, rate: 32, source: S14, achieved: 23, ttftMs: 27, itlMs: 11 },
+  { model: "llama-3.1-70b", gpu: "h200-sxm", tp: 4, weights: "bf16", isl: 467, osl: 256, rate: 2, source: S15, achieved: 2, ttftMs: 58, itlMs: 18 },
+  { model: "llama-3.1-70b", gpu: "h200-sxm", tp: 4, weights: "bf16", isl: 467, osl: 256, rate: 4, source: S15, achieved: 4, ttftMs: 63, itlMs: 20 },
+  { model: "llama-3.1-70b", gpu: "h200-sxm", tp: 4, weights: "bf16", isl: 467, osl: 256, rate: 8, source: S15, achieved: 7, ttftMs: 84, itlMs: 27 },
+  { model: "llama-3.1-70b", gpu: "h200-sxm", tp: 4, weights: "bf16", isl: 467, osl: 256, rate: 16, source: S15, achieved: 13, ttftMs: 165, itlMs: 60 },
+  { model: "llama-3.1-70b", gpu: "h200-sxm", tp: 4, weights: "bf16", isl: 467, osl: 256, rate: 32, source: S15, achieved: 16, ttftMs: 1279, itlMs: 83 },
+  { model: "llama-3.1-70b", gpu: "h200-sxm", tp: 4, weights: "bf16", isl: 467, osl: 16, rate: 2, source: S15, achieved: 2, ttftMs: 50, itlMs: 15 },
+  { model: "llama-3.1-70b", gpu: "h200-sxm", tp: 4, weights: "bf16", isl: 467, osl: 16, rate: 4, source: S15, achieved: 4, ttftMs: 55, itlMs: 16 },
+  { model: "llama-3.1-70b", gpu: "h200-sxm", tp: 4, weights: "bf16", isl: 467, osl: 16, rate: 8, source: S15, achieved: 8, ttftMs: 67, itlMs: 20 },
+  { model: "llama-3.1-70b", gpu: "h200-sxm", tp: 4, weights: "bf16", isl: 467, osl: 16, rate: 16, source: S15, achieved: 16, ttftMs: 103, itlMs: 33 },
+  { model: "llama-3.1-70b", gpu: "h200-sxm", tp: 4, weights: "bf16", isl: 467, osl: 16, rate: 32, source: S15, achieved: 28, ttftMs: 1259, itlMs: 485 },
+  { model: "llama-3.1-70b", gpu: "h200-sxm", tp: 4, weights: "bf16", isl: 202, osl: 214, rate: 2, source: S15, achieved: 2, ttftMs: 43, itlMs: 17 },
+  { model: "llama-3.1-70b", gpu: "h200-sxm", tp: 4, weights: "bf16", isl: 202, osl: 214, rate: 4, source: S15, achieved: 4, ttftMs: 46, itlMs: 18 },
+  { model: "llama-3.1-70b", gpu: "h200-sxm", tp: 4, weights: "bf16", isl: 202, osl: 214, rate: 8, source: S15, achieved: 7, ttftMs: 51, itlMs: 21 },
+  { model: "llama-3.1-70b", gpu: "h200-sxm", tp: 4, weights: "bf16", isl: 202, osl: 214, rate: 16, source: S15, achieved: 11, ttftMs: 67, itlMs: 28 },
+  { model: "llama-3.1-70b", gpu: "h200-sxm", tp: 4, weights: "bf16", isl: 202, osl: 214, rate: 32, source: S15, achieved: 15, ttftMs: 112, itlMs: 39 },
+  { model: "llama-3.1-8b", gpu: "h200-sxm", tp: 1, weights: "bf16", isl: 467, osl: 256, rate: 2, source: S15, achieved: 2, ttftMs: 21, itlMs: 6 },
+  { model: "llama-3.1-8b", gpu: "h200-sxm", tp: 1, weights: "bf16", isl: 467, osl: 256, rate: 4, source: S15, achieved: 4, ttftMs: 23, itlMs: 7 },
+  { model: "llama-3.1-8b", gpu: "h200-sxm", tp: 1, weights: "bf16", isl: 467, osl: 256, rate: 8, source: S15, achieved: 8, ttftMs: 24, itlMs: 7 },
+  { model: "llama-3.1-8b", gpu: "h200-sxm", tp: 1, weights: "bf16", isl: 467, osl: 256, rate: 16, source: S15, achieved: 15, ttftMs: 27, itlMs: 9 },
+  { model: "llama-3.1-8b", gpu: "h200-sxm", tp: 1, weights: "bf16", isl: 467, osl: 256, rate: 32, source: S15, achieved: 27, ttftMs: 44, itlMs: 16 },
+  { model: "llama-3.1-8b", gpu: "h200-sxm", tp: 1, weights: "bf16", isl: 467, osl: 16, rate: 2, source: S15, achieved: 2, ttftMs: 18, itlMs: 5 },
+  { model: "llama-3.1-8b", gpu: "h200-sxm", tp: 1, weights: "bf16", isl: 467, osl: 16, rate: 4, source: S15, achieved: 4, ttftMs: 19, itlMs: 6 },
+  { model: "llama-3.1-8b", gpu: "h200-sxm", tp: 1, weights: "bf16", isl: 467, osl: 16, rate: 8, source: S15, achieved: 8, ttftMs: 20, itlMs: 6 },
+  { model: "llama-3.1-8b", gpu: "h200-sxm", tp: 1, weights: "bf16", isl: 467, osl: 16, rate: 16, source: S15, achieved: 16, ttftMs: 22, itlMs: 7 },
+  { model: "llama-3.1-8b", gpu: "h200-sxm", tp: 1, weights: "bf16", isl: 467, osl: 16, rate: 32, source: S15, achieved: 31, ttftMs: 27, itlMs: 9 },
+  { model: "llama-3.1-8b", gpu: "h200-sxm", tp: 1, weights: "bf16", isl: 202, osl: 214, rate: 2, source: S15, achieved: 2, ttftMs: 17, itlMs: 6 },
+  { model: "llama-3.1-8b", gpu: "h200-sxm", tp: 1, weights: "bf16", isl: 202, osl: 214, rate: 4, source: S15, achieved: 4, ttftMs: 18, itlMs: 6 },
+  { model: "llama-3.1-8b", gpu: "h200-sxm", tp: 1, weights: "bf16", isl: 202, osl: 214, rate: 8, source: S15, achieved: 7, ttftMs: 19, itlMs: 7 },
+  { model: "llama-3.1-8b", gpu: "h200-sxm", tp: 1, weights: "bf16", isl: 202, osl: 214, rate: 16, source: S15, achieved: 14, ttftMs: 20, itlMs: 8 },
+  { model: "llama-3.1-8b", gpu: "h200-sxm", tp: 1, weights: "bf16", isl: 202, osl: 214, rate: 32, source: S15, achieved: 24, ttftMs: 24, itlMs: 9 },
 ];
