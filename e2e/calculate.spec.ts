@@ -217,3 +217,18 @@ test("paste the config.json of a family Atlas has no rules for: it is read by it
     "mamba_d_state: a state-space or hybrid layer field the importer does not read",
   );
 });
+
+test("a request rate in place of concurrency: the steady state's in-flight count, and a rate too high is named", async ({ page }) => {
+  const calc = new CalculatePage(page);
+  await calc.open("?model=llama-3.1-8b&gpu=h100-sxm&engine=trtllm&isl=467&osl=256");
+  await expect(page.getByTestId("m-in-flight")).toHaveCount(0);
+  await page.getByLabel("Request rate (req/s)").fill("8");
+  await expect(page.getByTestId("m-in-flight")).toBeVisible();
+  await expect(page.getByTestId("m-in-flight")).toContainText("steady state at 8 req/s");
+  // the replica completes what is offered: 8 req/s × 256 output tokens
+  await expect(page.getByTestId("m-throughput")).toContainText("2,050 tok/s");
+  await expect(page).toHaveURL(/rate=8/);
+  await page.getByLabel("Request rate (req/s)").fill("500");
+  await expect(page.getByTestId("problems")).toContainText("At 500 requests/s one replica saturates");
+  await expect(page.getByTestId("m-in-flight")).toContainText("saturated at 500 req/s");
+});

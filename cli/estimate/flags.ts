@@ -46,6 +46,11 @@ export const REQUEST_FLAGS: Readonly<Record<string, FlagSpec>> = {
     kind: "int",
     help: "prefill tokens per iteration: vLLM --max-num-batched-tokens, SGLang --chunked-prefill-size, TRT-LLM max_num_tokens (default: the engine's)",
   },
+  "--request-rate": {
+    field: "requestRate",
+    kind: "number",
+    help: "requests/s offered to the replica (open loop) in place of --concurrency: the estimate is the steady state at that rate",
+  },
   "--request-overhead-ms": {
     field: "requestOverheadMs",
     kind: "number",

@@ -16,7 +16,11 @@ export function renderTable(r: Ok): string {
   const m = x.memory;
   const head =
     `${model.name} on ${x.gpusPerReplica}× ${gpu.name}\n` +
-    `${i.weights} weights${i.kv ? `, ${i.kv} KV` : ""} · ${layoutWords(i)} · ${ENGINE_LABELS[i.engine]} · ISL ${formatCount(i.isl)} / OSL ${formatCount(i.osl)} · concurrency ${formatCount(i.concurrency)}\n\n`;
+    `${i.weights} weights${i.kv ? `, ${i.kv} KV` : ""} · ${layoutWords(i)} · ${ENGINE_LABELS[i.engine]} · ISL ${formatCount(i.isl)} / OSL ${formatCount(i.osl)} · ${
+      x.openLoop
+        ? `${formatRate(x.openLoop.requestRate, "req/s")} offered: ${x.openLoop.saturated ? "saturated at " : ""}${formatCount(x.openLoop.inFlight)} in flight`
+        : `concurrency ${formatCount(i.concurrency)}`
+    }\n\n`;
   const price = r.price.source === "none" ? "no price known" : `${formatUsd(r.price.usdPerGpuHour)}/GPU-hour (${r.price.source})`;
   const body = rows([
     ["Fits", x.fits ? "yes" : "NO"],

@@ -47,4 +47,20 @@ export interface EstimateResult {
    */
   readonly notes?: readonly string[];
   readonly derivations?: readonly Derivation[];
+  /**
+   * Present when the request gave a request rate (requestRate) instead of a concurrency: the replica's steady state at
+   * that rate (lib/model/open-loop.ts). The latencies are those at `inFlight` requests in flight.
+   */
+  readonly openLoop?: OpenLoopFigures;
+}
+
+export interface OpenLoopFigures {
+  /** Offered requests/s. */
+  readonly requestRate: number;
+  /** Requests in flight in the steady state (Little's law); the KV-limited maximum when saturated. */
+  readonly inFlight: number;
+  /** The replica cannot keep up with the rate: the queue grows without end. */
+  readonly saturated: boolean;
+  /** Requests/s the replica completes: the rate, or its most when saturated. */
+  readonly completedPerSecond: number;
 }

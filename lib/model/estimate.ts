@@ -5,6 +5,7 @@ import type { EstimateResult } from "./estimate-types";
 import { profileFor, withFactors, type EngineProfile } from "./engines";
 import { explainEstimate } from "./explain";
 import { secs } from "./explain-format";
+import { estimateAtRate } from "./estimate-at-rate";
 import { layoutProblems, resolveLayout, type Layout } from "./layout";
 import { memoryPerGpu, type MemoryPerGpu } from "./memory";
 import { isWeightOnly } from "./precision";
@@ -98,6 +99,11 @@ export function workloadOf(input: EstimateInput): Workload {
  * explain = false is the lean numeric path the planner calls in its search loop.
  */
 export function estimateConfig(args: EstimateArgs): EstimateResult {
+  return args.input.requestRate !== undefined ? estimateAtRate(args, estimateAtConcurrency) : estimateAtConcurrency(args);
+}
+
+/** estimateConfig at the request's concurrency (the closed loop), whatever its requestRate says. */
+function estimateAtConcurrency(args: EstimateArgs): EstimateResult {
   const { model, gpu, input } = args;
   const profile = profileOf(args);
   const work = workloadOf(input);

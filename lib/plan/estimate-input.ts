@@ -84,6 +84,17 @@ export const estimateInputSchema = z
       .max(1_048_576, { error: "prefillChunkTokens must be at most 1048576" })
       .optional(),
     /**
+     * Requests per second offered to the replica (open loop: they arrive whatever is in flight) in place of a
+     * concurrency: the estimate is the replica's steady state at that rate, N in flight with N = rate · E2E(N) by
+     * Little's law (lib/model/open-loop.ts), and `concurrency` is not used. A rate the replica cannot carry is a
+     * problem that says the most it completes.
+     */
+    requestRate: z
+      .number({ error: "requestRate must be a number" })
+      .positive({ error: "requestRate must be above 0" })
+      .max(1_000_000, { error: "requestRate must be at most 1000000" })
+      .optional(),
+    /**
      * The serving stack's fixed first-token latency outside the GPU, in ms: HTTP, the API server and any gateway or
      * router in front of the engine, tokenisation, the first detokenisation. Absent: the engine's calibrated t_0,
      * which is what the benchmark stacks of the calibration runs added (lib/model/README.md); a stack measured to add

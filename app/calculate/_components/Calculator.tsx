@@ -147,7 +147,7 @@ export function Calculator({ initial, badges }: { initial: CalcValues; badges: B
       {shown && (
         <Results
           r={shown}
-          confidence={confidenceFromTableForInput(badges, shown.input, shown.model)}
+          confidence={confidenceFromTableForInput(badges, { ...shown.input, concurrency: shown.result.openLoop?.inFlight ?? shown.input.concurrency }, shown.model)}
           stale={!outcome.ok || deferred !== values}
           general={{ problems: grouped.general, notes: noteGroups.general.concat(noteGroups.byField.price ?? []) }}
         />

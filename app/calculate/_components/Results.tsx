@@ -84,6 +84,15 @@ export function Results({
           <Metric testId="m-per-gpu" label="Per GPU" value={formatRate(x.outputTokensPerSecondPerGpu)} derivation={d("throughputPerGpu")} />
           <Metric testId="m-per-user" label="Per user" value={formatRate(x.tokensPerSecondPerUser)} derivation={d("perUser")} />
           <Metric testId="m-max-concurrency" label="Max concurrency" value={formatCount(x.maxConcurrency)} derivation={d("maxConcurrency")} hint="requests the KV cache holds" />
+          {x.openLoop ? (
+            <Metric
+              testId="m-in-flight"
+              label="In flight"
+              value={formatCount(x.openLoop.inFlight)}
+              derivation={d("openLoop.inFlight")}
+              hint={`${x.openLoop.saturated ? "saturated at" : "steady state at"} ${formatRate(x.openLoop.requestRate, "req/s")}`}
+            />
+          ) : null}
         </dl>
       </Card>
 

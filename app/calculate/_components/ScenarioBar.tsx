@@ -102,6 +102,15 @@ export function ScenarioBar(p: ScenarioBarProps) {
         />
       </div>
       <NumberField label="Concurrency" min={1} step={1} error={m.concurrency} hint="requests in flight" {...register("concurrency", required)} />
+      <NumberField
+        label="Request rate (req/s)"
+        min={0}
+        step="any"
+        error={m.requestRate}
+        placeholder="closed loop"
+        hint="set: the steady state at this rate, in place of concurrency"
+        {...register("requestRate", optional)}
+      />
 
       <Select label="Weights" options={WEIGHT_OPTIONS} error={m.weights} {...register("weights")} />
       <Select label="KV cache" options={KV_OPTIONS} error={m.kv} {...register("kv", optionalText)} />

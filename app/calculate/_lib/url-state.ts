@@ -40,6 +40,7 @@ const PARAMS: readonly (readonly [param: string, field: keyof CalcValues, kind: 
   ["isl", "isl", "number"],
   ["osl", "osl", "number"],
   ["concurrency", "concurrency", "number"],
+  ["rate", "requestRate", "number"],
   ["spread", "randomRangeRatio", "number"],
   ["batchWait", "batchWaitIters", "number"],
   ["mem", "memFraction", "number"],
