@@ -16,7 +16,7 @@ import { parseCsv } from "../lib/model/calib/csv";
 import { breakdowns, byRelease, HELD_OUT_LIMITS, moeOvershootRows, releaseLabel, summariseHeldOut } from "../lib/model/calib/held-out";
 import { releaseReport } from "../lib/validation/releases";
 import { errorSources } from "../lib/validation/error-sources";
-import { openLoopPoints, openLoopReport, type OpenLoopSetup } from "../lib/validation/open-loop-compare";
+import { openLoopPoints, openLoopReport } from "../lib/validation/open-loop-compare";
 import { forwardInTime, summariseTime } from "../lib/model/calib/held-out-time";
 import { leaveOneGenerationOut, leaveOneGpuOut, summariseSplit } from "../lib/model/calib/held-out-hardware";
 import { leaveOneModelOut, predictRows, type RowResult } from "../lib/model/calib/lomo";
@@ -28,7 +28,7 @@ import { repeatability } from "../lib/validation/repeatability";
 import { repeatableRows } from "../lib/validation/score";
 import { MEASURED_ROWS } from "../lib/validation/measurements.generated";
 import { judgementSummary } from "../lib/validation/confidence";
-import { liveValidation } from "../lib/validation/live";
+import { LIVE_OPEN_LOOP_ESTIMATOR, liveValidation } from "../lib/validation/live";
 import { loadCalibration, SHARED } from "./calibration-data";
 
 const args = process.argv.slice(2);
@@ -145,13 +145,7 @@ function publicComparison() {
  */
 function openLoop() {
   const recs = parseCsv(readFileSync(path.join(SHARED, "reference/measurements-public.csv"), "utf8"));
-  const report = openLoopReport(openLoopPoints(recs), (s: OpenLoopSetup, c: number, overheadMs: number | undefined) =>
-    estimateConfig({
-      model: getModel(s.model)!,
-      gpu: getGpu(s.gpu)!,
-      input: { ...s, pp: 1, dp: 1, concurrency: c, arrivals: "staggered", ...(overheadMs !== undefined ? { requestOverheadMs: overheadMs } : {}) },
-    }),
-  );
+  const report = openLoopReport(openLoopPoints(recs), LIVE_OPEN_LOOP_ESTIMATOR);
   const calibrated = report.calibrated;
   const a = report.calibratedSummary;
   const b = report.bareSummary;

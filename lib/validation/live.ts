@@ -15,7 +15,7 @@ import type { ModelArch } from "../catalog/types";
 import { MEASURED_ROWS } from "./measurements.generated";
 import { comparePublicRow, type PublicComparison } from "./public-compare";
 import { PUBLIC_OPEN_LOOP, PUBLIC_ROWS } from "./public-measurements.generated";
-import { openLoopReport, type OpenLoopReport } from "./open-loop-compare";
+import { openLoopReport, type OpenLoopEstimator, type OpenLoopReport } from "./open-loop-compare";
 import { pipelineFigures, publishedByRegime } from "./published-regimes";
 import { HELD_OUT_HARDWARE, HELD_OUT_REGIMES } from "../model/calibration.generated";
 import type { HardwareHeldOut } from "../model/calib/held-out-hardware";
@@ -40,24 +40,17 @@ let badges: BadgeTable | null = null;
 
 let openLoop: OpenLoopReport | null = null;
 
+/** The current core at a published open-loop setup (open-loop-compare.ts): arrivals one at a time, as a rate brings them. */
+export const LIVE_OPEN_LOOP_ESTIMATOR: OpenLoopEstimator = (s, concurrency, requestOverheadMs) =>
+  estimateConfig({
+    model: getModel(s.model)!,
+    gpu: getGpu(s.gpu)!,
+    input: { ...s, pp: 1, dp: 1, concurrency, arrivals: "staggered", ...(requestOverheadMs !== undefined ? { requestOverheadMs } : {}) },
+  });
+
 /** The shipped published open-loop points predicted at their offered rate by the current core. Computed once. */
 export function liveOpenLoop(): OpenLoopReport {
-  if (openLoop === null) {
-    openLoop = openLoopReport(PUBLIC_OPEN_LOOP, (s, concurrency, requestOverheadMs) =>
-      estimateConfig({
-        model: getModel(s.model)!,
-        gpu: getGpu(s.gpu)!,
-        input: {
-          ...s,
-          pp: 1,
-          dp: 1,
-          concurrency,
-          arrivals: "staggered",
-          ...(requestOverheadMs !== undefined ? { requestOverheadMs } : {}),
-        },
-      }),
-    );
-  }
+  if (openLoop === null) openLoop = openLoopReport(PUBLIC_OPEN_LOOP, LIVE_OPEN_LOOP_ESTIMATOR);
   return openLoop;
 }
 
