@@ -1,7 +1,7 @@
 import type { Derivation } from "./derivation";
 import type { EstimateArgs } from "./estimate";
 import type { EstimateResult } from "./estimate-types";
-import { secs, sig } from "./explain-format";
+import { secs, sig, usdStr } from "./explain-format";
 import { openLoopAt } from "./open-loop";
 
 /** The mean request's share of ISL and OSL (estimate.ts meanLengthShare, repeated to keep this module's imports one-way). */
@@ -58,7 +58,6 @@ export function estimateAtRate(args: EstimateArgs, at: (a: EstimateArgs) => Esti
 
 /** The throughput and cost derivations of the closed loop at N, restated for the open loop at λ (others unchanged). */
 function openLoopDerivation(d: Derivation, closed: EstimateResult, open: EstimateResult, rate: number, osl: number, scale: number): Derivation {
-  const usd = (x: number) => `$${x.toFixed(x < 1 ? 4 : 2)}`;
   switch (d.key) {
     case "throughput":
       return { ...d, value: open.outputTokensPerSecond, formula: "λ · OSL — open loop: the replica completes what is offered and idles the rest", substituted: `${sig(rate)}/s · ${sig(osl)} = ${sig(open.outputTokensPerSecond)} tok/s` };
@@ -73,7 +72,7 @@ function openLoopDerivation(d: Derivation, closed: EstimateResult, open: Estimat
         ...d,
         value: now,
         formula: `${d.formula} at N in flight, × (N / E2E(N)) / λ — the same GPU-hours over the tokens the rate brings`,
-        substituted: `${usd(was)} · ${sig(scale)} = ${usd(now)}`,
+        substituted: `${usdStr(was)} · ${sig(scale)} = ${usdStr(now)}`,
       };
     }
     default:
