@@ -13,6 +13,7 @@ import { ms, usd } from "./words";
 import type { PlanInput } from "../plan/schema";
 import { ENGINE_IDS, KV_PRECISIONS, WEIGHT_PRECISIONS } from "../plan/estimate-input";
 import { ENGINE_NAMES } from "./labels";
+import { profileFor } from "../model/engines";
 import { exactFigures, recId, recLabel } from "./materialise";
 import { runSearch, type Rec } from "./search";
 import { V_BUDGET_MONTH, V_BUDGET_MTOK, V_E2E, V_TPOT, V_TTFT50, V_TTFT95 } from "./sizing";
@@ -122,6 +123,49 @@ export function choiceRelaxations(input: PlanInput): RelaxAdvice[] {
     });
   }
   return out;
+}
+
+/** How finely the serving-stack latency advice is searched (ms). */
+const OVERHEAD_STEP_MS = 1;
+
+/**
+ * When the plan states no serving-stack latency, each engine's calibrated t_0 (what the calibration runs' benchmark
+ * stacks added: tens to ~160 ms) is part of every first token. If a stack that adds less would make an option meet
+ * every target, say up to how much it may add and which option that unlocks: the cheapest option at 0 ms sets the
+ * price, and the latency is the most (bisection on budget.requestOverheadMs, whole milliseconds) at which an option
+ * within 20 % of that price still meets every target — a larger latency met only by buying many more replicas to
+ * drain the queue is not advice. Nothing when a stated latency is already given, or when even 0 ms is not enough.
+ */
+export function overheadRelaxation(input: PlanInput): RelaxAdvice | null {
+  if (input.budget.requestOverheadMs !== undefined) return null;
+  let cap = Infinity;
+  const feasibleAt = (ms: number) => {
+    const spec = buildSpec({ ...input, budget: { ...input.budget, requestOverheadMs: ms } });
+    const best = cheapestFeasible(runSearch(spec).records);
+    return { spec, best: best && best.costMonth <= cap ? best : null };
+  };
+  let ok = feasibleAt(0);
+  if (!ok.best) return null;
+  cap = ok.best.costMonth * RELAX_SLACK;
+  // the most any engine's calibrated t_0 adds bounds the search: above it the stated latency would only add
+  const plain = buildSpec(input);
+  let lo = 0;
+  let hi = Math.ceil(Math.max(...plain.engines.flatMap((e) => plain.gpus.map((g) => profileFor(e, g).factors.ttftOverheadS))) * 1000);
+  while (hi - lo > OVERHEAD_STEP_MS) {
+    const mid = Math.floor((lo + hi) / 2);
+    const at = feasibleAt(mid);
+    if (at.best) {
+      lo = mid;
+      ok = at;
+    } else hi = mid;
+  }
+  const best = ok.best!;
+  return {
+    kind: "request-overhead",
+    words: `State your serving stack's first-token latency: each engine's calibrated one (what the calibration runs' benchmark stacks added) is in every estimate; if yours adds at most ${ms(lo)}, ${recLabel(best, best.replicasTraffic + ok.spec.redundancy)} meets every target at ${usd(best.costMonth)}/month.`,
+    needed: lo,
+    costUsdPerMonth: best.costMonth,
+  };
 }
 
 /** Σ over missed constraints of ln(value ÷ limit). */

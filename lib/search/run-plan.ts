@@ -13,9 +13,9 @@ import { layoutLabel } from "./enumerate";
 import { ENGINE_NAMES } from "./labels";
 import { materialise, exactFigures, recId, recLabel } from "./materialise";
 import { paretoIndicesXY } from "./pareto";
-import { choiceRelaxations, combinedRelaxation, nearestMisses, sloRelaxations } from "./relax";
+import { choiceRelaxations, combinedRelaxation, nearestMisses, overheadRelaxation, sloRelaxations } from "./relax";
 import { runSearch, type Rec, type RejectionExample, type SearchOutput } from "./search";
-import { sizeCandidate, type Sized } from "./sizing";
+import { sizeCandidate, V_E2E, V_TTFT50, V_TTFT95, type Sized } from "./sizing";
 import { buildSpec, type SearchSpec } from "./spec";
 import type { Candidate, ChartPoint, GrowthRow, ParetoFront, PlanResult, Rejection, RejectionReason } from "./types";
 
@@ -220,7 +220,10 @@ export function runPlan(input: PlanInput, opts: RunPlanOptions = {}): PlanResult
     missRecords = runSearch(spec, { inferMonotone: false }).records;
     const misses = nearestMisses(missRecords, spec, opts.nearMissesLimit ?? 5);
     nearMisses = misses.map((r) => materialise(r, spec, null, true));
-    relax = [...sloRelaxations(missRecords, spec), ...(opts.relax === false ? [] : choiceRelaxations(input))];
+    // a stack that adds less than the calibrated serving-stack latency helps only a first-token or end-to-end miss
+    const latencyMiss = missRecords.some((r) => (r.violations & (V_TTFT50 | V_TTFT95 | V_E2E)) !== 0);
+    const overhead = opts.relax === false || !latencyMiss ? null : overheadRelaxation(input);
+    relax = [...sloRelaxations(missRecords, spec), ...(overhead ? [overhead] : []), ...(opts.relax === false ? [] : choiceRelaxations(input))];
     const combined = nearMisses[0] ? combinedRelaxation(nearMisses[0], spec) : null;
     if (relax.length === 0 && combined) relax = [combined];
   }

@@ -167,6 +167,8 @@ export interface RelaxAdvice {
   readonly kind:
     | "ttft-p50" | "ttft-p95" | "tpot" | "e2e" | "budget-month" | "budget-mtok"
     | "gpus" | "precisions" | "engines" | "speculative" | "providers" | "pricing-term" | "headroom" | "redundancy"
+    /** The largest serving-stack latency (budget.requestOverheadMs) at which an option meets every target. */
+    | "request-overhead"
     /** Several at once (the nearest miss's needs), when no single change is enough. */
     | "combined";
   /** e.g. "Loosen TTFT p95 from 200 ms to 340 ms". */

@@ -53,6 +53,23 @@ describe("the plan's serving-stack latency (budget.requestOverheadMs)", () => {
     expect(at110.ttftP50Ms - at10.ttftP50Ms).toBeLessThan(130);
   });
 
+  it("when nothing meets the target, says up to what serving-stack latency an option of about the same price would", () => {
+    const r = runPlan(parse(TIGHT));
+    const a = r.relax.find((x) => x.kind === "request-overhead");
+    expect(a).toBeDefined();
+    const t0 = engineSettingDefaults("sglang", getGpu("h100-sxm")!).requestOverheadMs;
+    expect(a!.needed!).toBeGreaterThanOrEqual(0);
+    expect(a!.needed!).toBeLessThan(t0);
+    expect(a!.words).toMatch(new RegExp(`if yours adds at most ${a!.needed} ms, .+ meets every target at \\$`));
+    // the advice holds: at that latency the plan finds an option, at the same price as the advice names
+    const at = runPlan(parse(withOverhead(TIGHT, a!.needed!)), { relax: false });
+    expect(at.feasible).toBe(true);
+    expect(at.best!.costUsdPerMonth).toBeCloseTo(a!.costUsdPerMonth!, 6);
+    // a plan that states its latency gets no such advice
+    const stated = runPlan(parse(withOverhead(TIGHT, 160)));
+    expect(stated.relax.some((x) => x.kind === "request-overhead")).toBe(false);
+  });
+
   it("travels in the plan's address as overhead=", () => {
     const raw = withOverhead(SMALL_PLAN, 25);
     const q = encodePlanUrl(parse(raw));
