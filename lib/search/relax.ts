@@ -51,7 +51,9 @@ export function sloRelaxations(records: readonly Rec[], spec: SearchSpec): Relax
   for (const k of KINDS) {
     const only = records.filter((r) => r.violations === k.bit);
     if (only.length === 0) continue;
-    const least = Math.min(...only.map(k.value));
+    // a loop, not Math.min(...): a wide search misses on hundreds of thousands of records, past the spread's stack limit
+    let least = Infinity;
+    for (const r of only) least = Math.min(least, k.value(r));
     const near = only.filter((r) => k.value(r) <= least * RELAX_SLACK).sort((a, b) => a.costMonth - b.costMonth || k.value(a) - k.value(b));
     for (const rec of near.slice(0, 8)) {
       const ex = exactMask(rec, spec);
@@ -127,6 +129,8 @@ export function choiceRelaxations(input: PlanInput): RelaxAdvice[] {
 
 /** How finely the serving-stack latency advice is searched (ms). */
 const OVERHEAD_STEP_MS = 1;
+/** The least a served stack adds to a first token (ms): advice that needs less is no advice. */
+const MIN_STACK_MS = 5;
 
 /**
  * When the plan states no serving-stack latency, each engine's calibrated t_0 (what the calibration runs' benchmark
@@ -159,6 +163,8 @@ export function overheadRelaxation(input: PlanInput): RelaxAdvice | null {
       ok = at;
     } else hi = mid;
   }
+  // no served stack adds less than a few milliseconds (Triton in front of TensorRT-LLM: a few ms, /validate's open loop)
+  if (lo < MIN_STACK_MS) return null;
   const best = ok.best!;
   return {
     kind: "request-overhead",
