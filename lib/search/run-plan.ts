@@ -5,6 +5,7 @@
  */
 import { CATALOG_VERSION } from "../catalog";
 import { HOURS_PER_MONTH } from "../model/units";
+import { profileFor } from "../model/engines";
 import { sig } from "../model/explain-format";
 import { ms, usd } from "./words";
 import { PLAN_SCHEMA_VERSION, type PlanInput } from "../plan/schema";
@@ -165,6 +166,18 @@ function growthRows(rec: Rec, spec: SearchSpec, monthlyGrowthPct: number): Growt
   return rows;
 }
 
+/** Which serving-stack latency t_0 every first token includes: the plan's, or each engine's calibrated one (from the profiles). */
+function servingStackAssumption(spec: SearchSpec): string {
+  if (spec.requestOverheadMs !== null) return `Every first token includes your serving stack's ${ms(spec.requestOverheadMs)} outside the GPU, on every engine.`;
+  const per = spec.engines.map((e) => {
+    const t0 = spec.gpus.map((g) => profileFor(e, g).factors.ttftOverheadS * 1000);
+    const lo = Math.min(...t0);
+    const hi = Math.max(...t0);
+    return `${ENGINE_NAMES[e]} ${lo === hi ? ms(lo) : `${ms(lo)}–${ms(hi)}`}`;
+  });
+  return `Every first token includes the engine's calibrated serving-stack latency (${per.join(", ")}): what the calibration runs' benchmark stacks added outside the GPU. If your stack adds less, state it (Serving-stack latency).`;
+}
+
 function assumptions(spec: SearchSpec): string[] {
   const a = [
     "Latency per replica comes from the estimate for a full batch of C requests (the most the replica runs at once), so it is an upper bound at lower load.",
@@ -176,6 +189,7 @@ function assumptions(spec: SearchSpec): string[] {
       ? `GPU prices: the cheapest representative ${spec.term} row among ${spec.providers.join(", ")}.`
       : `GPU prices: the catalog's representative ${spec.term} row per GPU (median of the best-confidence rows).`,
     "Concurrencies above the first one that misses a latency target are counted as missing it too: latency grows with concurrency.",
+    servingStackAssumption(spec),
   ];
   if (spec.isl !== spec.traffic.inputTokensPerMonth / Math.max(1, spec.traffic.requestsPerMonth)) {
     a.push("A cached shared system prompt is not prefilled again: the prompt a request pays for is shortened by prefix-cache hit rate × system-prompt tokens.");

@@ -70,6 +70,14 @@ describe("the plan's serving-stack latency (budget.requestOverheadMs)", () => {
     expect(stated.relax.some((x) => x.kind === "request-overhead")).toBe(false);
   });
 
+  it("says in the plan's assumptions which serving-stack latency every first token includes", () => {
+    const t0 = engineSettingDefaults("sglang", getGpu("h100-sxm")!).requestOverheadMs;
+    const calibrated = runPlan(parse(TIGHT), { relax: false }).assumptions;
+    expect(calibrated.some((a) => a.includes(`calibrated serving-stack latency (SGLang ${t0} ms)`))).toBe(true);
+    const stated = runPlan(parse(withOverhead(TIGHT, 10)), { relax: false }).assumptions;
+    expect(stated).toContain("Every first token includes your serving stack's 10 ms outside the GPU, on every engine.");
+  });
+
   it("travels in the plan's address as overhead=", () => {
     const raw = withOverhead(SMALL_PLAN, 25);
     const q = encodePlanUrl(parse(raw));
