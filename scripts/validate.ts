@@ -15,7 +15,6 @@ import { getModel } from "../lib/catalog/models";
 import { parseCsv } from "../lib/model/calib/csv";
 import { breakdowns, byRelease, HELD_OUT_LIMITS, moeOvershootRows, releaseLabel, summariseHeldOut } from "../lib/model/calib/held-out";
 import { releaseReport } from "../lib/validation/releases";
-import { errorSources } from "../lib/validation/error-sources";
 import { openLoopPoints, openLoopReport } from "../lib/validation/open-loop-compare";
 import { forwardInTime, summariseTime } from "../lib/model/calib/held-out-time";
 import { leaveOneGenerationOut, leaveOneGpuOut, summariseSplit } from "../lib/model/calib/held-out-hardware";
@@ -175,6 +174,7 @@ async function main(): Promise<number> {
   const held = leaveOneModelOut(d.rows, ctx, QUICK ? 800 : undefined);
   console.log(`\n(leave-one-model-out refits: ${((Date.now() - t0) / 1e3).toFixed(1)} s)`);
   const lomo = breakdown("LEAVE-ONE-MODEL-OUT (headline: each model predicted by a fit that never saw it)", held);
+  const summary = summariseHeldOut(held);
   const releases = byRelease(held);
   const rel = releaseReport(
     held
@@ -198,7 +198,7 @@ async function main(): Promise<number> {
     );
   }
   // where the held-out error sits: a constant factor per group divided out (an oracle, lib/validation/error-sources.ts)
-  const sources = errorSources(held.filter((r) => r.predicted));
+  const sources = summary.errorSources ?? [];
   console.log(`\nLEAVE-ONE-MODEL-OUT — error left if one constant factor per group were known (an oracle fitted on the measurements it is scored on: it predicts nothing, it locates the error)`);
   for (const s of sources) {
     console.log(`  ${s.grouping.padEnd(48)} ${String(s.groups).padStart(4)} groups  TPOT MdAPE ${pct(s.tpotMdape).padStart(6)}  TTFT MdAPE ${pct(s.ttftMdape).padStart(6)}`);
@@ -243,7 +243,6 @@ async function main(): Promise<number> {
       `  the same ${ids.size} predicted runs: leave-one-model-out TPOT ${pct(lo.tpotMdape)} / TTFT ${pct(lo.ttftMdape)}; committed (in-sample) fit TPOT ${pct(ins.tpotMdape)} / TTFT ${pct(ins.ttftMdape)}`,
     );
   }
-  const summary = summariseHeldOut(held);
   const moe = summary.moeSmallBatch;
   console.log(
     `\nMoE at concurrency 1–8 (held-out): ${moe.rows} rows, worst throughput overshoot ${moe.maxOvershoot.toFixed(2)}× (target ≤ 2×; closed-loop output tok/s, first-token latency included), median predicted/measured ${moe.medianRatio.toFixed(2)}; per-user decode speed (1/TPOT) worst overshoot ${moe.maxDecodeOvershoot.toFixed(2)}×`,
