@@ -4,21 +4,18 @@ import type { EstimateResult } from "./estimate-types";
 import { secs, sig, usdStr } from "./explain-format";
 import { openLoopAt } from "./open-loop";
 
-/** The mean request's share of ISL and OSL (estimate.ts meanLengthShare, repeated to keep this module's imports one-way). */
-const meanShare = (r: number | undefined) => (1 + (r ?? 1)) / 2;
-
 /**
  * estimateConfig for a request that gives a request rate λ (requestRate) instead of a concurrency: the replica's
  * steady state, N in flight with λ · E2E(N) ≤ N (open-loop.ts), the latencies at N, and what the rate implies for
  * throughput and cost — output tok/s = λ · OSL (the replica idles the rest of the time; cost per token grows
- * accordingly). A rate beyond the most the replica completes with its KV cache full is a problem.
+ * accordingly). A rate beyond the most the replica completes with its KV cache full is a problem. `osl` is the mean
+ * request's output length (estimate.ts workloadOf), the OSL of E2E.
  */
-export function estimateAtRate(args: EstimateArgs, at: (a: EstimateArgs) => EstimateResult): EstimateResult {
+export function estimateAtRate(args: EstimateArgs, at: (a: EstimateArgs) => EstimateResult, osl: number): EstimateResult {
   const rate = args.input.requestRate!;
   const { requestRate: _, ...closed } = args.input;
   const lean = (c: number) => at({ ...args, explain: false, input: { ...closed, concurrency: c } });
   const one = lean(1);
-  const osl = args.input.osl * meanShare(args.input.randomRangeRatio);
   if (!one.fits) {
     const r = at({ ...args, input: { ...closed, concurrency: 1 } });
     return { ...r, openLoop: { requestRate: rate, inFlight: 1, saturated: false, completedPerSecond: 0 } };

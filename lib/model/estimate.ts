@@ -99,7 +99,7 @@ export function workloadOf(input: EstimateInput): Workload {
  * explain = false is the lean numeric path the planner calls in its search loop.
  */
 export function estimateConfig(args: EstimateArgs): EstimateResult {
-  return args.input.requestRate !== undefined ? estimateAtRate(args, estimateAtConcurrency) : estimateAtConcurrency(args);
+  return args.input.requestRate !== undefined ? estimateAtRate(args, estimateAtConcurrency, workloadOf(args.input).osl) : estimateAtConcurrency(args);
 }
 
 /** estimateConfig at the request's concurrency (the closed loop), whatever its requestRate says. */
