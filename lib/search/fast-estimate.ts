@@ -9,7 +9,7 @@
  * estimateConfig's, and the options a result shows are recomputed through estimateConfig(explain = true).
  */
 import type { EngineId, GpuSpec, KvPrecision, ModelArch, WeightPrecision } from "../catalog/types";
-import { profileFor } from "../model/engines";
+import { profileFor, withFactors } from "../model/engines";
 import type { BindingResource } from "../model/estimate-types";
 import { resolveLayout } from "../model/layout";
 import { memoryPerGpu } from "../model/memory";
@@ -33,8 +33,8 @@ export function prepareShape(
   requestOverheadMs: number | null = null,
 ): Setup {
   const base = profileFor(engine, gpu);
-  // estimateConfig's profileOf: a stated request overhead replaces the engine's calibrated t_0
-  const profile = requestOverheadMs === null ? base : { ...base, factors: { ...base.factors, ttftOverheadS: requestOverheadMs / 1e3 } };
+  // as estimateConfig's profileOf: a stated request overhead replaces the engine's calibrated t_0
+  const profile = requestOverheadMs === null ? base : withFactors(base, { ttftOverheadS: requestOverheadMs / 1e3 });
   const layout = resolveLayout(model, gpu, { tp: l.tp, pp: l.pp, dp: l.dp, moeEp: model.moe ? l.moeEp : undefined });
   // speculative decoding as estimateConfig resolves it for mtpDraftTokens = drafts (the published acceptance rates)
   const spec = drafts > 0 ? specDecodeOf({ mtpDraftTokens: drafts }, model).spec : null;
