@@ -1,4 +1,4 @@
-import { gb, gbPerSecond, tbPerSecond, tflops, watts } from "../model/units";
+import { bytes, gb, gbPerSecond, tbPerSecond, tflops, watts } from "../model/units";
 import type { GpuSpec } from "./types";
 
 export const AMPERE_ADA_GPUS = [
@@ -71,7 +71,8 @@ export const AMPERE_ADA_GPUS = [
     name: "NVIDIA A100 40GB SXM4",
     vendor: "NVIDIA",
     generation: "ampere",
-    memory: gb(40),
+    // 40 GiB: nvidia-smi reports 40,960 MiB (= 42.9 GB decimal).
+    memory: bytes(40_960 * 2 ** 20),
     hbmBandwidth: tbPerSecond(1.555),
     peakFlops: { bf16: tflops(312), fp8: null, fp4: null, int8: tflops(624) },
     interconnectBandwidth: gbPerSecond(300),
@@ -94,7 +95,9 @@ export const AMPERE_ADA_GPUS = [
     name: "NVIDIA A100 80GB SXM4",
     vendor: "NVIDIA",
     generation: "ampere",
-    memory: gb(80),
+    // 80 GiB, not 80 GB: nvidia-smi reports 81,920 MiB (= 85.9 GB decimal); aiconfigurator's a100_sxm.yaml configures
+    // mem_capacity 85899345920 ("80GiB").
+    memory: bytes(81_920 * 2 ** 20),
     hbmBandwidth: tbPerSecond(2.039),
     peakFlops: { bf16: tflops(312), fp8: null, fp4: null, int8: tflops(624) },
     interconnectBandwidth: gbPerSecond(300),
@@ -116,7 +119,9 @@ export const AMPERE_ADA_GPUS = [
     name: "NVIDIA A100 80GB PCIe",
     vendor: "NVIDIA",
     generation: "ampere",
-    memory: gb(80),
+    // 80 GiB, not 80 GB: nvidia-smi reports 81,920 MiB (= 85.9 GB decimal); aiconfigurator's a100_sxm.yaml configures
+    // mem_capacity 85899345920 ("80GiB").
+    memory: bytes(81_920 * 2 ** 20),
     hbmBandwidth: tbPerSecond(1.935),
     peakFlops: { bf16: tflops(312), fp8: null, fp4: null, int8: tflops(624) },
     // PCIe Gen4 x16: 64 GB/s bidirectional -> 32 per direction. An NVLink bridge joins pairs at 600 GB/s; not assumed.

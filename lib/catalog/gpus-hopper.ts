@@ -1,4 +1,4 @@
-import { gb, gbPerSecond, tbPerSecond, tflops, watts } from "../model/units";
+import { bytes, gb, gbPerSecond, tbPerSecond, tflops, watts } from "../model/units";
 import type { GpuSpec } from "./types";
 
 export const HOPPER_GPUS = [
@@ -7,7 +7,9 @@ export const HOPPER_GPUS = [
     name: "NVIDIA H100 PCIe 80GB",
     vendor: "NVIDIA",
     generation: "hopper",
-    memory: gb(80),
+    // 80 GiB, not 80 GB: nvidia-smi reports 81,559 MiB (= 85.5 GB decimal) for "H100 80GB HBM3" and "H100 PCIe"; the
+    // engines size their KV cache from that. NVIDIA's "80GB" is binary, as its Blackwell figures are.
+    memory: bytes(81_559 * 2 ** 20),
     hbmBandwidth: tbPerSecond(2),
     peakFlops: { bf16: tflops(756), fp8: tflops(1513), fp4: null, int8: tflops(1513) },
     interconnectBandwidth: gbPerSecond(64),
@@ -30,7 +32,9 @@ export const HOPPER_GPUS = [
     name: "NVIDIA H100 SXM5 80GB",
     vendor: "NVIDIA",
     generation: "hopper",
-    memory: gb(80),
+    // 80 GiB, not 80 GB: nvidia-smi reports 81,559 MiB (= 85.5 GB decimal) for "H100 80GB HBM3" and "H100 PCIe"; the
+    // engines size their KV cache from that. NVIDIA's "80GB" is binary, as its Blackwell figures are.
+    memory: bytes(81_559 * 2 ** 20),
     hbmBandwidth: tbPerSecond(3.35),
     peakFlops: { bf16: tflops(989.5), fp8: tflops(1979), fp4: null, int8: tflops(1979) },
     interconnectBandwidth: gbPerSecond(450),
@@ -77,7 +81,8 @@ export const HOPPER_GPUS = [
     name: "NVIDIA H200 SXM 141GB",
     vendor: "NVIDIA",
     generation: "hopper",
-    memory: gb(141),
+    // nvidia-smi reports 143,771 MiB (= 150.8 GB decimal) for the H200 SXM: NVIDIA's "141GB" is binary (≈ 140.4 GiB).
+    memory: bytes(143_771 * 2 ** 20),
     hbmBandwidth: tbPerSecond(4.8),
     peakFlops: { bf16: tflops(989.5), fp8: tflops(1979), fp4: null, int8: tflops(1979) },
     interconnectBandwidth: gbPerSecond(450),

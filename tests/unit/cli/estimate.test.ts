@@ -100,7 +100,7 @@ describe("atlas estimate --jsonl", () => {
     await run(["--jsonl", "--gpu", "h100-sxm", "--price", "1"], f.io);
     const [a, b] = f.out().trimEnd().split("\n").map((l) => JSON.parse(l));
     expect(a.costUsdPerHour).toBeCloseTo(1, 9);
-    expect(b.memory.capacity).toBe(80e9); // the line's own GPU wins: A100 80 GB
+    expect(b.memory.capacity).toBe(81_920 * 2 ** 20); // the line's own GPU wins: A100 80 GB (nvidia-smi: 81,920 MiB)
   });
 });
 
