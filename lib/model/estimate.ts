@@ -158,6 +158,12 @@ function estimateAtConcurrency(args: EstimateArgs): EstimateResult {
     }
     if (input.priceUsdPerGpuHour === undefined) notes.push("No GPU price given: costs are 0.");
   }
+  if (srv.prefillBound && fits) {
+    notes = [
+      ...(notes ?? []),
+      `Prefill-bound: replacing finished requests needs ${fmtTokens(Math.round((input.concurrency * work.isl) / Math.max(1, work.osl - 1)))} prompt tokens an iteration, more than the engine's prefill budget of ${fmtTokens(setup.f.prefillChunkTokens)} (prefillChunkTokens); only ${srv.decodeBatch.toFixed(1)} requests decode at a time and the others wait for the budget before their first token. A larger budget or fewer requests in flight lifts it.`,
+    ];
+  }
   if ((input.randomRangeRatio ?? 1) < 1) {
     notes = [
       ...(notes ?? []),

@@ -115,8 +115,8 @@ function loopDerivations(c: EstimateCore, input: EstimateInput): Derivation[] {
       "Time to first token",
       srv.ttft,
       "s",
-      "t_0 + t̄/2 + o·t̄ + ⌈ISL/K⌉ · t_step(b + chunk) + β·(C/dp − 1)·t_prefill,alone + [dp > 1] w_dp·t̄ + [W > 0] w_W·t̄ + KV-capacity wait — o: iterations an overlap scheduler had already scheduled; alone (C = 1) the request waits only for the decode step an overlap scheduler launched for its predecessor, min(o, 1)·t_decode/2, in place of t̄/2 + o·t̄; w_W: iterations batch waiting (TRT-LLM batch_wait_timeout_iters W) holds the prompt, W·(1 + a/2)/(1 + a) with a the prompts arriving in W iterations",
-      `${secs(f.ttftOverheadS)} + ${secs(srv.waitRunning)} + ${secs(srv.waitOverlap)} + ${srv.prefillChunks} · t_chunk + ${secs(srv.waitPrefill)} + ${secs(srv.waitDpBalance)} + ${secs(srv.waitBatch)} + ${secs(srv.waitKv)} = ${secs(srv.ttft)}`,
+      "t_0 + t̄/2 + o·t̄ + ⌈ISL/K⌉ · t_step(b + chunk) + β·(C/dp − 1)·t_prefill,alone + [dp > 1] w_dp·t̄ + [W > 0] w_W·t̄ + prefill-budget wait + KV-capacity wait — o: iterations an overlap scheduler had already scheduled; alone (C = 1) the request waits only for the decode step an overlap scheduler launched for its predecessor, min(o, 1)·t_decode/2, in place of t̄/2 + o·t̄; w_W: iterations batch waiting (TRT-LLM batch_wait_timeout_iters W) holds the prompt, W·(1 + a/2)/(1 + a) with a the prompts arriving in W iterations; prefill-budget wait: when the replacements' prompts need more than K tokens an iteration, only b_sat = K·(OSL − 1)·dp·pp/ISL sequences decode, requests finish at X = b_sat/((OSL − 1)·t̄) and the first token waits C_run/X − (OSL − 1)·t̄ in all (Little's law)",
+      `${secs(f.ttftOverheadS)} + ${secs(srv.waitRunning)} + ${secs(srv.waitOverlap)} + ${srv.prefillChunks} · t_chunk + ${secs(srv.waitPrefill)} + ${secs(srv.waitDpBalance)} + ${secs(srv.waitBatch)} + ${secs(srv.waitBudget ?? 0)} + ${secs(srv.waitKv)} = ${secs(srv.ttft)}`,
     ),
   ];
 }

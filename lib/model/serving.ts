@@ -75,6 +75,13 @@ export interface Serving {
   /** Staggered: wait for the scheduler to take the request in (recv interval N: N/2 decode iterations). */
   readonly waitRecv: number;
   readonly waitKv: number;
+  /**
+   * Mixed schedule, prefill-bound (more replacements' prompt tokens per iteration than the prefill budget K takes):
+   * the wait for the budget in the first token; absent or 0 otherwise.
+   */
+  readonly waitBudget?: number;
+  /** The closed loop is prefill-bound: every iteration carries a full chunk and the decode batch is K·steps·dp·pp/ISL. */
+  readonly prefillBound?: boolean;
   /** Staggered only: the steady state, the opening burst, and how the benchmark's mean weighs them. */
   readonly staggered?: StaggeredDetail;
   readonly ttft: number;
@@ -160,9 +167,16 @@ export function serve(
   // another request in flight keeps the engine busy when this one arrives; alone (C_run = 1) it finds at most the
   // step an overlap scheduler launched for its predecessor (a decode step), and nothing scheduled after it
   const busy = cRun > 1 ? 1 : 0;
+  // The prefill budget bounds the closed loop: each iteration takes at most K prompt tokens per rank, so at most
+  // B_sat = K · steps · dp · pp / ISL sequences can decode while their replacements' prompts keep up; beyond that the
+  // replacements wait for the budget and the loop runs prefill-bound (every iteration carries a full chunk).
+  const bSat = (K * steps * dp * l.pp) / isl;
+  let prefillBound = false;
+  let B = cRun;
   // Two passes: at φ = 1, then at the φ the first pass implies (the fixed point moves little after that).
   for (let it = 0; it < 2; it++) {
-    const B = cRun * phi;
+    prefillBound = cRun * phi > bSat;
+    B = prefillBound ? bSat : cRun * phi;
     const bMean = B / (dp * l.pp);
     const b = rankBatch(B, l);
     pTok = (bMean * isl) / steps;
@@ -184,7 +198,11 @@ export function serve(
     if (it === 1 || newPhi > 0.999) break;
     phi = newPhi;
   }
-  const x = cRun / (ttftRun + steps * tbar);
+  // prefill-bound: B sequences finish every `steps` iterations (Little's law gives the time to the first token,
+  // the wait for the budget included); otherwise every request's life is its first token plus its decode
+  const x = prefillBound ? B / (steps * tbar) : cRun / (ttftRun + steps * tbar);
+  const waitBudget = prefillBound ? Math.max(0, cRun / x - steps * tbar - ttftRun) : 0;
+  ttftRun += waitBudget;
   const rho = tbar > 0 ? Math.min(1, Math.max(0, (q * (mix.t - dec.t)) / tbar)) : 0;
   const waitKv = concurrency > cRun ? (concurrency - cRun) / x : 0;
   return {
@@ -192,7 +210,7 @@ export function serve(
     prefillPasses: 0,
     meanPrefillPass: 0,
     concurrencyRunning: cRun,
-    decodeBatch: cRun * phi,
+    decodeBatch: B,
     meanContext: nBar,
     decode: dec,
     mixed: mix,
@@ -209,6 +227,8 @@ export function serve(
     waitRunning,
     waitRecv: 0,
     waitKv,
+    waitBudget,
+    prefillBound,
     ttft: ttftRun + waitKv,
     tpot: tbar / tau,
     requestsPerSecond: x,
