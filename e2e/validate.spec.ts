@@ -20,6 +20,20 @@ test.describe("validation journey: how well do the predictions hold?", () => {
     expect(await shownCount(page.getByTestId("row-count"))).toBe(await shownCount(page.getByTestId("summary-rows")));
   });
 
+  test("third-party field runs: the closed-loop table, each engine's stack latency, and the bursts behind a summary", async ({ page }) => {
+    await page.goto("/validate");
+    const field = page.getByTestId("field-runs");
+    await expect(field.getByRole("heading", { name: "Third-party field runs (data no fit saw)" })).toBeVisible();
+    await expect(page.getByTestId("field-words")).toContainText("serving benchmarks from 10 pages of GPUStack");
+    await expect(page.getByTestId("field-stack")).toContainText("SGLang: the runs' first tokens exceed the estimate's GPU time");
+    await expect(field.locator("table").first()).toContainText("Qwen3 8B bf16 on NVIDIA H100");
+    // the bursts open on a click
+    const burst = field.locator("details");
+    await burst.locator("summary").click();
+    await expect(burst.locator("tbody tr").first()).toBeVisible();
+    await expect(field.getByRole("link", { name: /qwen3-8b\/h100-latency\.md/ }).first()).toHaveAttribute("href", /github\.com\/gpustack\/gpustack\/blob\/[0-9a-f]{40}\//);
+  });
+
   test("runs measured faster than their GPUs allow are named as not predicted, with the reason", async ({ page }) => {
     await page.goto("/validate#summary");
     const unpredicted = page.getByTestId("unpredicted");

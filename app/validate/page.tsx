@@ -14,7 +14,8 @@ import { UnseenHardware } from "./_components/UnseenHardware";
 import { ForwardInTime } from "./_components/ForwardInTime";
 import { validationView } from "./_lib/view-model";
 import { OpenLoop } from "./_components/OpenLoop";
-import { liveOpenLoop } from "../../lib/validation/live";
+import { FieldRuns } from "./_components/FieldRuns";
+import { calibrationCoverage, liveField, liveOpenLoop } from "../../lib/validation/live";
 import { engineSettingDefaults } from "../../lib/model/engine-settings";
 import { getGpu } from "../../lib/catalog";
 
@@ -245,6 +246,7 @@ export default function ValidatePage() {
         <PublicByGpu groups={v.publicByGpu} band={v.band} />
         <PublicTable rows={v.publicRows} strings={v.publicStrings} band={v.band} metricLabels={METRIC_LABELS} />
         <OpenLoop report={liveOpenLoop()} calibratedT0Ms={engineSettingDefaults("trtllm", getGpu("h100-sxm")!).requestOverheadMs} />
+        <FieldRuns report={liveField()} seen={calibrationCoverage()} />
       </Section>
     </div>
   );

@@ -16,6 +16,8 @@ import { MEASURED_ROWS } from "./measurements.generated";
 import { comparePublicRow, type PublicComparison } from "./public-compare";
 import { PUBLIC_OPEN_LOOP, PUBLIC_ROWS } from "./public-measurements.generated";
 import { openLoopReport, type OpenLoopEstimator, type OpenLoopReport } from "./open-loop-compare";
+import { fieldReport, type FieldEstimator, type FieldReport } from "./field-compare";
+import { FIELD_RUNS } from "./field-runs.data";
 import { pipelineFigures, publishedByRegime } from "./published-regimes";
 import { HELD_OUT_HARDWARE, HELD_OUT_REGIMES } from "../model/calibration.generated";
 import type { HardwareHeldOut } from "../model/calib/held-out-hardware";
@@ -128,4 +130,31 @@ export function confidenceFor(q: ConfidenceQuery): ConfidenceAnswer {
  */
 export function confidenceForInput(input: ConfidenceInput, model?: ModelArch): ConfidenceAnswer {
   return confidenceFromTableForInput(badgeTable(), input, model);
+}
+
+let field: FieldReport | null = null;
+
+/** The current core at a third-party field run's setup (field-compare.ts). */
+export const LIVE_FIELD_ESTIMATOR: FieldEstimator = (req, requestOverheadMs) =>
+  estimateConfig({
+    model: getModel(req.model)!,
+    gpu: getGpu(req.gpu)!,
+    input: { ...req, dp: 1, ...(requestOverheadMs !== undefined ? { requestOverheadMs } : {}) },
+  });
+
+/** The shipped third-party field runs predicted by the current core. Computed once. */
+export function liveField(): FieldReport {
+  if (field === null) field = fieldReport(FIELD_RUNS, LIVE_FIELD_ESTIMATOR);
+  return field;
+}
+
+/** The catalog models and GPUs the shipped calibration runs measured (what "never measured" is judged against). */
+export function calibrationCoverage(): { readonly models: ReadonlySet<string>; readonly gpus: ReadonlySet<string> } {
+  const models = new Set<string>();
+  const gpus = new Set<string>();
+  for (const r of MEASURED_ROWS) {
+    if (r.model) models.add(r.model);
+    if (r.gpu) gpus.add(r.gpu);
+  }
+  return { models, gpus };
 }
