@@ -83,6 +83,13 @@ export const DOCUMENTED_FACTORS: readonly DocumentedFactor[] = [
     source: "https://github.com/vllm-project/vllm/blob/main/vllm/model_executor/layers/quantization/mxfp4.py",
   },
   {
+    engine: "trtllm",
+    factor: "maxBatchPerRank",
+    value: 2048,
+    why: "trtllm-serve and the LLM API schedule at most max_batch_size = 2048 requests per rank by default (serve.py: --max_batch_size defaults to BuildConfig.max_batch_size)",
+    source: "https://github.com/NVIDIA/TensorRT-LLM/blob/main/tensorrt_llm/commands/serve.py",
+  },
+  {
     engine: "sglang",
     factor: "prefillFirst",
     value: 1,

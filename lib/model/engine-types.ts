@@ -52,6 +52,12 @@ export interface EngineFactors {
   /** Prefill tokens scheduled per iteration (chunk size / max_num_batched_tokens). */
   readonly prefillChunkTokens: number;
   /**
+   * The most requests one engine instance (one attention rank) runs at once, whatever its KV cache holds (vLLM
+   * max_num_seqs, TensorRT-LLM max_batch_size); Infinity where only the KV cache bounds it (SGLang sizes its
+   * max_running_requests from the KV pool). Beyond it requests queue, as beyond the KV cache.
+   */
+  readonly maxBatchPerRank: number;
+  /**
    * Prefill queueing of a closed-loop benchmark: it starts all C requests at once, so the first wave's prefills
    * queue behind each other (mean wait (C−1)/2 prefills), and later waves inherit part of that alignment.
    * Mean TTFT ≈ t_prefill · (1 + β · (C/dp − 1)); β = 1/2 would be a benchmark of one wave, β → 0 many waves.

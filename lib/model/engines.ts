@@ -26,6 +26,7 @@ export const PRIOR_FACTORS: EngineFactors = {
   kvMemOfFree: 0,
   kvOutputShare: 1,
   prefillChunkTokens: 8192,
+  maxBatchPerRank: Infinity,
   burstFactor: 0.1,
   ttftOverheadS: 0.03,
   dpBalanceSteps: 10,
@@ -71,11 +72,33 @@ const BY_ENGINE: Readonly<Record<string, Readonly<Record<GenerationClass, Engine
   ENGINE_IDS_MODEL.map((e) => [e, { hopper: BY_KEY.get(`${e}:hopper`)!, blackwell: BY_KEY.get(`${e}:blackwell`)! }]),
 );
 
-/** The profile an estimate uses: the engine's, for the GPU's generation class. */
+const GIB = 2 ** 30;
+
+/**
+ * vLLM's scheduler defaults depend on the GPU (vllm/engine/arg_utils.py, get_batch_defaults, OpenAI server): with 70 GiB
+ * of memory or more and a name without "a100" it schedules max_num_batched_tokens = 8192 and max_num_seqs = 1024,
+ * otherwise 2048 and 256 ("setting large max_num_batched_tokens for A100 reduces throughput", vLLM PR #17885).
+ */
+export function vllmBatchDefaults(gpu: GpuSpec): { prefillChunkTokens: number; maxBatchPerRank: number } {
+  const large = gpu.memory >= 70 * GIB && !/a100/i.test(`${gpu.id} ${gpu.name}`);
+  return large ? { prefillChunkTokens: 8192, maxBatchPerRank: 1024 } : { prefillChunkTokens: 2048, maxBatchPerRank: 256 };
+}
+
+const VLLM_BY_GPU = new Map<string, EngineProfile>();
+
+/** The profile an estimate uses: the engine's, for the GPU's generation class (and, for vLLM, the GPU's batch defaults). */
 export function profileFor(engine: EngineId, gpu: GpuSpec): EngineProfile {
   const byGen = BY_ENGINE[engine];
   if (!byGen) throw new Error(`no engine profile for ${engine}`);
-  return byGen[generationClass(gpu.generation)];
+  const base = byGen[generationClass(gpu.generation)];
+  if (engine !== "vllm") return base;
+  const key = `${gpu.id}:${gpu.memory}:${gpu.generation}`;
+  let p = VLLM_BY_GPU.get(key);
+  if (!p) {
+    p = withFactors(base, vllmBatchDefaults(gpu));
+    VLLM_BY_GPU.set(key, p);
+  }
+  return p;
 }
 
 /** A profile with factors overridden (calibration and tests use this). */

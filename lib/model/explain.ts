@@ -84,6 +84,9 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
   const wb = s.wb;
   const dec = srv.decode;
   const f = s.f;
+  const capped = Number.isFinite(f.maxBatchPerRank);
+  const capOpen = capped ? "min(" : "";
+  const capClose = capped ? `, ${f.maxBatchPerRank})` : "";
   const out = paramDerivations(c);
   const kvpt = kvBytesPerToken(m, s.kvBytes);
   const a = m.attention;
@@ -186,16 +189,17 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
     ),
     d(
       "maxConcurrency",
-      "Max concurrent requests the KV cache holds",
+      capped ? "Max concurrent requests (KV cache and the engine's batch limit)" : "Max concurrent requests the KV cache holds",
       mem.maxConcurrency,
       "1",
       (mem.kvOfFree
         ? "dp · floor(f_kv · (capacity − weights − activations) / KV(ISL + s·OSL)), s = share of the output the scheduler counts"
         : "dp · floor((capacity · f_kv − weights − activations) / KV(ISL + s·OSL)), s = share of the output the scheduler counts") +
+        (capped ? `, at most dp · ${f.maxBatchPerRank} (the engine's batch limit per rank: vLLM max_num_seqs, TensorRT-LLM max_batch_size)` : "") +
         (s.spec ? "; with MTP drafts KV(n) = KV of n + k tokens × (1 + MTP modules / L): the module keeps a cache of its own" : ""),
       mem.kvOfFree
-        ? `${l.dp} · floor(${sig(f.kvMemFraction)} · (${bytesStr(mem.capacity)} − ${bytesStr(mem.weights)} − ${bytesStr(mem.activations)}) / ${bytesStr(mem.kvPerRunningRequest)}) = ${mem.maxConcurrency}   (s = ${sig(f.kvOutputShare)})`
-        : `${l.dp} · floor((${bytesStr(mem.capacity)} · ${sig(f.kvMemFraction)} − ${bytesStr(mem.weights)} − ${bytesStr(mem.activations)}) / ${bytesStr(mem.kvPerRunningRequest)}) = ${mem.maxConcurrency}   (s = ${sig(f.kvOutputShare)})`,
+        ? `${l.dp} · ${capOpen}floor(${sig(f.kvMemFraction)} · (${bytesStr(mem.capacity)} − ${bytesStr(mem.weights)} − ${bytesStr(mem.activations)}) / ${bytesStr(mem.kvPerRunningRequest)})${capClose} = ${mem.maxConcurrency}   (s = ${sig(f.kvOutputShare)})`
+        : `${l.dp} · ${capOpen}floor((${bytesStr(mem.capacity)} · ${sig(f.kvMemFraction)} − ${bytesStr(mem.weights)} − ${bytesStr(mem.activations)}) / ${bytesStr(mem.kvPerRunningRequest)})${capClose} = ${mem.maxConcurrency}   (s = ${sig(f.kvOutputShare)})`,
     ),
     d(
       "step.compute",

@@ -50,7 +50,8 @@ export function memoryPerGpu(s: Setup, concurrency: number, isl: number, osl: nu
   // What a running request counts against the pool: its prompt plus the engine's share of its output (engine-types).
   const share = s.f.kvOutputShare;
   const kvDemand = share === 1 ? kvPerRequest : kvBytesPerSeqPerGpu(s, isl + share * osl + draftRoom) * mtpKv;
-  const perRank = kvPool >= kvPerRequest ? Math.floor(kvPool / kvDemand) : 0;
+  // the KV cache bounds the requests a rank runs, and so does the engine's own batch limit
+  const perRank = kvPool >= kvPerRequest ? Math.min(Math.floor(kvPool / kvDemand), s.f.maxBatchPerRank) : 0;
   const maxConcurrency = s.layout.dp * perRank;
   const runningPerRank = Math.min(Math.ceil(concurrency / s.layout.dp), perRank);
   const kvCache = Math.max(0, runningPerRank * kvDemand);

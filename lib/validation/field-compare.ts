@@ -13,7 +13,7 @@ import { BAND, mdape, median, relativeError, shareWithin } from "./stats";
  * - "closed loop": `--max-concurrency C` kept C requests in flight; its mean TTFT, TPOT and output tok/s compare
  *   with the estimate at C.
  * - "all at once": every request sent at t = 0 (no --max-concurrency, request rate inf). The engine runs as many as
- *   its batch limit and KV cache allow and refills each slot from the queue as a request ends — a closed loop at the
+ *   its batch limit and KV cache allow (the estimate's maxConcurrency) and refills each slot from the queue as a request ends — a closed loop at the
  *   engine's capacity — so TPOT and output tok/s compare with the estimate at that capacity; the first token is the
  *   queue's wait (seconds to minutes) and is not compared.
  */
@@ -54,12 +54,7 @@ export interface FieldRun {
   readonly totalGeneratedTokens: number;
   readonly durationS: number;
   readonly measured: { readonly ttftMs: number; readonly tpotMs: number; readonly outputTokPerS: number };
-  /**
-   * The most requests the engine batches by default (vLLM max_num_seqs, TensorRT-LLM max_batch_size); null where
-   * only the KV cache bounds it (SGLang sizes max_running_requests from its KV pool).
-   */
-  readonly batchCap: number | null;
-  /** Engine defaults that depend on the GPU and differ from the profile's (vLLM's prefill budget on A100). */
+  /** The prefill budget the command sets (vLLM --max-num-batched-tokens, TensorRT-LLM --max_num_tokens); absent: the engine's. */
   readonly prefillChunkTokens?: number;
   /** Why the run is not predicted (a feature of its command the estimator does not model); absent: predicted. */
   readonly unmodelled?: string;
@@ -150,8 +145,8 @@ export function compareFieldRun(run: FieldRun, estimate: FieldEstimator, request
     if (concurrency === null) {
       const probe = estimate(req(1), requestOverheadMs);
       if (!probe.fits) return fail(`does not fit: ${probe.problems.join("; ")}`);
-      const caps = [run.requests, Math.floor(probe.maxConcurrency), ...(run.batchCap === null ? [] : [run.batchCap])];
-      concurrency = Math.max(1, Math.min(...caps));
+      // the estimate's capacity is the KV cache and the engine's batch limit; a burst has no more than its requests
+      concurrency = Math.max(1, Math.min(run.requests, Math.floor(probe.maxConcurrency)));
     }
     const est = estimate(req(concurrency), requestOverheadMs);
     if (!est.fits) return fail(`does not fit: ${est.problems.join("; ")}`, concurrency);
