@@ -249,7 +249,8 @@ export function batchWaitSteps(w: number, arrivalsPerStep: number): number {
 /** What bounds the configuration: KV capacity when over it, else the largest part of a decode step. */
 export function bindingOf(srv: Serving, overCapacity: boolean): BindingResource {
   if (overCapacity) return "kv-capacity";
-  const d = srv.decode;
+  // prefill-bound, every iteration carries a full prefill chunk: that iteration is what bounds the loop
+  const d = srv.prefillBound ? srv.mixed : srv.decode;
   const memory = d.tRoofline - d.tComputeBound;
   const best = Math.max(memory, d.tComputeBound, d.tComm, d.tOverhead);
   if (best === memory) return "memory-bandwidth";

@@ -83,7 +83,7 @@ export function Results({
           <Metric testId="m-throughput" label="Output tok/s" value={formatRate(x.outputTokensPerSecond)} derivation={d("throughput")} hint="whole replica" />
           <Metric testId="m-per-gpu" label="Per GPU" value={formatRate(x.outputTokensPerSecondPerGpu)} derivation={d("throughputPerGpu")} />
           <Metric testId="m-per-user" label="Per user" value={formatRate(x.tokensPerSecondPerUser)} derivation={d("perUser")} />
-          <Metric testId="m-max-concurrency" label="Max concurrency" value={formatCount(x.maxConcurrency)} derivation={d("maxConcurrency")} hint="requests the KV cache holds" />
+          <Metric testId="m-max-concurrency" label="Max concurrency" value={formatCount(x.maxConcurrency)} derivation={d("maxConcurrency")} hint="requests at once (KV cache, engine batch limit)" />
           {x.openLoop ? (
             <Metric
               testId="m-in-flight"

@@ -27,6 +27,9 @@ describe("the prefill budget bounds a closed loop (mixed schedule)", () => {
     const note = r.notes!.find((n) => n.startsWith("Prefill-bound"))!;
     expect(note).toContain("only 9.7 requests decode at a time");
     expect(note).toContain("prefill budget of 2048 (prefillChunkTokens)");
+    // what bounds the loop is the prefill chunk every iteration carries, and its matmuls are compute-bound
+    expect(rag({ concurrency: 100 }).binding).toBe("compute"); // (at 128 the KV cache, which holds 116, binds first)
+    expect(rag({ isl: 1024, osl: 256, concurrency: 64, prefillChunkTokens: 8192 }).binding).not.toBe("compute");
   });
 
   it("the requests beyond the budget wait for it before their first token (Little's law holds)", () => {
