@@ -46,6 +46,11 @@ export const REQUEST_FLAGS: Readonly<Record<string, FlagSpec>> = {
     kind: "int",
     help: "prefill tokens per iteration: vLLM --max-num-batched-tokens, SGLang --chunked-prefill-size, TRT-LLM max_num_tokens (default: the engine's)",
   },
+  "--max-batch": {
+    field: "maxBatch",
+    kind: "int",
+    help: "requests one engine instance runs at once: vLLM --max-num-seqs, SGLang --max-running-requests, TRT-LLM max_batch_size (default: the engine's)",
+  },
   "--request-rate": {
     field: "requestRate",
     kind: "number",

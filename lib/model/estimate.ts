@@ -245,15 +245,16 @@ export function estimateCore(args: EstimateArgs): EstimateCore {
 
 /**
  * The engine profile the estimate runs on: the given one (calibration) or the engine's on this GPU, with the engine
- * settings the request names (memFraction, prefillChunkTokens, requestOverheadMs) in place of the engine's defaults.
+ * settings the request names (memFraction, prefillChunkTokens, maxBatch, requestOverheadMs) in place of the engine's defaults.
  */
 export function profileOf(args: EstimateArgs): EngineProfile {
   const { input } = args;
   const base = args.profile ?? profileFor(input.engine, args.gpu);
-  if (input.memFraction === undefined && input.prefillChunkTokens === undefined && input.requestOverheadMs === undefined) return base;
+  if (input.memFraction === undefined && input.prefillChunkTokens === undefined && input.requestOverheadMs === undefined && input.maxBatch === undefined) return base;
   return withFactors(base, {
     ...(input.memFraction !== undefined ? { kvMemFraction: input.memFraction } : {}),
     ...(input.prefillChunkTokens !== undefined ? { prefillChunkTokens: input.prefillChunkTokens } : {}),
+    ...(input.maxBatch !== undefined ? { maxBatchPerRank: input.maxBatch } : {}),
     ...(input.requestOverheadMs !== undefined ? { ttftOverheadS: input.requestOverheadMs / 1e3 } : {}),
   });
 }

@@ -195,7 +195,7 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
       (mem.kvOfFree
         ? "dp · floor(f_kv · (capacity − weights − activations) / KV(ISL + s·OSL)), s = share of the output the scheduler counts"
         : "dp · floor((capacity · f_kv − weights − activations) / KV(ISL + s·OSL)), s = share of the output the scheduler counts") +
-        (capped ? `, at most dp · ${f.maxBatchPerRank} (the engine's batch limit per rank: vLLM max_num_seqs, TensorRT-LLM max_batch_size)` : "") +
+        (capped ? `, at most dp · ${f.maxBatchPerRank} (the engine's batch limit per rank: vLLM max_num_seqs, SGLang max_running_requests, TensorRT-LLM max_batch_size; input maxBatch)` : "") +
         (s.spec ? "; with MTP drafts KV(n) = KV of n + k tokens × (1 + MTP modules / L): the module keeps a cache of its own" : ""),
       mem.kvOfFree
         ? `${l.dp} · ${capOpen}floor(${sig(f.kvMemFraction)} · (${bytesStr(mem.capacity)} − ${bytesStr(mem.weights)} − ${bytesStr(mem.activations)}) / ${bytesStr(mem.kvPerRunningRequest)})${capClose} = ${mem.maxConcurrency}   (s = ${sig(f.kvOutputShare)})`

@@ -84,6 +84,17 @@ export const estimateInputSchema = z
       .max(1_048_576, { error: "prefillChunkTokens must be at most 1048576" })
       .optional(),
     /**
+     * The most requests one engine instance (attention rank) runs at once: vLLM --max-num-seqs, SGLang
+     * --max-running-requests, TensorRT-LLM max_batch_size. Absent: the engine's default on that GPU (vLLM 1024, or 256
+     * on an A100 or a GPU under 70 GiB; TensorRT-LLM 2048; SGLang none beyond its KV cache).
+     */
+    maxBatch: z
+      .number({ error: "maxBatch must be a number" })
+      .int({ error: "maxBatch must be a whole number" })
+      .min(1, { error: "maxBatch must be at least 1" })
+      .max(1_000_000, { error: "maxBatch must be at most 1000000" })
+      .optional(),
+    /**
      * Requests per second offered to the replica (open loop: they arrive whatever is in flight) in place of a
      * concurrency: the estimate is the replica's steady state at that rate, N in flight with N = rate · E2E(N) by
      * Little's law (lib/model/open-loop.ts), and `concurrency` is not used. A rate the replica cannot carry is a

@@ -8,7 +8,7 @@ const PREFIX = "npm run --silent atlas -- estimate ";
 /** Every field the calculator can set, each away from its default. */
 const FULL = estimateInputSchema.parse({
   model: "deepseek-r1", gpu: "b200", engine: "trtllm", weights: "fp4", kv: "fp8", tp: 4, pp: 2, dp: 2, moeTp: 1, moeEp: 16,
-  isl: 2048, osl: 512, concurrency: 32, randomRangeRatio: 0.8, batchWaitIters: 20, memFraction: 0.85, prefillChunkTokens: 4096,
+  isl: 2048, osl: 512, concurrency: 32, randomRangeRatio: 0.8, batchWaitIters: 20, memFraction: 0.85, prefillChunkTokens: 4096, maxBatch: 512,
   requestOverheadMs: 12.5, requestRate: 8, arrivals: "staggered", numPrompts: 320, mtpDraftTokens: 3, mtpAcceptanceLength: 2.5,
   priceUsdPerGpuHour: 4.2,
 });

@@ -168,6 +168,15 @@ export function ScenarioBar(p: ScenarioBarProps) {
         {...register("prefillChunkTokens", optional)}
       />
       <NumberField
+        label="Batch limit (requests)"
+        min={1}
+        step={1}
+        error={m.maxBatch}
+        placeholder={p.engineDefaults.maxBatch === null ? "KV cache" : String(p.engineDefaults.maxBatch)}
+        hint={p.engineDefaults.maxBatchHint}
+        {...register("maxBatch", optional)}
+      />
+      <NumberField
         label="Request overhead (ms)"
         min={0}
         step="any"

@@ -45,6 +45,7 @@ const PARAMS: readonly (readonly [param: string, field: keyof CalcValues, kind: 
   ["batchWait", "batchWaitIters", "number"],
   ["mem", "memFraction", "number"],
   ["chunk", "prefillChunkTokens", "number"],
+  ["batch", "maxBatch", "number"],
   ["overhead", "requestOverheadMs", "number"],
   ["arrivals", "arrivals", "string"],
   ["recv", "schedulerRecvInterval", "number"],

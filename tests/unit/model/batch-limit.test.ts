@@ -1,4 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { POST } from "../../../app/api/estimate/route";
+import { decodeCalcUrl, DEFAULT_VALUES, encodeCalcUrl } from "../../../app/calculate/_lib/url-state";
+import { run } from "../../../cli/commands/estimate";
+import { runCaptured } from "../cli/fake-io";
 import { getGpu, getModel } from "../../../lib/catalog";
 import { profileFor, vllmBatchDefaults } from "../../../lib/model/engines";
 import { engineSettingDefaults } from "../../../lib/model/engine-settings";
@@ -52,5 +56,43 @@ describe("the engine's batch limit bounds the requests in flight, as the KV cach
     expect(d.substituted).toMatch(/^1 · min\(floor\(.*\), 1024\) = 1024/);
     const s = est("h100-sxm", { engine: "sglang" }).derivations!.find((x) => x.key === "maxConcurrency")!;
     expect(s.label).toBe("Max concurrent requests the KV cache holds");
+  });
+
+  it("a stated batch limit replaces the engine's: vLLM --max-num-seqs 512, SGLang --max-running-requests 100", () => {
+    expect(est("h100-sxm", { engine: "vllm", maxBatch: 512 }).maxConcurrency).toBe(512);
+    expect(est("h100-sxm", { engine: "sglang", maxBatch: 100 }).maxConcurrency).toBe(100);
+    // above what the KV cache holds, the cache still decides
+    expect(est("h100-sxm", { engine: "sglang", maxBatch: 100_000 }).maxConcurrency).toBe(est("h100-sxm", { engine: "sglang" }).maxConcurrency);
+    expect(engineSettingDefaults("sglang", getGpu("h100-sxm")!).maxBatch).toBeNull();
+    expect(engineSettingDefaults("vllm", getGpu("l40s")!).maxBatch).toBe(256);
+    for (const v of [0, 2.5, "many"]) {
+      const r = estimateInputSchema.safeParse({ model: "x", gpu: "x", maxBatch: v });
+      expect(r.success, String(v)).toBe(false);
+      expect(r.error!.issues[0]!.path).toEqual(["maxBatch"]);
+      expect(r.error!.issues[0]!.message).toContain("maxBatch");
+    }
+  });
+
+  it("reaches the CLI as --max-batch, the API as maxBatch and the /calculate address as batch=", async () => {
+    const args = ["--model", "llama-3.1-8b", "--gpu", "h100-sxm", "--isl", "256", "--osl", "128", "--json"];
+    const a = JSON.parse((await runCaptured(run, [...args, "--max-batch", "300"])).out) as { maxConcurrency: number };
+    expect(a.maxConcurrency).toBe(300);
+    const bad = await runCaptured(run, [...args, "--max-batch", "0"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("--max-batch");
+    const res = await POST(
+      new Request("http://localhost/api/estimate", {
+        method: "POST",
+        body: JSON.stringify({ model: "llama-3.1-8b", gpu: "h100-sxm", maxBatch: -1 }),
+        headers: { "content-type": "application/json" },
+      }),
+    );
+    expect(res.status).toBe(400);
+    const { errors } = (await res.json()) as { errors: { field: string; message: string }[] };
+    expect(errors).toContainEqual({ field: "maxBatch", message: "maxBatch must be at least 1" });
+    const v = { ...DEFAULT_VALUES, maxBatch: 64 };
+    const qs = encodeCalcUrl(v);
+    expect(qs).toContain("batch=64");
+    expect(decodeCalcUrl(new URLSearchParams(qs)).values).toEqual(v);
   });
 });
