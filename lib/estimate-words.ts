@@ -30,9 +30,9 @@ const BINDING: Readonly<Record<BindingResource, { short: string; words: string }
       "At this small batch the engine's scheduling and kernel-launch time outweighs both data movement and arithmetic. Raising concurrency is nearly free here.",
   },
   "kv-capacity": {
-    short: "KV-cache capacity",
+    short: "capacity (KV cache or batch limit)",
     words:
-      "The requested concurrency does not fit in the memory left for the KV cache, so requests queue. Add GPUs, use an FP8 KV cache, or shorten the context.",
+      "The requested concurrency is more than the replica runs at once — what its KV cache holds, or the engine's batch limit if that is lower (see max concurrency) — so the rest queue. Add GPUs or replicas, use an FP8 KV cache, shorten the context, or raise the batch limit where the cache has room.",
   },
 };
 

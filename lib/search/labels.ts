@@ -34,7 +34,7 @@ export const BINDING_WORDS: Readonly<Record<BindingResource, string>> = {
   compute: "compute (matrix-multiply FLOP/s)",
   communication: "GPU-to-GPU communication",
   overhead: "fixed per-step engine overhead",
-  "kv-capacity": "KV-cache capacity",
+  "kv-capacity": "KV-cache capacity or the engine's batch limit",
 };
 
 export const SET_BY_WORDS: Readonly<Record<SetBy | "minimum", string>> = {

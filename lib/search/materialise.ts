@@ -123,7 +123,7 @@ export function materialise(rec: RecRef, spec: SearchSpec, rank: number | null, 
   const budgetShare = Number.isFinite(spec.budgetMonth) ? z.costMonth / spec.budgetMonth : 0;
   const words =
     `Each decode step is bound by ${BINDING_WORDS[binding]}` +
-    (capped ? `; the batch is capped by KV-cache capacity (${s.maxConcurrency} requests of p95 length)` : "") +
+    (capped ? `; the batch is capped by KV-cache capacity or the engine's batch limit (${s.maxConcurrency} requests of p95 length)` : "") +
     `; the replica count is set by ${SET_BY_WORDS[z.setBy]}` +
     (budgetShare > 0.9 ? `; it uses ${Math.round(budgetShare * 100)}% of the monthly budget` : "") +
     ".";

@@ -47,7 +47,7 @@ function phrase(reason: RejectionReason, spec: SearchSpec): string {
     case "layout": return "were layouts the model cannot be split into";
     case "context": return "exceeded the model's context window";
     case "memory": return "did not fit in memory";
-    case "kv-capacity": return "asked for more requests at once than the KV cache holds";
+    case "kv-capacity": return "asked for more requests at once than the KV cache holds or the engine's batch limit allows";
     case "tpot": return "missed TPOT p95";
     case "ttft-p50": return "missed TTFT p50";
     case "ttft-p95": return "missed TTFT p95";
