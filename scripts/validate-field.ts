@@ -1,5 +1,5 @@
 import type { FieldComparison, FieldErrorStats, FieldReport } from "../lib/validation/field-compare";
-import { impliedStackLatency } from "../lib/validation/field-compare";
+import { impliedStackLatency, unpredictedReasons } from "../lib/validation/field-compare";
 
 const pct = (x: number | null) => (x !== null && Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : "—");
 const signed = (x: number | null) => (x === null ? "—" : `${x >= 0 ? "+" : "−"}${pct(Math.abs(x))}`);
@@ -20,7 +20,7 @@ export function printFieldRuns(report: FieldReport) {
   const bareClosed = report.bareByMode.find((g) => g.key === "closed loop")?.summary;
   const s = report.calibratedSummary;
   console.log(
-    `\nTHIRD-PARTY FIELD RUNS (GPUStack performance lab: stock serving commands measured with vllm bench serve; no fit saw them): ${s.runs} runs, ${s.predicted} predicted, ${s.runs - s.predicted - report.calibrated.filter((c) => c.problem !== null && !c.run.unmodelled).length} use a feature the estimator does not model`,
+    `\nTHIRD-PARTY FIELD RUNS (GPUStack performance lab: stock serving commands measured with vllm bench serve; no fit saw them): ${s.runs} runs, ${s.predicted} predicted, ${report.calibrated.filter((c) => c.run.unmodelled).length} not modelled (reasons below)`,
   );
   if (closed) {
     console.log(`  closed loop (--max-concurrency), ${closed.predicted} runs:`);
@@ -36,8 +36,6 @@ export function printFieldRuns(report: FieldReport) {
     console.log(`    ${line("TPOT", burst.tpot)}; ${line("output tok/s", burst.throughput)}`);
   }
   for (const g of report.byEngine) console.log(`  ${g.key.padEnd(7)} ${g.summary.predicted} runs: ${line("TPOT", g.summary.tpot)}; ${line("tok/s", g.summary.throughput)}`);
-  const reasons = new Map<string, number>();
-  for (const c of report.calibrated) if (c.problem) reasons.set(c.problem, (reasons.get(c.problem) ?? 0) + 1);
-  for (const [why, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`  not predicted (${n}): ${why}`);
+  for (const [why, n] of unpredictedReasons(report.calibrated)) console.log(`  not predicted (${n}): ${why}`);
   return { calibrated: s, bare: report.bareSummary, byMode: report.byMode, byEngine: report.byEngine };
 }

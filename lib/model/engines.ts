@@ -84,7 +84,7 @@ export function vllmBatchDefaults(gpu: GpuSpec): { prefillChunkTokens: number; m
   return large ? { prefillChunkTokens: 8192, maxBatchPerRank: 1024 } : { prefillChunkTokens: 2048, maxBatchPerRank: 256 };
 }
 
-const VLLM_BY_GPU = new Map<string, EngineProfile>();
+const VLLM_BY_GPU = new WeakMap<GpuSpec, EngineProfile>();
 
 /** The profile an estimate uses: the engine's, for the GPU's generation class (and, for vLLM, the GPU's batch defaults). */
 export function profileFor(engine: EngineId, gpu: GpuSpec): EngineProfile {
@@ -92,11 +92,10 @@ export function profileFor(engine: EngineId, gpu: GpuSpec): EngineProfile {
   if (!byGen) throw new Error(`no engine profile for ${engine}`);
   const base = byGen[generationClass(gpu.generation)];
   if (engine !== "vllm") return base;
-  const key = `${gpu.id}:${gpu.memory}:${gpu.generation}`;
-  let p = VLLM_BY_GPU.get(key);
+  let p = VLLM_BY_GPU.get(gpu);
   if (!p) {
     p = withFactors(base, vllmBatchDefaults(gpu));
-    VLLM_BY_GPU.set(key, p);
+    VLLM_BY_GPU.set(gpu, p);
   }
   return p;
 }

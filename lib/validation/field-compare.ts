@@ -1,4 +1,5 @@
 import type { EngineId, KvPrecision, WeightPrecision } from "../catalog/types";
+import { groupBy } from "../model/validation-stats";
 import { BAND, mdape, median, relativeError, shareWithin } from "./stats";
 
 /**
@@ -214,9 +215,7 @@ export interface FieldReport {
 }
 
 function grouped(cs: readonly FieldComparison[], key: (c: FieldComparison) => string) {
-  const m = new Map<string, FieldComparison[]>();
-  for (const c of cs) m.set(key(c), [...(m.get(key(c)) ?? []), c]);
-  return [...m].sort((a, b) => a[0].localeCompare(b[0])).map(([k, xs]) => ({ key: k, summary: summariseField(xs) }));
+  return [...groupBy(cs, key)].sort((a, b) => a[0].localeCompare(b[0])).map(([k, xs]) => ({ key: k, summary: summariseField(xs) }));
 }
 
 export function fieldReport(runs: readonly FieldRun[], estimate: FieldEstimator): FieldReport {
@@ -231,6 +230,13 @@ export function fieldReport(runs: readonly FieldRun[], estimate: FieldEstimator)
     byMode: grouped(calibrated, (c) => c.mode),
     bareByMode: grouped(bare, (c) => c.mode),
   };
+}
+
+/** Why the runs not predicted were not, with how many runs each reason holds, most first. */
+export function unpredictedReasons(cs: readonly FieldComparison[]): [reason: string, runs: number][] {
+  return [...groupBy(cs.filter((c) => c.problem !== null), (c) => c.problem!)]
+    .map(([why, xs]): [string, number] => [why, xs.length])
+    .sort((a, b) => b[1] - a[1]);
 }
 
 export interface StackLatency {

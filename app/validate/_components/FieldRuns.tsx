@@ -1,5 +1,5 @@
 import { getGpu, getModel } from "../../../lib/catalog";
-import { impliedStackLatency, type FieldComparison, type FieldReport } from "../../../lib/validation/field-compare";
+import { impliedStackLatency, unpredictedReasons, type FieldComparison, type FieldReport } from "../../../lib/validation/field-compare";
 import { count, ms, pct, signedPct } from "./fmt";
 import { formatRate } from "../../../lib/format";
 
@@ -83,8 +83,7 @@ export function FieldRuns({ report, seen }: { report: FieldReport; seen: { reado
   const cs = report.byMode.find((g) => g.key === "closed loop")?.summary;
   const bs = report.byMode.find((g) => g.key === "all at once")?.summary;
   const stack = impliedStackLatency(report);
-  const reasons = new Map<string, number>();
-  for (const c of report.calibrated) if (c.problem) reasons.set(c.problem, (reasons.get(c.problem) ?? 0) + 1);
+  const reasons = unpredictedReasons(report.calibrated);
   const pages = new Set(report.calibrated.map((c) => c.run.source.path)).size;
   return (
     <div className="space-y-2" data-testid="field-runs">
@@ -130,10 +129,9 @@ export function FieldRuns({ report, seen }: { report: FieldReport; seen: { reado
           <Rows list={burst} ttft={false} />
         </details>
       ) : null}
-      {reasons.size > 0 ? (
+      {reasons.length > 0 ? (
         <ul className="list-disc pl-5 text-xs text-neutral-500" data-testid="field-unmodelled">
-          {[...reasons]
-            .sort((a, b) => b[1] - a[1])
+          {reasons
             .map(([why, n]) => (
               <li key={why}>
                 {count(n)} not predicted: {why}
