@@ -1,5 +1,6 @@
 /**
- * Infeasible journey: targets nothing can meet end in nearest misses and what to relax, never an empty page.
+ * Infeasible journey: targets nothing can meet end in nearest misses and what to relax, never an empty page; and the
+ * budget step's engine settings (serving-stack latency, batch limit) that change what is feasible.
  */
 import { expect, test } from "@playwright/test";
 import { PlanPage } from "./pages/plan-page";
@@ -32,4 +33,18 @@ test("a stated serving-stack latency replaces the engines' calibrated one", asyn
   await expect(plan.summary()).not.toContainText("No option meets every target");
   await expect(plan.rows().first()).toBeVisible();
   await expect(page).toHaveURL(/overhead=10/);
+});
+
+test("a stated batch limit caps every option's batch and is said in the assumptions", async ({ page }) => {
+  test.setTimeout(120_000);
+  const plan = new PlanPage(page);
+  await plan.goto("model=llama-3.1-8b&rps=40&ttft95=5000&tpot95=200&engines=vllm&gpus=h100-sxm&step=4");
+  await plan.submit();
+  await expect(plan.rows().first()).toBeVisible();
+  await expect(page.getByText(/engine's default batch limit per attention-DP rank \(vLLM 1,024\)/)).toBeVisible();
+  await plan.setNumber("Batch limit", 16);
+  await plan.submit();
+  await expect(page.getByText("Every engine runs at most 16 requests at once per attention-DP rank", { exact: false })).toBeVisible();
+  await expect(page).toHaveURL(/batch=16/);
+  await expect(plan.rows().first()).toBeVisible();
 });

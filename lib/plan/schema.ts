@@ -177,6 +177,12 @@ export const budgetSchema = z
       .min(0, { error: "requestOverheadMs must be at least 0" })
       .max(60_000, { error: "requestOverheadMs must be at most 60000" })
       .optional(),
+    /**
+     * The engine's batch limit per attention-DP rank, requests (vLLM --max-num-seqs, SGLang --max-running-requests,
+     * TensorRT-LLM max_batch_size), for every engine. Absent: each engine's default (vLLM's depends on the GPU,
+     * SGLang's is its KV cache) — absent, so links made before the field existed encode and decode as they did.
+     */
+    maxBatch: int("maxBatch", 1, 1_000_000).optional(),
   })
   .superRefine((b, ctx) => {
     b.gpus.forEach((g, i) => {

@@ -65,6 +65,7 @@ export const URL_FIELDS: Readonly<Record<string, Field>> = {
   headroom: { group: "budget", key: "headroomPct", kind: "number" },
   redundancy: { group: "budget", key: "redundancy", kind: "string" },
   overhead: { group: "budget", key: "requestOverheadMs", kind: "number" },
+  batch: { group: "budget", key: "maxBatch", kind: "number" },
 };
 
 export interface UrlView {

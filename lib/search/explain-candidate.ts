@@ -35,7 +35,7 @@ export function explainCandidate(input: PlanInput, id: string): Candidate | null
   if (!layout) return null;
   const price = priceFor(gpu.id, spec.term, spec.providers);
   if (!price) return null;
-  const setup = prepareShape(spec.model, gpu, layout, w as WeightPrecision, kv as KvPrecision, engine as EngineId, drafts, spec.requestOverheadMs);
+  const setup = prepareShape(spec.model, gpu, layout, w as WeightPrecision, kv as KvPrecision, engine as EngineId, drafts, spec);
   const fit = fitAt(setup, spec.isl95, spec.osl95);
   const conc = Number(c);
   if (!fit.fits || conc < 1 || conc > fit.maxConcurrency) return null;

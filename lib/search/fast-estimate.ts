@@ -22,6 +22,14 @@ import type { LayoutChoice } from "./enumerate";
 export const PLANNER_ARRIVALS = "staggered" as const;
 const STAGGERED = { staggered: true } as const;
 
+/** Engine settings a plan states for every engine (SearchSpec's); null: the engine's own value. */
+export interface StatedSettings {
+  readonly requestOverheadMs: number | null;
+  readonly maxBatch: number | null;
+}
+
+const ENGINE_DEFAULTS: StatedSettings = { requestOverheadMs: null, maxBatch: null };
+
 export function prepareShape(
   model: ModelArch,
   gpu: GpuSpec,
@@ -30,11 +38,18 @@ export function prepareShape(
   kv: KvPrecision,
   engine: EngineId,
   drafts = 0,
-  requestOverheadMs: number | null = null,
+  stated: StatedSettings = ENGINE_DEFAULTS,
 ): Setup {
   const base = profileFor(engine, gpu);
-  // as estimateConfig's profileOf: a stated request overhead replaces the engine's calibrated t_0
-  const profile = requestOverheadMs === null ? base : withFactors(base, { ttftOverheadS: requestOverheadMs / 1e3 });
+  // as estimateConfig's profileOf: a stated request overhead replaces the engine's calibrated t_0, a stated batch
+  // limit the engine's default one
+  const profile =
+    stated.requestOverheadMs === null && stated.maxBatch === null
+      ? base
+      : withFactors(base, {
+          ...(stated.requestOverheadMs !== null ? { ttftOverheadS: stated.requestOverheadMs / 1e3 } : {}),
+          ...(stated.maxBatch !== null ? { maxBatchPerRank: stated.maxBatch } : {}),
+        });
   const layout = resolveLayout(model, gpu, { tp: l.tp, pp: l.pp, dp: l.dp, moeEp: model.moe ? l.moeEp : undefined });
   // speculative decoding as estimateConfig resolves it for mtpDraftTokens = drafts (the published acceptance rates)
   const spec = drafts > 0 ? specDecodeOf({ mtpDraftTokens: drafts }, model).spec : null;

@@ -44,6 +44,7 @@ function estimateInput(spec: SearchSpec, s: Shape, c: number, isl: number, osl: 
     arrivals: PLANNER_ARRIVALS,
     ...(s.drafts > 0 ? { mtpDraftTokens: s.drafts } : {}),
     ...(spec.requestOverheadMs !== null ? { requestOverheadMs: spec.requestOverheadMs } : {}),
+    ...(spec.maxBatch !== null ? { maxBatch: spec.maxBatch } : {}),
   };
 }
 

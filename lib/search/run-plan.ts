@@ -178,6 +178,22 @@ function servingStackAssumption(spec: SearchSpec): string {
   return `Every first token includes the engine's calibrated serving-stack latency (${per.join(", ")}): what the calibration runs' benchmark stacks added outside the GPU. If your stack adds less, state it (Serving-stack latency).`;
 }
 
+/** Which batch limit caps the requests a replica runs at once: the plan's, or each engine's default (from the profiles). */
+function batchLimitAssumption(spec: SearchSpec): string {
+  if (spec.maxBatch !== null) {
+    return `Every engine runs at most ${spec.maxBatch.toLocaleString("en-US")} requests at once per attention-DP rank (your batch limit), fewer where the KV cache holds fewer.`;
+  }
+  const per = spec.engines.map((e) => {
+    const limits = spec.gpus.map((g) => profileFor(e, g).factors.maxBatchPerRank);
+    if (limits.every((n) => !Number.isFinite(n))) return `${ENGINE_NAMES[e]} none`;
+    const finite = limits.filter(Number.isFinite);
+    const lo = Math.min(...finite).toLocaleString("en-US");
+    const hi = Math.max(...finite).toLocaleString("en-US");
+    return `${ENGINE_NAMES[e]} ${lo === hi ? lo : `${lo}–${hi} by GPU`}`;
+  });
+  return `A replica runs at most the requests its KV cache holds, and at most the engine's default batch limit per attention-DP rank (${per.join(", ")}). If you set another limit, state it (Batch limit).`;
+}
+
 function assumptions(spec: SearchSpec): string[] {
   const a = [
     "Latency per replica comes from the estimate for a full batch of C requests (the most the replica runs at once), so it is an upper bound at lower load.",
@@ -190,6 +206,7 @@ function assumptions(spec: SearchSpec): string[] {
       : `GPU prices: the catalog's representative ${spec.term} row per GPU (median of the best-confidence rows).`,
     "Concurrencies above the first one that misses a latency target are counted as missing it too: latency grows with concurrency.",
     servingStackAssumption(spec),
+    batchLimitAssumption(spec),
   ];
   if (spec.isl !== spec.traffic.inputTokensPerMonth / Math.max(1, spec.traffic.requestsPerMonth)) {
     a.push("A cached shared system prompt is not prefilled again: the prompt a request pays for is shortened by prefix-cache hit rate × system-prompt tokens.");

@@ -153,7 +153,7 @@ export function runSearch(spec: SearchSpec, opts: SearchOptions = {}): SearchOut
       for (const layout of valid) {
         for (const weights of spec.weights) {
           for (const kv of spec.kvs) for (const drafts of spec.drafts) {
-            const setup = prepareShape(model, gpu, layout, weights, kv, engine, drafts, spec.requestOverheadMs);
+            const setup = prepareShape(model, gpu, layout, weights, kv, engine, drafts, spec);
             // Fit check at p95 lengths: does one p95 request fit, and how many fit at once?
             const probe = fitAt(setup, spec.isl95, spec.osl95);
             estimated++;

@@ -21,6 +21,8 @@ export interface SearchSpec {
   readonly drafts: readonly number[];
   /** The serving stack's fixed first-token latency (ms) the plan states, for every engine; null: each engine's calibrated t_0. */
   readonly requestOverheadMs: number | null;
+  /** The batch limit per attention-DP rank (requests) the plan states, for every engine; null: each engine's default. */
+  readonly maxBatch: number | null;
   readonly term: PricingTerm;
   readonly providers: readonly string[];
   /** Effective prompt (after prefix-cache hits) and output tokens, mean and p95. */
@@ -80,6 +82,7 @@ export function buildSpec(input: PlanInput): SearchSpec {
     engines: dedupe(b.engines),
     drafts: (b.speculative ?? []).includes("mtp") && model.mtp?.acceptance ? PLANNER_DRAFTS : [0],
     requestOverheadMs: b.requestOverheadMs ?? null,
+    maxBatch: b.maxBatch ?? null,
     term: b.pricingTerm,
     providers: b.providers,
     isl: Math.max(1, Math.round(w.inputTokens - cached)),

@@ -46,6 +46,14 @@ export function BudgetStep({ form }: { form: UseFormReturn<PlanForm> }) {
           errors={errors}
           hint="HTTP, gateway, tokenisation; blank = each engine's calibrated value"
         />
+        <NumberField
+          name="budget.maxBatch"
+          label="Batch limit"
+          unit="requests"
+          register={register}
+          errors={errors}
+          hint="per rank (max-num-seqs); blank = each engine's default"
+        />
       </div>
       <CheckGroup
         name="budget.precisions"

@@ -11,7 +11,7 @@ import { KV_PRECISIONS, WEIGHT_PRECISIONS, ENGINE_IDS } from "../../../lib/plan/
  * this guards against the two drifting apart when the model changes).
  */
 describe("fast estimate path", () => {
-  it("equals estimateConfig for random models, GPUs, layouts, precisions, engines, loads and request overheads", () => {
+  it("equals estimateConfig for random models, GPUs, layouts, precisions, engines, loads, request overheads and batch limits", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: MODELS.length - 1 }),
@@ -24,7 +24,8 @@ describe("fast estimate path", () => {
         fc.integer({ min: 1, max: 16_000 }),
         fc.integer({ min: 1, max: 4000 }),
         fc.constantFrom(null, 0, 12.5, 250),
-        (mi, gi, li, weights, kv, engine, c, isl, osl, overhead) => {
+        fc.constantFrom(null, 1, 7, 64),
+        (mi, gi, li, weights, kv, engine, c, isl, osl, overhead, maxBatch) => {
           const model = MODELS[mi]!;
           const gpu = GPUS[gi]!;
           const layouts = enumerateLayouts(model, gpu).valid;
@@ -35,9 +36,10 @@ describe("fast estimate path", () => {
             moeEp: model.moe ? l.moeEp : undefined, isl, osl, concurrency: c, priceUsdPerGpuHour: 2,
             arrivals: "staggered" as const,
             ...(overhead !== null ? { requestOverheadMs: overhead } : {}),
+            ...(maxBatch !== null ? { maxBatch } : {}),
           };
           const ref = estimateConfig({ model, gpu, input });
-          const setup = prepareShape(model, gpu, l, weights, kv, engine, 0, overhead);
+          const setup = prepareShape(model, gpu, l, weights, kv, engine, 0, { requestOverheadMs: overhead, maxBatch });
           const fit = fitAt(setup, isl, osl);
           expect(fit.maxConcurrency).toBe(ref.maxConcurrency);
           if (isl + osl <= model.maxContext) expect(fit.fits).toBe(ref.fits);
