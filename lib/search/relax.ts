@@ -4,7 +4,8 @@
  *    of k says "loosen k to this value" (verified through estimateConfig, since the search's p95 figures for
  *    candidates that already missed at mean lengths are lower bounds).
  *  - Choices: the search is rerun with one restricted list widened (GPUs, precisions, engines, providers, pricing
- *    term) or with no headroom / redundancy; if that finds a feasible option, it is named with its cost.
+ *    term), without a stated batch limit, or with no headroom / redundancy; if that finds a feasible option, it is
+ *    named with its cost.
  *  - Nearest misses: the candidates whose misses are smallest, measured as Σ over missed constraints of
  *    ln(value ÷ limit) (so 10 % over two targets ≈ 20 % over one).
  */
@@ -109,6 +110,10 @@ export function choiceRelaxations(input: PlanInput): RelaxAdvice[] {
   }
   if (b.headroomPct > 0) {
     trials.push({ kind: "headroom", budget: { ...b, headroomPct: 0 }, words: () => `Drop the ${b.headroomPct}% headroom` });
+  }
+  if (b.maxBatch !== undefined) {
+    const { maxBatch, ...defaults } = b;
+    trials.push({ kind: "batch-limit", budget: defaults, words: () => `Let the engines batch more than your ${maxBatch} requests per rank (their defaults)` });
   }
   if (b.redundancy === "n+1") {
     trials.push({ kind: "redundancy", budget: { ...b, redundancy: "none" }, words: () => "Drop the N+1 spare replica" });

@@ -169,6 +169,8 @@ export interface RelaxAdvice {
     | "gpus" | "precisions" | "engines" | "speculative" | "providers" | "pricing-term" | "headroom" | "redundancy"
     /** The largest serving-stack latency (budget.requestOverheadMs) at which an option meets every target. */
     | "request-overhead"
+    /** The plan's stated batch limit (budget.maxBatch) dropped for the engines' defaults. */
+    | "batch-limit"
     /** Several at once (the nearest miss's needs), when no single change is enough. */
     | "combined";
   /** e.g. "Loosen TTFT p95 from 200 ms to 340 ms". */

@@ -60,6 +60,24 @@ describe("the plan's batch limit (budget.maxBatch)", () => {
     expect(stated.some((a) => a.startsWith("Every engine runs at most 16 requests at once per attention-DP rank"))).toBe(true);
   });
 
+  it("when the stated limit is what puts every option over budget, the advice says to drop it, and what that buys", () => {
+    const free = runPlan(parse(LOOSE), { relax: false });
+    const tight = withBatch(LOOSE, 2);
+    const capped = runPlan(parse(tight), { relax: false });
+    // the premise: two requests per rank need more GPUs, so the cheapest option costs more
+    expect(capped.best!.costUsdPerMonth).toBeGreaterThan(free.best!.costUsdPerMonth * 1.5);
+    const ceiling = Math.round((capped.best!.costUsdPerMonth + free.best!.costUsdPerMonth) / 2);
+    const r = runPlan(parse({ ...tight, budget: { ...tight.budget, maxUsdPerMonth: ceiling } }));
+    expect(r.feasible).toBe(false);
+    const a = r.relax.find((x) => x.kind === "batch-limit");
+    expect(a).toBeDefined();
+    expect(a!.words).toMatch(/^Let the engines batch more than your 2 requests per rank \(their defaults\): .+ meets every target at \$/);
+    expect(a!.costUsdPerMonth).toBeCloseTo(free.best!.costUsdPerMonth, 6);
+    // a plan that states no limit gets no such advice
+    const none = runPlan(parse({ ...LOOSE, budget: { ...LOOSE.budget, maxUsdPerMonth: 1 } }));
+    expect(none.relax.some((x) => x.kind === "batch-limit")).toBe(false);
+  });
+
   it("travels in the plan's address as batch=", () => {
     const q = encodePlanUrl(parse(withBatch(SMALL_PLAN, 48)));
     expect(q).toContain("batch=48");
