@@ -104,3 +104,26 @@ export function profileFor(engine: EngineId, gpu: GpuSpec): EngineProfile {
 export function withFactors(base: EngineProfile, f: Partial<EngineFactors>): EngineProfile {
   return { ...base, factors: { ...base.factors, ...f } };
 }
+
+/** Engine settings a user may state in place of the engine's defaults; absent (undefined or null): the engine's own. */
+export interface StatedEngineSettings {
+  readonly memFraction?: number | null;
+  readonly prefillChunkTokens?: number | null;
+  readonly maxBatch?: number | null;
+  readonly requestOverheadMs?: number | null;
+}
+
+/**
+ * The profile with the settings a request or a plan states in place of the engine's defaults (memFraction →
+ * kvMemFraction, prefillChunkTokens, maxBatch → maxBatchPerRank, requestOverheadMs → t_0); the same object when it
+ * states none. The one mapping estimateConfig and the planner's fast path share.
+ */
+export function withStatedSettings(base: EngineProfile, s: StatedEngineSettings): EngineProfile {
+  const f: Partial<EngineFactors> = {
+    ...(s.memFraction != null ? { kvMemFraction: s.memFraction } : {}),
+    ...(s.prefillChunkTokens != null ? { prefillChunkTokens: s.prefillChunkTokens } : {}),
+    ...(s.maxBatch != null ? { maxBatchPerRank: s.maxBatch } : {}),
+    ...(s.requestOverheadMs != null ? { ttftOverheadS: s.requestOverheadMs / 1e3 } : {}),
+  };
+  return Object.keys(f).length === 0 ? base : withFactors(base, f);
+}

@@ -2,7 +2,7 @@ import type { GpuSpec, KvPrecision, ModelArch } from "../catalog/types";
 import type { EstimateInput } from "../plan/estimate-input";
 import { servingCost, type Cost } from "./cost";
 import type { EstimateResult } from "./estimate-types";
-import { profileFor, withFactors, type EngineProfile } from "./engines";
+import { profileFor, withStatedSettings, type EngineProfile } from "./engines";
 import { explainEstimate } from "./explain";
 import { secs } from "./explain-format";
 import { estimateAtRate } from "./estimate-at-rate";
@@ -249,14 +249,7 @@ export function estimateCore(args: EstimateArgs): EstimateCore {
  */
 export function profileOf(args: EstimateArgs): EngineProfile {
   const { input } = args;
-  const base = args.profile ?? profileFor(input.engine, args.gpu);
-  if (input.memFraction === undefined && input.prefillChunkTokens === undefined && input.requestOverheadMs === undefined && input.maxBatch === undefined) return base;
-  return withFactors(base, {
-    ...(input.memFraction !== undefined ? { kvMemFraction: input.memFraction } : {}),
-    ...(input.prefillChunkTokens !== undefined ? { prefillChunkTokens: input.prefillChunkTokens } : {}),
-    ...(input.maxBatch !== undefined ? { maxBatchPerRank: input.maxBatch } : {}),
-    ...(input.requestOverheadMs !== undefined ? { ttftOverheadS: input.requestOverheadMs / 1e3 } : {}),
-  });
+  return withStatedSettings(args.profile ?? profileFor(input.engine, args.gpu), input);
 }
 
 /** Layout, setup, memory, the serving loop and the cost split: the pipeline both entry points run. */

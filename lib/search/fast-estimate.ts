@@ -9,7 +9,7 @@
  * estimateConfig's, and the options a result shows are recomputed through estimateConfig(explain = true).
  */
 import type { EngineId, GpuSpec, KvPrecision, ModelArch, WeightPrecision } from "../catalog/types";
-import { profileFor, withFactors } from "../model/engines";
+import { profileFor, withStatedSettings, type StatedEngineSettings } from "../model/engines";
 import type { BindingResource } from "../model/estimate-types";
 import { resolveLayout } from "../model/layout";
 import { memoryPerGpu } from "../model/memory";
@@ -22,13 +22,6 @@ import type { LayoutChoice } from "./enumerate";
 export const PLANNER_ARRIVALS = "staggered" as const;
 const STAGGERED = { staggered: true } as const;
 
-/** Engine settings a plan states for every engine (SearchSpec's); null: the engine's own value. */
-export interface StatedSettings {
-  readonly requestOverheadMs: number | null;
-  readonly maxBatch: number | null;
-}
-
-const ENGINE_DEFAULTS: StatedSettings = { requestOverheadMs: null, maxBatch: null };
 
 export function prepareShape(
   model: ModelArch,
@@ -38,18 +31,10 @@ export function prepareShape(
   kv: KvPrecision,
   engine: EngineId,
   drafts = 0,
-  stated: StatedSettings = ENGINE_DEFAULTS,
+  stated: StatedEngineSettings = {},
 ): Setup {
-  const base = profileFor(engine, gpu);
-  // as estimateConfig's profileOf: a stated request overhead replaces the engine's calibrated t_0, a stated batch
-  // limit the engine's default one
-  const profile =
-    stated.requestOverheadMs === null && stated.maxBatch === null
-      ? base
-      : withFactors(base, {
-          ...(stated.requestOverheadMs !== null ? { ttftOverheadS: stated.requestOverheadMs / 1e3 } : {}),
-          ...(stated.maxBatch !== null ? { maxBatchPerRank: stated.maxBatch } : {}),
-        });
+  // as estimateConfig's profileOf: the plan's stated settings (serving-stack latency, batch limit) replace the engine's
+  const profile = withStatedSettings(profileFor(engine, gpu), stated);
   const layout = resolveLayout(model, gpu, { tp: l.tp, pp: l.pp, dp: l.dp, moeEp: model.moe ? l.moeEp : undefined });
   // speculative decoding as estimateConfig resolves it for mtpDraftTokens = drafts (the published acceptance rates)
   const spec = drafts > 0 ? specDecodeOf({ mtpDraftTokens: drafts }, model).spec : null;
