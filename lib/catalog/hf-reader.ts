@@ -2,6 +2,13 @@ import { HfConfigError } from "./hf-config-error";
 
 type Json = Record<string, unknown>;
 
+/**
+ * The largest integer a config field may hold: a signed 32-bit integer. Every size, count and rank of a real model is
+ * far below it; above it products of two or three fields (parameters, FLOPs, bytes) leave floating point's range, and
+ * an estimate would answer Infinity or NaN instead of naming the field.
+ */
+export const MAX_CONFIG_INT = 2 ** 31 - 1;
+
 export function isObject(v: unknown): v is Json {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -89,6 +96,7 @@ export class ConfigReader {
       throw new HfConfigError(this.path(key), `must be an integer, got ${describe(v)}`);
     }
     if (v < min) throw new HfConfigError(this.path(key), `must be at least ${min}, got ${v}`);
+    if (v > MAX_CONFIG_INT) throw new HfConfigError(this.path(key), `must be at most ${MAX_CONFIG_INT} (a 32-bit integer), got ${v}`);
     return v;
   }
 }
