@@ -50,7 +50,8 @@ export function openLoopAt(at: (concurrency: number) => AtConcurrency, osl: numb
   let hi = cMax;
   let best = top;
   while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
+    const mid = lo + Math.floor((hi - lo) / 2); // not (lo + hi) >> 1, which wraps past 2³¹
+    if (mid === lo || mid === hi) break;
     const f = at(mid);
     if (rate * e2eS(f, osl) > mid) lo = mid;
     else {

@@ -144,7 +144,10 @@ export function sizeCandidate(spec: SearchSpec, f: ServiceFigures, out: Sized): 
       hi = n0 * MAX_SCALE;
     } else {
       while (hi - lo > 1) {
-        const mid = (lo + hi) >>> 1;
+        // lo + ⌊(hi − lo)/2⌋, not (lo + hi) >>> 1: a peak of millions of requests/s puts N past 2³¹; past 2⁵³ the
+        // integers are no longer consecutive doubles, so stop when the midpoint cannot move
+        const mid = lo + Math.floor((hi - lo) / 2);
+        if (mid === lo || mid === hi) break;
         waitsAt(spec, f, meanS, scv, mid, scratch);
         if (sizingFails(spec, scratch, intrinsic, f, e2eSvc) === 0) hi = mid;
         else lo = mid;

@@ -23,6 +23,14 @@ describe("openLoopAt: the steady state of a replica at an offered request rate",
     expect(p.completedPerSecond).toBeCloseTo(64 / 1.64, 9);
   });
 
+  it("finds N past 2³¹ requests in flight (a bisection that does not wrap)", () => {
+    // E2E = (1000 + 100 · 10) ms = 2 s at any N, so N = λ · 2 s = 3·10⁹ at 1.5·10⁹ req/s, with C_max = 2³²
+    const flat = () => ({ ttftMs: 1000, tpotMs: 10 });
+    const p = openLoopAt(flat, OSL, 1.5e9, 2 ** 32);
+    expect(p.inFlight).toBe(3e9);
+    expect(p.saturated).toBe(false);
+  });
+
   it("a light rate leaves a request alone: the figures at one in flight", () => {
     const p = openLoopAt(at, OSL, 0.5, 64);
     expect(p).toEqual({ inFlight: 1, saturated: false, completedPerSecond: 0.5, ttftMs: 100, tpotMs: 9.1 });

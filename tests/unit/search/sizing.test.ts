@@ -57,6 +57,22 @@ describe("replica sizing", () => {
     expect(z.violations).toBe(V_BUDGET_MONTH);
   });
 
+  it("sizes a peak of billions of requests/s: the bisection neither wraps past 2³¹ nor stalls past 2⁵³", () => {
+    // The M/D/1 case above at K times the traffic: λ per replica = 0.5·K / N, so N = 2K (λ = 1/4, W₉₅ = 1.073 s)
+    // misses the 1 s wait and N = 3K (λ = 1/6, W₉₅ = 0.722 s) meets it: 2K < N ≤ 3K. N passes 2³² at K = 2³³ (where
+    // (lo + hi) >>> 1 wrapped) and 2⁵³ at K = 2⁶⁰ (where doubles are 2⁸ apart).
+    for (const k of [2 ** 33, 2 ** 60]) {
+      const spec = specWith({ peak: 0.5 * k, headroomFactor: 1, redundancy: 0, slo: { ...NONE, ttft95: 100 + 1000 }, scvOutput: 0 });
+      const z = sizeCandidate(spec, fig({ c: 1, x: 1 }), {} as Sized);
+      expect(z.setBy).toBe("ttft-p95");
+      expect(z.replicasTraffic).toBeGreaterThan(2 * k);
+      expect(z.replicasTraffic).toBeLessThanOrEqual(3 * k);
+      expect(z.wait95).toBeLessThanOrEqual(1000);
+      expect(Number.isFinite(z.costMonth)).toBe(true);
+      expect(z.violations).toBe(0);
+    }
+  });
+
   it("more traffic never needs fewer replicas (property)", () => {
     fc.assert(
       fc.property(
