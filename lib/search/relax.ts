@@ -223,7 +223,7 @@ export function combinedRelaxation(nearest: Candidate, spec: SearchSpec): RelaxA
   const sentence = all.join(" and ");
   return {
     kind: "combined",
-    words: `No single change is enough. The nearest option, ${nearest.replicas} × ${nearest.gpusPerReplica}× ${nearest.gpuName} (${nearest.weights.toUpperCase()}), works if you ${sentence}.`,
+    words: `No single change is enough. The nearest option, ${nearest.replicas.toLocaleString("en-US")} × ${nearest.gpusPerReplica}× ${nearest.gpuName} (${nearest.weights.toUpperCase()}), works if you ${sentence}.`,
     optionId: nearest.id,
     costUsdPerMonth: nearest.costUsdPerMonth,
   };

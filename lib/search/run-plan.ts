@@ -266,7 +266,7 @@ export function runPlan(input: PlanInput, opts: RunPlanOptions = {}): PlanResult
   const growth = growthBase ? growthRows(growthBase, spec, input.traffic.monthlyGrowthPct) : [];
 
   const summary = best
-    ? `Cheapest option meeting every target: ${best.replicas} × ${best.gpusPerReplica}× ${best.gpuName} (${layoutLabel(best)}, ${best.weights.toUpperCase()}, ${ENGINE_NAMES[best.engine]}${best.mtpDraftTokens > 0 ? `, MTP ${best.mtpDraftTokens} drafts` : ""}) at ${usd(best.costUsdPerMonth)}/month; TTFT p95 ${ms(best.ttftP95Ms)}, TPOT p95 ${ms(best.tpotP95Ms)}.`
+    ? `Cheapest option meeting every target: ${best.replicas.toLocaleString("en-US")} × ${best.gpusPerReplica}× ${best.gpuName} (${layoutLabel(best)}, ${best.weights.toUpperCase()}, ${ENGINE_NAMES[best.engine]}${best.mtpDraftTokens > 0 ? `, MTP ${best.mtpDraftTokens} drafts` : ""}) at ${usd(best.costUsdPerMonth)}/month; TTFT p95 ${ms(best.ttftP95Ms)}, TPOT p95 ${ms(best.tpotP95Ms)}.`
     : `No option meets every target among ${out.candidates.toLocaleString("en-US")} candidates.${relax[0] ? ` ${relax[0].words}` : ""}`;
 
   return {

@@ -31,7 +31,7 @@ export function OptionCard({ c, selected, onSelect, perUser }: { c: Candidate; s
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="font-semibold">
           {c.rank ? <span className="mr-1 text-slate-500">#{c.rank}</span> : null}
-          {c.replicas} × {c.gpusPerReplica}× {c.gpuName}
+          {c.replicas.toLocaleString("en-US")} × {c.gpusPerReplica}× {c.gpuName}
         </h3>
         <ConfidenceBadge answer={c.confidence} />
       </header>

@@ -48,7 +48,7 @@ export function OptionsTable({ options, selectedId, onSelect, perUser, caption }
               <td className="py-1 pr-2">{c.rank ?? "–"}</td>
               <td className="pr-2">
                 <button type="button" className="text-left text-accent-700 underline decoration-dotted dark:text-accent-300" onClick={() => onSelect(c.id)}>
-                  {c.replicas} × {c.gpusPerReplica}× {c.gpuName}
+                  {c.replicas.toLocaleString("en-US")} × {c.gpusPerReplica}× {c.gpuName}
                 </button>
               </td>
               <td className="pr-2">{layoutLabel(c)}</td>

@@ -108,7 +108,7 @@ export function Results({ r, selected, onSelect }: { r: PlanResult; selected: Ca
                 <tr key={g.month}>
                   <td className="pr-4">{g.month}</td>
                   <td className="pr-4">{formatCount(g.peakRequestsPerSecond)}</td>
-                  <td className="pr-4">{g.replicas}</td>
+                  <td className="pr-4">{g.replicas.toLocaleString("en-US")}</td>
                   <td>{formatUsd(g.costUsdPerMonth)}</td>
                 </tr>
               ))}
