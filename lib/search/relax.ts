@@ -17,7 +17,7 @@ import { ENGINE_NAMES } from "./labels";
 import { profileFor } from "../model/engines";
 import { exactFigures, recId, recLabel } from "./materialise";
 import { runSearch, type Rec } from "./search";
-import { V_BUDGET_MONTH, V_BUDGET_MTOK, V_E2E, V_TPOT, V_TTFT50, V_TTFT95 } from "./sizing";
+import { sizeCandidate, V_BUDGET_MONTH, V_BUDGET_MTOK, V_E2E, V_TPOT, V_TTFT50, V_TTFT95, type ServiceFigures, type Sized } from "./sizing";
 import { buildSpec, modelOf, type SearchSpec } from "./spec";
 import type { Candidate, RelaxAdvice } from "./types";
 
@@ -79,26 +79,81 @@ function cheapestFeasible(records: readonly Rec[]): Rec | null {
   return best;
 }
 
-/** Rerun the search with one restricted choice widened; advice for each that yields a feasible option. */
-export function choiceRelaxations(input: PlanInput): RelaxAdvice[] {
+/**
+ * The cheapest record that meets every target once re-sized under another spec whose service figures are the same
+ * (only headroom or redundancy differ). Exactly what a rerun of the search would find: the search drops only shapes
+ * and concurrencies that miss for reasons sizing does not touch (memory, KV capacity, a latency the service figures
+ * alone miss), so re-sizing its records covers every record a rerun would keep.
+ */
+function cheapestResized(records: readonly Rec[], spec: SearchSpec): Rec | null {
+  const f: ServiceFigures = { c: 1, x: 1, ttftSvc50: 0, ttftSvc95: 0, tpot50: 0, tpot95: 0, gpus: 1, price: 0 };
+  const z = {} as Sized;
+  let best: Rec | null = null;
+  for (const r of records) {
+    f.c = r.c;
+    f.x = r.x;
+    f.ttftSvc50 = r.ttftSvc50;
+    f.ttftSvc95 = r.ttftSvc95;
+    f.tpot50 = r.tpot50;
+    f.tpot95 = r.tpot95;
+    f.gpus = r.shape.layout.gpus;
+    f.price = r.shape.price.perGpuHour;
+    sizeCandidate(spec, f, z);
+    if (z.violations === 0 && (best === null || z.costMonth < best.costMonth)) best = { ...r, ...z };
+  }
+  return best;
+}
+
+type Widened = "gpus" | "weights" | "kvs" | "engines" | "drafts";
+
+/**
+ * The widened spec with the widened list cut to the values the stated spec lacks. Every other record of the widened
+ * search is a record of the stated one (the same shape under the same targets and traffic), so when none of those is
+ * feasible the cheapest feasible record of this search is that of the whole widened one, ties included (the search
+ * keeps its order within the list).
+ */
+function onlyAdded(wide: SearchSpec, stated: SearchSpec, key: Widened): SearchSpec {
+  switch (key) {
+    case "gpus": {
+      const had = new Set(stated.gpus.map((g) => g.id));
+      return { ...wide, gpus: wide.gpus.filter((g) => !had.has(g.id)) };
+    }
+    case "weights":
+      return { ...wide, weights: wide.weights.filter((v) => !stated.weights.includes(v)) };
+    case "kvs":
+      return { ...wide, kvs: wide.kvs.filter((v) => !stated.kvs.includes(v)) };
+    case "engines":
+      return { ...wide, engines: wide.engines.filter((v) => !stated.engines.includes(v)) };
+    case "drafts":
+      return { ...wide, drafts: wide.drafts.filter((v) => !stated.drafts.includes(v)) };
+  }
+}
+
+/**
+ * Rerun the search with one restricted choice widened; advice for each that yields a feasible option. `searched`,
+ * the plan's own search records, lets the trials that change only sizing (headroom, redundancy) re-size them instead
+ * of estimating every shape again, and, when none of them is feasible, a widened list search only what it adds.
+ */
+export function choiceRelaxations(input: PlanInput, searched?: readonly Rec[]): RelaxAdvice[] {
   const b = input.budget;
-  const trials: { kind: RelaxAdvice["kind"]; budget: PlanInput["budget"]; words: (r: Rec) => string }[] = [];
+  const trials: { kind: RelaxAdvice["kind"]; budget: PlanInput["budget"]; widens?: Widened; words: (r: Rec) => string }[] = [];
   if (b.gpus.length > 0 && b.gpus.length < GPUS.length) {
-    trials.push({ kind: "gpus", budget: { ...b, gpus: [] }, words: (r) => `Allow ${r.shape.gpu.name}` });
+    trials.push({ kind: "gpus", budget: { ...b, gpus: [] }, widens: "gpus", words: (r) => `Allow ${r.shape.gpu.name}` });
   }
   if (b.precisions.length < WEIGHT_PRECISIONS.length) {
-    trials.push({ kind: "precisions", budget: { ...b, precisions: [...WEIGHT_PRECISIONS] }, words: (r) => `Allow ${r.shape.weights.toUpperCase()} weights` });
+    trials.push({ kind: "precisions", budget: { ...b, precisions: [...WEIGHT_PRECISIONS] }, widens: "weights", words: (r) => `Allow ${r.shape.weights.toUpperCase()} weights` });
   }
   if (b.kvPrecisions.length < KV_PRECISIONS.length) {
-    trials.push({ kind: "precisions", budget: { ...b, kvPrecisions: [...KV_PRECISIONS] }, words: (r) => `Allow an ${r.shape.kv.toUpperCase()} KV cache` });
+    trials.push({ kind: "precisions", budget: { ...b, kvPrecisions: [...KV_PRECISIONS] }, widens: "kvs", words: (r) => `Allow an ${r.shape.kv.toUpperCase()} KV cache` });
   }
   if (b.engines.length < ENGINE_IDS.length) {
-    trials.push({ kind: "engines", budget: { ...b, engines: [...ENGINE_IDS] }, words: (r) => `Allow ${ENGINE_NAMES[r.shape.engine]}` });
+    trials.push({ kind: "engines", budget: { ...b, engines: [...ENGINE_IDS] }, widens: "engines", words: (r) => `Allow ${ENGINE_NAMES[r.shape.engine]}` });
   }
   if (!(b.speculative ?? []).includes("mtp") && modelOf(input).mtp?.acceptance) {
     trials.push({
       kind: "speculative",
       budget: { ...b, speculative: ["mtp"] },
+      widens: "drafts",
       words: (r) => `Allow speculative decoding (MTP, ${r.shape.drafts} draft${r.shape.drafts === 1 ? "" : "s"} per step)`,
     });
   }
@@ -119,9 +174,14 @@ export function choiceRelaxations(input: PlanInput): RelaxAdvice[] {
     trials.push({ kind: "redundancy", budget: { ...b, redundancy: "none" }, words: () => "Drop the N+1 spare replica" });
   }
   const out: RelaxAdvice[] = [];
+  // With nothing feasible as stated, a widened list can only win with a value it adds: search just those.
+  const stated = searched && cheapestFeasible(searched) === null ? buildSpec(input) : null;
   for (const t of trials) {
     const spec = buildSpec({ ...input, budget: t.budget });
-    const best = cheapestFeasible(runSearch(spec).records);
+    const sizingOnly = t.kind === "headroom" || t.kind === "redundancy";
+    const best = searched && sizingOnly
+      ? cheapestResized(searched, spec)
+      : cheapestFeasible(runSearch(stated && t.widens ? onlyAdded(spec, stated, t.widens) : spec).records);
     if (!best) continue;
     out.push({
       kind: t.kind,

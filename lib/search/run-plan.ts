@@ -246,15 +246,17 @@ export function runPlan(input: PlanInput, opts: RunPlanOptions = {}): PlanResult
   let nearMisses: Candidate[] = [];
   let relax: PlanResult["relax"] = [];
   let missRecords: readonly Rec[] = out.records;
+  let nearest: Rec | null = null;
   if (!best) {
     // Every concurrency estimated, so the misses and the advice see the whole latency-cost curve of each shape.
     missRecords = runSearch(spec, { inferMonotone: false }).records;
     const misses = nearestMisses(missRecords, spec, opts.nearMissesLimit ?? 5);
+    nearest = misses[0] ?? null;
     nearMisses = misses.map((r) => materialise(r, spec, null, true));
     // a stack that adds less than the calibrated serving-stack latency helps only a first-token or end-to-end miss
     const latencyMiss = missRecords.some((r) => (r.violations & (V_TTFT50 | V_TTFT95 | V_E2E)) !== 0);
     const overhead = opts.relax === false || !latencyMiss ? null : overheadRelaxation(input);
-    relax = [...sloRelaxations(missRecords, spec), ...(overhead ? [overhead] : []), ...(opts.relax === false ? [] : choiceRelaxations(input))];
+    relax = [...sloRelaxations(missRecords, spec), ...(overhead ? [overhead] : []), ...(opts.relax === false ? [] : choiceRelaxations(input, out.records))];
     const combined = nearMisses[0] ? combinedRelaxation(nearMisses[0], spec) : null;
     if (relax.length === 0 && combined) relax = [combined];
   }
@@ -262,7 +264,7 @@ export function runPlan(input: PlanInput, opts: RunPlanOptions = {}): PlanResult
   const bestRec = ranked[0];
   const minDeployment = bestRec ? (1 + spec.redundancy) * bestRec.shape.layout.gpus * bestRec.shape.price.perGpuHour * HOURS_PER_MONTH : null;
   const api = compareWithApi(spec.model.id, spec.model.name, spec.traffic, input.workload.inputTokens, input.workload.outputTokens, best?.costUsdPerMonth ?? null, minDeployment);
-  const growthBase = bestRec ?? nearestMisses(missRecords, spec, 1)[0];
+  const growthBase = bestRec ?? nearest ?? nearestMisses(missRecords, spec, 1)[0];
   const growth = growthBase ? growthRows(growthBase, spec, input.traffic.monthlyGrowthPct) : [];
 
   const summary = best
