@@ -64,3 +64,20 @@ for (const speculative of [[], ["mtp"]] as const) {
       `search median ${ms(median(times))} (${dsRuns} runs)\n  best ${r.summary}`,
   );
 }
+
+// A plan nothing meets: the default with a $5,000/month budget. The answer then also carries the nearest misses and
+// the what-to-relax advice (every concurrency estimated, a serving-stack latency search, one rerun or re-sizing per
+// widened choice), so it takes longer than a feasible plan.
+const tight = planInputSchema.parse({ ...DEFAULT_PLAN_INPUT, budget: { ...DEFAULT_PLAN_INPUT.budget, maxUsdPerMonth: 5000 } });
+const tightRuns = Math.max(3, Math.min(runs, 5));
+const tightTimes: number[] = [];
+let tr = runPlan(tight);
+for (let i = 0; i < tightRuns; i++) {
+  const t = performance.now();
+  tr = runPlan(tight);
+  tightTimes.push(performance.now() - t);
+}
+console.log(
+  `\nInfeasible plan (default, budget $5,000/month): runPlan median ${ms(median(tightTimes))} (${tightRuns} runs), ` +
+    `${tr.nearMisses.length} near misses, advice: ${tr.relax.map((a) => a.kind).join(", ")}\n  ${tr.summary}`,
+);
