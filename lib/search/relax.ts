@@ -73,6 +73,9 @@ export function sloRelaxations(records: readonly Rec[], spec: SearchSpec): Relax
   return out;
 }
 
+/** A trial wants only the cheapest option that meets every target. */
+const CHEAPEST = { cheapestFeasibleOnly: true } as const;
+
 function cheapestFeasible(records: readonly Rec[]): Rec | null {
   let best: Rec | null = null;
   for (const r of records) if (r.violations === 0 && (best === null || r.costMonth < best.costMonth)) best = r;
@@ -181,7 +184,7 @@ export function choiceRelaxations(input: PlanInput, searched?: readonly Rec[]): 
     const sizingOnly = t.kind === "headroom" || t.kind === "redundancy";
     const best = searched && sizingOnly
       ? cheapestResized(searched, spec)
-      : cheapestFeasible(runSearch(stated && t.widens ? onlyAdded(spec, stated, t.widens) : spec).records);
+      : cheapestFeasible(runSearch(stated && t.widens ? onlyAdded(spec, stated, t.widens) : spec, CHEAPEST).records);
     if (!best) continue;
     out.push({
       kind: t.kind,
@@ -210,7 +213,7 @@ export function overheadRelaxation(input: PlanInput): RelaxAdvice | null {
   let cap = Infinity;
   const feasibleAt = (ms: number) => {
     const spec = buildSpec({ ...input, budget: { ...input.budget, requestOverheadMs: ms } });
-    const best = cheapestFeasible(runSearch(spec).records);
+    const best = cheapestFeasible(runSearch(spec, CHEAPEST).records);
     return { spec, best: best && best.costMonth <= cap ? best : null };
   };
   let ok = feasibleAt(0);

@@ -10,6 +10,7 @@
  */
 import type { EngineId, GpuSpec, KvPrecision, WeightPrecision } from "../catalog/types";
 import { estimateConfig } from "../model/estimate";
+import { HOURS_PER_MONTH } from "../model/units";
 import type { BindingResource } from "../model/estimate-types";
 import { fitAt, PLANNER_ARRIVALS, prepareShape, serveAt, type FastFigures } from "./fast-estimate";
 import { CONCURRENCY_GRID, enumerateLayouts, type LayoutChoice } from "./enumerate";
@@ -92,10 +93,19 @@ export interface SearchOptions {
    * (default true). Off when the full curve matters more than speed (nearest misses of an infeasible plan).
    */
   readonly inferMonotone?: boolean;
+  /**
+   * Only the cheapest option meeting every target is wanted (what-to-relax trials): skip shapes that cannot beat the
+   * budget or the cheapest feasible record found so far even at one replica, and keep only feasible records. The
+   * cheapest feasible record is the same as a full search's (a skipped shape costs more than it at any size).
+   */
+  readonly cheapestFeasibleOnly?: boolean;
 }
 
 export function runSearch(spec: SearchSpec, opts: SearchOptions = {}): SearchOutput {
   const inferMonotone = opts.inferMonotone ?? true;
+  const cheapestOnly = opts.cheapestFeasibleOnly ?? false;
+  // the least a month can cost and still meet both budgets; lowered to the cheapest feasible record as they turn up
+  let costCeiling = Math.min(spec.budgetMonth, spec.tokensPerMonth > 0 ? spec.budgetMtok * (spec.tokensPerMonth / 1e6) : Infinity);
   const counts = new Map<RejectionReason, number>();
   const examples = new Map<RejectionReason, RejectionExample>();
   const reject = (reason: RejectionReason, n: number, ex: () => RejectionExample) => {
@@ -151,6 +161,12 @@ export function runSearch(spec: SearchSpec, opts: SearchOptions = {}): SearchOut
         continue;
       }
       for (const layout of valid) {
+        if (cheapestOnly && (1 + spec.redundancy) * layout.gpus * price.perGpuHour * HOURS_PER_MONTH > costCeiling) {
+          const n = spec.weights.length * spec.kvs.length * D * G;
+          reject("budget-month", n, () => ({ gpu, layout, engine, detail: "costs more than the budget or a cheaper option at one replica" }));
+          pruned += n;
+          continue;
+        }
         for (const weights of spec.weights) {
           for (const kv of spec.kvs) for (const drafts of spec.drafts) {
             const setup = prepareShape(model, gpu, layout, weights, kv, engine, drafts, spec);
@@ -212,7 +228,11 @@ export function runSearch(spec: SearchSpec, opts: SearchOptions = {}): SearchOut
                 costHour: sized.costHour, costMonth: sized.costMonth, costMtok: sized.costMtok,
                 violations: sized.violations, binding,
               };
-              records.push(rec);
+              if (!cheapestOnly) records.push(rec);
+              else if (rec.violations === 0) {
+                records.push(rec);
+                if (rec.costMonth < costCeiling) costCeiling = rec.costMonth;
+              }
               const first = firstViolation(sized.violations);
               if (first) reject(first, 1, () => ({ gpu, layout, weights, kv, engine, c, detail: violationDetail(first, rec, spec) }));
               if (miss !== null && inferMonotone) {

@@ -48,3 +48,18 @@ describe("what to relax, reusing the plan's own search", () => {
     expect(kinds).toContain("precisions");
   });
 });
+
+describe("a what-to-relax trial search keeps only what can be the cheapest feasible option", () => {
+  it("finds the same cheapest option as a full search, estimating fewer shapes", () => {
+    for (const share of [0.5, 0.9, 1.5]) {
+      const spec = buildSpec(parse({ ...SMALL_PLAN, budget: { ...SMALL_PLAN.budget, gpus: [], maxUsdPerMonth: 4703 * share } }));
+      const full = runSearch(spec);
+      const lean = runSearch(spec, { cheapestFeasibleOnly: true });
+      const cheapest = (rs: readonly { violations: number; costMonth: number }[]) =>
+        rs.reduce<(typeof rs)[number] | null>((b, r) => (r.violations === 0 && (b === null || r.costMonth < b.costMonth) ? r : b), null);
+      expect(cheapest(lean.records)).toEqual(cheapest(full.records));
+      expect(lean.records.every((r) => r.violations === 0)).toBe(true);
+      expect(lean.estimated).toBeLessThan(full.estimated);
+    }
+  });
+});
