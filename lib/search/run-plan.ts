@@ -15,7 +15,7 @@ import { ENGINE_NAMES } from "./labels";
 import { materialise, exactFigures, recId, recLabel } from "./materialise";
 import { paretoIndicesXY } from "./pareto";
 import { choiceRelaxations, combinedRelaxation, nearestMisses, overheadRelaxation, sloRelaxations } from "./relax";
-import { runSearch, type Rec, type RejectionExample, type SearchOutput } from "./search";
+import { everyConcurrency, runSearch, type Rec, type RejectionExample, type Resume, type SearchOutput } from "./search";
 import { sizeCandidate, V_E2E, V_TTFT50, V_TTFT95, type Sized } from "./sizing";
 import { buildSpec, type SearchSpec } from "./spec";
 import type { Candidate, ChartPoint, GrowthRow, ParetoFront, PlanResult, Rejection, RejectionReason } from "./types";
@@ -218,7 +218,8 @@ export function runPlan(input: PlanInput, opts: RunPlanOptions = {}): PlanResult
   const now = () => globalThis.performance?.now() ?? Date.now();
   const t0 = now();
   const spec = buildSpec(input);
-  const out = runSearch(spec);
+  const resume: Resume[] = [];
+  const out = runSearch(spec, { resume });
   const ranked = rankFeasible(out.records);
   const searchMs = now() - t0;
   const limit = opts.optionsLimit ?? 12;
@@ -249,7 +250,7 @@ export function runPlan(input: PlanInput, opts: RunPlanOptions = {}): PlanResult
   let nearest: Rec | null = null;
   if (!best) {
     // Every concurrency estimated, so the misses and the advice see the whole latency-cost curve of each shape.
-    missRecords = runSearch(spec, { inferMonotone: false }).records;
+    missRecords = everyConcurrency(spec, out.records, resume);
     const misses = nearestMisses(missRecords, spec, opts.nearMissesLimit ?? 5);
     nearest = misses[0] ?? null;
     nearMisses = misses.map((r) => materialise(r, spec, null, true));

@@ -13,6 +13,8 @@ import { estimateConfig } from "../model/estimate";
 import { HOURS_PER_MONTH } from "../model/units";
 import type { BindingResource } from "../model/estimate-types";
 import { fitAt, PLANNER_ARRIVALS, prepareShape, serveAt, type FastFigures } from "./fast-estimate";
+
+type ShapeSetup = ReturnType<typeof prepareShape>;
 import { CONCURRENCY_GRID, enumerateLayouts, type LayoutChoice } from "./enumerate";
 import { priceFor } from "./pricing";
 import { firstViolation, sizeCandidate, V_TPOT, V_TTFT50, V_TTFT95, V_E2E, type ServiceFigures, type SetBy, type Sized } from "./sizing";
@@ -99,6 +101,8 @@ export interface SearchOptions {
    * cheapest feasible record is the same as a full search's (a skipped shape costs more than it at any size).
    */
   readonly cheapestFeasibleOnly?: boolean;
+  /** Collects where each shape's estimates stopped early (see everyConcurrency). */
+  readonly resume?: Resume[];
 }
 
 export function runSearch(spec: SearchSpec, opts: SearchOptions = {}): SearchOutput {
@@ -121,12 +125,7 @@ export function runSearch(spec: SearchSpec, opts: SearchOptions = {}): SearchOut
   const model = spec.model;
   const lengthsDiffer = spec.isl95 !== spec.isl || spec.osl95 !== spec.osl;
   const contextTooShort = spec.rawIsl95 + spec.osl95 > model.maxContext;
-  const sized: Sized = {
-    replicasTraffic: 0, setBy: "traffic", ttft50: 0, ttft95: 0, e2e95: 0, wait50: 0, wait95: 0, pw: 0,
-    utilisation: 0, costHour: 0, costMonth: 0, costMtok: 0, violations: 0,
-  };
-  const fig: FastFigures = { ttftMs: 0, tpotMs: 0, outputTokensPerSecond: 0, binding: "memory-bandwidth" };
-  const f: ServiceFigures = { c: 1, x: 1, ttftSvc50: 0, ttftSvc95: 0, tpot50: 0, tpot95: 0, gpus: 1, price: 0 };
+  const scratch = newScratch();
   let inferred = 0;
 
   for (const gpu of spec.gpus) {
@@ -192,48 +191,15 @@ export function runSearch(spec: SearchSpec, opts: SearchOptions = {}): SearchOut
                 pruned += left;
                 break;
               }
-              const r = serveAt(setup, c, cMaxMean, spec.isl, spec.osl, fig);
-              estimated++;
-              const ttft50 = r.ttftMs;
-              const tpot50 = r.tpotMs;
-              const outTps = r.outputTokensPerSecond;
-              const binding = r.binding;
-              let ttft95 = ttft50;
-              let tpot95 = tpot50;
-              let approx = lengthsDiffer;
-              let miss = intrinsicMiss(ttft50, ttft50, tpot50, tpot50, spec);
-              if (miss === null && lengthsDiffer) {
-                const r95 = serveAt(setup, c, cMax, spec.isl95, spec.osl95, fig);
-                estimated++;
-                ttft95 = Math.max(r95.ttftMs, ttft50);
-                tpot95 = Math.max(r95.tpotMs, tpot50);
-                approx = false;
-                miss = intrinsicMiss(ttft50, ttft95, tpot50, tpot95, spec);
-              }
-              f.c = c;
-              f.x = outTps / spec.osl;
-              f.ttftSvc50 = ttft50;
-              f.ttftSvc95 = ttft95;
-              f.tpot50 = tpot50;
-              f.tpot95 = tpot95;
-              f.gpus = layout.gpus;
-              f.price = price.perGpuHour;
-              sizeCandidate(spec, f, sized);
-              const rec: Rec = {
-                shape, c, x: f.x, outPerGpu: outTps / layout.gpus,
-                ttftSvc50: ttft50, ttftSvc95: ttft95, tpot50, tpot95, approx95: approx,
-                replicasTraffic: sized.replicasTraffic, setBy: sized.setBy,
-                ttft50: sized.ttft50, ttft95: sized.ttft95, e2e95: sized.e2e95,
-                wait50: sized.wait50, wait95: sized.wait95, pw: sized.pw, utilisation: sized.utilisation,
-                costHour: sized.costHour, costMonth: sized.costMonth, costMtok: sized.costMtok,
-                violations: sized.violations, binding,
-              };
+              const rec = recordAt(spec, setup, shape, c, cMaxMean, lengthsDiffer, scratch);
+              estimated += scratch.estimates;
+              const miss = scratch.miss;
               if (!cheapestOnly) records.push(rec);
               else if (rec.violations === 0) {
                 records.push(rec);
                 if (rec.costMonth < costCeiling) costCeiling = rec.costMonth;
               }
-              const first = firstViolation(sized.violations);
+              const first = firstViolation(rec.violations);
               if (first) reject(first, 1, () => ({ gpu, layout, weights, kv, engine, c, detail: violationDetail(first, rec, spec) }));
               if (miss !== null && inferMonotone) {
                 // Latency grows with concurrency (a bigger batch per step, more prefills to wait behind), so every
@@ -242,6 +208,7 @@ export function runSearch(spec: SearchSpec, opts: SearchOptions = {}): SearchOut
                 reject(miss, left, () => ({ gpu, layout, weights, kv, engine, c, detail: violationDetail(miss!, rec, spec) }));
                 pruned += left;
                 inferred += left;
+                opts.resume?.push({ at: records.length, setup, shape, next: gi + 1, cMaxMean });
                 break;
               }
             }
@@ -251,6 +218,106 @@ export function runSearch(spec: SearchSpec, opts: SearchOptions = {}): SearchOut
     }
   }
   return { records, counts, examples, candidates, estimated, pruned, inferred };
+}
+
+interface Scratch {
+  readonly fig: FastFigures;
+  readonly f: ServiceFigures;
+  readonly sized: Sized;
+  /** Set by recordAt: the latency target the service figures alone miss, and how many estimates it made. */
+  miss: RejectionReason | null;
+  estimates: number;
+}
+
+function newScratch(): Scratch {
+  return {
+    fig: { ttftMs: 0, tpotMs: 0, outputTokensPerSecond: 0, binding: "memory-bandwidth" },
+    f: { c: 1, x: 1, ttftSvc50: 0, ttftSvc95: 0, tpot50: 0, tpot95: 0, gpus: 1, price: 0 },
+    sized: {
+      replicasTraffic: 0, setBy: "traffic", ttft50: 0, ttft95: 0, e2e95: 0, wait50: 0, wait95: 0, pw: 0,
+      utilisation: 0, costHour: 0, costMonth: 0, costMtok: 0, violations: 0,
+    },
+    miss: null,
+    estimates: 0,
+  };
+}
+
+/** One shape at concurrency c: service figures (p95 ones only where the mean ones meet every latency target), sized. */
+function recordAt(spec: SearchSpec, setup: ShapeSetup, shape: Shape, c: number, cMaxMean: number, lengthsDiffer: boolean, s: Scratch): Rec {
+  const { fig, f, sized } = s;
+  const { layout, price } = shape;
+  s.estimates = 0;
+  const r = serveAt(setup, c, cMaxMean, spec.isl, spec.osl, fig);
+  s.estimates++;
+  const ttft50 = r.ttftMs;
+  const tpot50 = r.tpotMs;
+  const outTps = r.outputTokensPerSecond;
+  const binding = r.binding;
+  let ttft95 = ttft50;
+  let tpot95 = tpot50;
+  let approx = lengthsDiffer;
+  let miss = intrinsicMiss(ttft50, ttft50, tpot50, tpot50, spec);
+  if (miss === null && lengthsDiffer) {
+    const r95 = serveAt(setup, c, shape.maxConcurrency, spec.isl95, spec.osl95, fig);
+    s.estimates++;
+    ttft95 = Math.max(r95.ttftMs, ttft50);
+    tpot95 = Math.max(r95.tpotMs, tpot50);
+    approx = false;
+    miss = intrinsicMiss(ttft50, ttft95, tpot50, tpot95, spec);
+  }
+  f.c = c;
+  f.x = outTps / spec.osl;
+  f.ttftSvc50 = ttft50;
+  f.ttftSvc95 = ttft95;
+  f.tpot50 = tpot50;
+  f.tpot95 = tpot95;
+  f.gpus = layout.gpus;
+  f.price = price.perGpuHour;
+  sizeCandidate(spec, f, sized);
+  const rec: Rec = {
+    shape, c, x: f.x, outPerGpu: outTps / layout.gpus,
+    ttftSvc50: ttft50, ttftSvc95: ttft95, tpot50, tpot95, approx95: approx,
+    replicasTraffic: sized.replicasTraffic, setBy: sized.setBy,
+    ttft50: sized.ttft50, ttft95: sized.ttft95, e2e95: sized.e2e95,
+    wait50: sized.wait50, wait95: sized.wait95, pw: sized.pw, utilisation: sized.utilisation,
+    costHour: sized.costHour, costMonth: sized.costMonth, costMtok: sized.costMtok,
+    violations: sized.violations, binding,
+  };
+  s.miss = miss;
+  return rec;
+}
+
+/** Where a search stopped estimating a shape (its next concurrencies were inferred to miss), to finish it later. */
+export interface Resume {
+  /** Records of the search before this shape's continuation belongs. */
+  readonly at: number;
+  readonly setup: ShapeSetup;
+  readonly shape: Shape;
+  /** Index in the concurrency grid of the first concurrency not estimated. */
+  readonly next: number;
+  readonly cMaxMean: number;
+}
+
+/**
+ * The records of `runSearch(spec, { inferMonotone: false })` from those of a search that stopped early, estimating
+ * only the concurrencies it inferred: the same records in the same order (each shape's in ascending concurrency).
+ */
+export function everyConcurrency(spec: SearchSpec, records: readonly Rec[], resume: readonly Resume[]): Rec[] {
+  const out: Rec[] = [];
+  const scratch = newScratch();
+  const lengthsDiffer = spec.isl95 !== spec.isl || spec.osl95 !== spec.osl;
+  let from = 0;
+  for (const r of resume) {
+    for (let i = from; i < r.at; i++) out.push(records[i]!);
+    from = r.at;
+    for (let gi = r.next; gi < GRID.length; gi++) {
+      const c = GRID[gi]!;
+      if (c > r.shape.maxConcurrency) break;
+      out.push(recordAt(spec, r.setup, r.shape, c, r.cMaxMean, lengthsDiffer, scratch));
+    }
+  }
+  for (let i = from; i < records.length; i++) out.push(records[i]!);
+  return out;
 }
 
 /** The estimate's own words for why a shape does not fit (only built for the first example). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { choiceRelaxations } from "../../../lib/search/relax";
 import { runPlan } from "../../../lib/search/run-plan";
-import { runSearch } from "../../../lib/search/search";
+import { everyConcurrency, runSearch, type Resume } from "../../../lib/search/search";
 import { buildSpec } from "../../../lib/search/spec";
 import { parse, SMALL_PLAN } from "./helpers";
 
@@ -60,6 +60,26 @@ describe("a what-to-relax trial search keeps only what can be the cheapest feasi
       expect(cheapest(lean.records)).toEqual(cheapest(full.records));
       expect(lean.records.every((r) => r.violations === 0)).toBe(true);
       expect(lean.estimated).toBeLessThan(full.estimated);
+    }
+  });
+});
+
+describe("the near misses' every-concurrency records, finished from the plan's own search", () => {
+  it("are the records of a search that infers nothing, in the same order", () => {
+    const p95 = { ...SMALL_PLAN.workload, inputTokensP95: 3000, outputTokensP95: 600 };
+    const cases = [
+      { slo: { tpotP95Ms: 1 }, workload: SMALL_PLAN.workload },
+      { slo: { ttftP95Ms: 300, tpotP95Ms: 30 }, workload: SMALL_PLAN.workload },
+      { slo: { ttftP95Ms: 1000, tpotP95Ms: 50 }, workload: p95 },
+    ];
+    for (const { slo, workload } of cases) {
+      const spec = buildSpec(parse({ ...SMALL_PLAN, workload, slo, budget: { ...SMALL_PLAN.budget, gpus: [] } }));
+      const resume: Resume[] = [];
+      const early = runSearch(spec, { resume });
+      const whole = runSearch(spec, { inferMonotone: false });
+      expect(early.inferred).toBeGreaterThan(0);
+      expect(resume.length).toBeGreaterThan(0);
+      expect(everyConcurrency(spec, early.records, resume)).toEqual(whole.records);
     }
   });
 });
