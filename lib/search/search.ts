@@ -12,9 +12,8 @@ import type { EngineId, GpuSpec, KvPrecision, WeightPrecision } from "../catalog
 import { estimateConfig } from "../model/estimate";
 import { HOURS_PER_MONTH } from "../model/units";
 import type { BindingResource } from "../model/estimate-types";
+import type { Setup } from "../model/setup";
 import { fitAt, PLANNER_ARRIVALS, prepareShape, serveAt, type FastFigures } from "./fast-estimate";
-
-type ShapeSetup = ReturnType<typeof prepareShape>;
 import { CONCURRENCY_GRID, enumerateLayouts, type LayoutChoice } from "./enumerate";
 import { priceFor } from "./pricing";
 import { firstViolation, sizeCandidate, V_TPOT, V_TTFT50, V_TTFT95, V_E2E, type ServiceFigures, type SetBy, type Sized } from "./sizing";
@@ -243,7 +242,7 @@ function newScratch(): Scratch {
 }
 
 /** One shape at concurrency c: service figures (p95 ones only where the mean ones meet every latency target), sized. */
-function recordAt(spec: SearchSpec, setup: ShapeSetup, shape: Shape, c: number, cMaxMean: number, lengthsDiffer: boolean, s: Scratch): Rec {
+function recordAt(spec: SearchSpec, setup: Setup, shape: Shape, c: number, cMaxMean: number, lengthsDiffer: boolean, s: Scratch): Rec {
   const { fig, f, sized } = s;
   const { layout, price } = shape;
   s.estimates = 0;
@@ -291,7 +290,7 @@ function recordAt(spec: SearchSpec, setup: ShapeSetup, shape: Shape, c: number, 
 export interface Resume {
   /** Records of the search before this shape's continuation belongs. */
   readonly at: number;
-  readonly setup: ShapeSetup;
+  readonly setup: Setup;
   readonly shape: Shape;
   /** Index in the concurrency grid of the first concurrency not estimated. */
   readonly next: number;
