@@ -2,7 +2,10 @@
  * `npm run loadtest`: starts the production build (`next start`, needs `npm run build`)
  * on loopback with a throwaway SQLite file, seeds one saved plan, then drives three
  * endpoints with autocannon for a bounded time each and prints requests/s, p50/p99
- * latency and errors per endpoint. Writes reports/loadtest.json. Stops the server.
+ * latency and errors per endpoint. Then reads the permalink again while slow plans (DeepSeek-R1 with MTP drafts,
+ * ~5 s of search each) run back to back: the planner's worker threads (app/_server/plan-pool.ts) should leave page
+ * reads unaffected. Writes reports/loadtest.json. Stops the server.
+ * (ATLAS_PLAN_WORKERS=0 in the environment runs plans on the server's main thread, for comparison.)
  *
  * Env: LOADTEST_SECONDS (per endpoint, default 8), LOADTEST_CONNECTIONS (default 10).
  */
@@ -78,6 +81,12 @@ async function waitReady(): Promise<void> {
 const json = { "content-type": "application/json" };
 const saveBody = JSON.stringify({ title: "Load test plan", notes: "seeded by scripts/loadtest.ts", input: SAMPLE_PLAN_INPUT });
 const planBody = JSON.stringify(SAMPLE_PLAN_INPUT);
+const slowPlanBody = JSON.stringify({
+  workload: { model: "deepseek-r1", inputTokens: 1000, outputTokens: 1000, outputTokensP95: 1500 },
+  slo: { ttftP95Ms: 3000, tpotP95Ms: 20 },
+  traffic: { mode: "peak", peakRequestsPerSecond: 5 },
+  budget: { speculative: ["mtp"] },
+});
 
 interface Row {
   endpoint: string;
@@ -87,6 +96,7 @@ interface Row {
   rps: number;
   p50Ms: number;
   p99Ms: number;
+  maxMs: number;
   errors: number;
   non2xx: number;
   timeouts: number;
@@ -114,10 +124,33 @@ async function drive(endpoint: string, opts: { url: string; method?: string; bod
     rps: Math.round(r.requests.average),
     p50Ms: r.latency.p50,
     p99Ms: r.latency.p99,
+    maxMs: r.latency.max,
     errors: r.errors + r.timeouts + r.non2xx,
     non2xx: r.non2xx,
     timeouts: r.timeouts,
   };
+}
+
+/** `drive` while `planners` clients post the slow plan back to back; also counts the plans answered. */
+async function driveWhilePlanning(endpoint: string, url: string, planners: number): Promise<Row & { plans: number; planErrors: number; planP50Ms: number }> {
+  let stopping = false;
+  const planMs: number[] = [];
+  let planErrors = 0;
+  const loops = Array.from({ length: planners }, async () => {
+    while (!stopping) {
+      const t0 = performance.now();
+      const r = await fetch(`${base}/api/plan`, { method: "POST", headers: json, body: slowPlanBody });
+      await r.arrayBuffer();
+      if (r.status === 200) planMs.push(performance.now() - t0);
+      else planErrors++;
+    }
+  });
+  await new Promise((r) => setTimeout(r, 300));
+  const row = await drive(endpoint, { url, connections: CONNECTIONS });
+  stopping = true;
+  await Promise.all(loops);
+  const sorted = [...planMs].sort((a, b) => a - b);
+  return { ...row, plans: planMs.length, planErrors, planP50Ms: Math.round(sorted[Math.floor(sorted.length / 2)] ?? NaN) };
 }
 
 try {
@@ -134,11 +167,19 @@ try {
   rows.push(await drive("POST /api/plan", { url: `${base}/api/plan`, method: "POST", body: planBody, connections: 2 }));
   rows.push(await drive("POST /api/plans", { url: `${base}/api/plans`, method: "POST", body: saveBody, connections: 2 }));
 
+  const busy = await driveWhilePlanning(`GET /p/${slug} + slow plans`, `${base}/p/${slug}`, 2);
+  rows.push(busy);
+
   const pad = (s: string | number, n: number) => String(s).padStart(n);
-  console.log(`\n${"endpoint".padEnd(30)}${pad("conns", 6)}${pad("requests", 10)}${pad("req/s", 8)}${pad("p50 ms", 8)}${pad("p99 ms", 8)}${pad("errors", 8)}`);
+  console.log(`\n${"endpoint".padEnd(30)}${pad("conns", 6)}${pad("requests", 10)}${pad("req/s", 8)}${pad("p50 ms", 8)}${pad("p99 ms", 8)}${pad("max ms", 8)}${pad("errors", 8)}`);
   for (const r of rows) {
-    console.log(`${r.endpoint.padEnd(30)}${pad(r.connections, 6)}${pad(r.requests, 10)}${pad(r.rps, 8)}${pad(r.p50Ms, 8)}${pad(r.p99Ms, 8)}${pad(r.errors, 8)}`);
+    console.log(`${r.endpoint.padEnd(30)}${pad(r.connections, 6)}${pad(r.requests, 10)}${pad(r.rps, 8)}${pad(r.p50Ms, 8)}${pad(r.p99Ms, 8)}${pad(r.maxMs, 8)}${pad(r.errors, 8)}`);
   }
+  console.log(
+    `\nwhile 2 clients posted DeepSeek-R1+MTP plans back to back: ${busy.plans} plans answered (median ${busy.planP50Ms} ms, ${busy.planErrors} refused or failed); ` +
+      `permalink ${busy.rps} req/s, p50 ${busy.p50Ms} ms, p99 ${busy.p99Ms} ms, max ${busy.maxMs} ms (idle: ${rows[0]!.rps} req/s, ${rows[0]!.p50Ms} / ${rows[0]!.p99Ms} / ${rows[0]!.maxMs} ms); ` +
+      `planner threads: ${process.env.ATLAS_PLAN_WORKERS ?? "default (CPU cores − 1, 1–4)"}`,
+  );
   const permalink = rows[0]!;
   const verdict = permalink.errors === 0 && permalink.p99Ms < 100 ? "met" : "NOT met";
   console.log(`\npermalink reads: p99 ${permalink.p99Ms} ms, ${permalink.errors} errors — target (0 errors, p99 < 100 ms) ${verdict}`);

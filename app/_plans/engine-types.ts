@@ -39,7 +39,8 @@ export interface PlanEngine<I = unknown, R = unknown> {
   decodeLink(token: string): { input: I; fromSchemaVersion: string | null };
   /** Validated input → permalink token. */
   encodeLink(input: I): string;
-  compute(input: I): R;
+  /** Runs the search; the server runs it on a worker thread (app/_server/plan-pool.ts), so it may be asynchronous. */
+  compute(input: I): R | Promise<R>;
   summarize(input: I, result: R): PlanSummary;
   headline(result: unknown): PlanHeadline;
   /** Column names and rows of the options table, cheapest-first as ranked. */

@@ -55,7 +55,7 @@ export async function loadPlanView(slug: string): Promise<PlanView> {
     catalogVersion: plan.catalogVersion,
     input: plan.input,
     saved: planEngine.headline(plan.result),
-    today: recomputeToday(plan, planEngine),
+    today: await recomputeToday(plan, planEngine),
     columns,
     rows,
     editHref: parsed.ok ? `/plan?${PERMALINK_PARAM}=${planEngine.encodeLink(parsed.input)}&${FROM_PARAM}=${plan.slug}` : "/plan",

@@ -39,7 +39,7 @@ export function primeRecompute(slug: string, headline: PlanHeadline): void {
   remember(slug, { status: "same", saved: headline, today: headline });
 }
 
-export function recomputeToday(plan: SavedPlan, engine: PlanEngine): Recomputed {
+export async function recomputeToday(plan: SavedPlan, engine: PlanEngine): Promise<Recomputed> {
   const hit = cache.get(plan.slug);
   if (hit) return hit;
   const saved = engine.headline(plan.result);
@@ -48,7 +48,7 @@ export function recomputeToday(plan: SavedPlan, engine: PlanEngine): Recomputed 
   if (!parsed.ok) out = { status: "input-invalid", saved, issues: parsed.errors };
   else {
     try {
-      const today = engine.headline(engine.compute(parsed.input));
+      const today = engine.headline(await engine.compute(parsed.input));
       const what = compareHeadlines(saved, today);
       out = what.length === 0 ? { status: "same", saved, today } : { status: "changed", saved, today, what };
     } catch (e) {

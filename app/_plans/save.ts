@@ -41,7 +41,7 @@ export async function savePlan(req: Request, deps: PlanRouteDeps): Promise<Respo
       throw e;
     }
   }
-  const result = deps.engine.compute(parsed.input);
+  const result = await deps.engine.compute(parsed.input);
   const { slug, createdAt } = await createPlan(store, {
     title,
     notes,

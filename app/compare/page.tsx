@@ -48,22 +48,28 @@ async function loadItems(slugs: string[], tokens: string[]): Promise<{ items: It
       headline: planEngine.headline(p.result),
     });
   }
-  tokens.forEach((t, i) => {
+  const links = tokens.map((t, i) => {
     try {
-      const { input } = planEngine.decodeLink(t);
-      items.push({
-        key: `l:${i}`,
-        title: `Configuration ${i + 1} (unsaved)`,
-        href: `/l/${t}`,
-        note: `computed now · catalog ${planEngine.catalogVersion}`,
-        input,
-        headline: planEngine.headline(planEngine.compute(input)),
-      });
+      return { t, i, input: planEngine.decodeLink(t).input };
     } catch (e) {
       if (e instanceof PermalinkError) problems.push(`Link ${i + 1}: ${e.message}`);
       else throw e;
+      return null;
     }
   });
+  // The links' plans run concurrently on the planner's worker threads.
+  const computed = await Promise.all(links.map(async (l) => (l ? { ...l, result: await planEngine.compute(l.input) } : null)));
+  for (const l of computed) {
+    if (!l) continue;
+    items.push({
+      key: `l:${l.i}`,
+      title: `Configuration ${l.i + 1} (unsaved)`,
+      href: `/l/${l.t}`,
+      note: `computed now · catalog ${planEngine.catalogVersion}`,
+      input: l.input,
+      headline: planEngine.headline(l.result),
+    });
+  }
   return { items: items.slice(0, MAX_ITEMS), problems };
 }
 

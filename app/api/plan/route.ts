@@ -2,8 +2,12 @@
  * POST /api/plan — body: a plan input (lib/plan/schema.ts). 200: the PlanResult the page shows.
  * 400: { errors: [{ field, message }] } naming each bad field; 413: body over 256 KiB; never 500.
  * POST /api/plan?explain=<candidate id> — the same body; 200: { candidate } in full with derivations, 404 if unknown.
+ * 503 + Retry-After when the planner's queue is full or a plan overran its time limit (app/_server/plan-pool.ts).
+ * The search runs on a worker thread, so a long plan does not stall other requests.
  */
-import { explainPlanCandidate, parsePlanBody, PLAN_BODY_LIMIT_BYTES, runPlanRequest } from "@/lib/run-plan";
+import { overloadResponse, runPlanJob } from "@/app/_server/plan-pool";
+import { PoolWorkerError } from "@/app/_server/worker-pool";
+import { parsePlanBody, PLAN_BODY_LIMIT_BYTES } from "@/lib/run-plan";
 
 export const dynamic = "force-dynamic";
 
@@ -20,12 +24,15 @@ export async function POST(req: Request): Promise<Response> {
     if (!body.ok) return json({ errors: body.errors }, body.status);
     const explain = new URL(req.url).searchParams.get("explain");
     if (explain !== null) {
-      const r = explainPlanCandidate(body.value, explain);
+      const r = await runPlanJob({ kind: "explain", raw: body.value, id: explain });
       return r.ok ? json({ candidate: r.candidate }, 200) : json({ errors: r.errors }, r.status);
     }
-    const r = runPlanRequest(body.value);
+    const r = await runPlanJob({ kind: "request", raw: body.value });
     return r.ok ? json(r.result, 200) : json({ errors: r.errors }, r.status);
   } catch (e) {
+    const overloaded = overloadResponse(e);
+    if (overloaded) return overloaded;
+    if (e instanceof PoolWorkerError) return json({ errors: [{ field: "(plan)", message: e.message }] }, 422);
     return json({ errors: [{ field: "(request)", message: e instanceof Error ? e.message : "the request could not be read" }] }, 400);
   }
 }

@@ -29,7 +29,7 @@ export default async function SharedLinkPage({ params }: Props) {
     );
   }
   const { input, fromSchemaVersion } = decoded;
-  const result = planEngine.compute(input);
+  const result = await planEngine.compute(input);
   const { columns, rows } = planEngine.optionsTable(result);
   const link = "text-blue-700 underline dark:text-blue-400";
   return (

@@ -22,8 +22,8 @@ vi.mock("../../../app/_plans/engine", async () => {
       get catalogVersion() {
         return priceFactor.catalog;
       },
-      compute: (i: { model: string; peakRps: number }) => {
-        const r = e.compute(i);
+      compute: async (i: { model: string; peakRps: number }) => {
+        const r = await e.compute(i);
         return { options: r.options.map((o) => ({ ...o, costUsdPerMonth: o.costUsdPerMonth * priceFactor.value })) };
       },
     },

@@ -30,10 +30,10 @@ describe("readers tolerate snapshots of any shape", () => {
 
 describe("with the real planner (default plan)", () => {
   let result: PlanResult;
-  beforeAll(() => {
+  beforeAll(async () => {
     const parsed = planEngine.parseInput(DEFAULT_PLAN_INPUT);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    result = planEngine.compute(parsed.input);
+    result = await planEngine.compute(parsed.input);
   });
 
   it("the headline is the best option's figures", () => {

@@ -1,0 +1,64 @@
+/**
+ * The server's planner pool: plan searches run on worker threads (./plan-worker.ts via ./worker-pool.ts), one process-
+ * wide pool shared by every route and page (kept on globalThis: Next.js may load this module once per route bundle).
+ *
+ * Settings (environment, read once):
+ *   ATLAS_PLAN_WORKERS     worker threads (default: CPU cores − 1, between 1 and 4; 0 runs plans on the main thread)
+ *   ATLAS_PLAN_QUEUE_MAX   plans waiting for a worker before new ones get 503 (default 32)
+ *   ATLAS_PLAN_TIMEOUT_S   seconds one plan may run before it is stopped with a 503 (default 120)
+ */
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { runJob, type PlanJob, type PlanJobResult } from "./plan-jobs";
+import { createWorkerPool, PoolBusyError, PoolTimeoutError, type WorkerPool } from "./worker-pool";
+
+function envInt(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    console.warn(`[atlas] ${name}=${raw} is not an integer in ${min}–${max}; using ${fallback}`);
+    return fallback;
+  }
+  return n;
+}
+
+type AnyResult = PlanJobResult[PlanJob["kind"]];
+const KEY = Symbol.for("atlas.planPool");
+const g = globalThis as typeof globalThis & { [KEY]?: WorkerPool<PlanJob, AnyResult> };
+
+function spawnPlanWorker(): Worker {
+  // Under Next.js the bundler turns this entry into its own server chunk.
+  if (process.env.NEXT_RUNTIME) return new Worker(new URL("./plan-worker.ts", import.meta.url));
+  // Run from source (unit tests, tsx scripts), the entry is TypeScript: scripts/ts-worker.mjs loads it with tsx.
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const entry = pathToFileURL(path.join(here, "plan-worker.ts")).href;
+  return new Worker(path.join(here, "..", "..", "scripts", "ts-worker.mjs"), { workerData: { entry } });
+}
+
+export function planPool(): WorkerPool<PlanJob, AnyResult> {
+  g[KEY] ??= createWorkerPool<PlanJob, AnyResult>({
+    size: envInt("ATLAS_PLAN_WORKERS", Math.min(4, Math.max(1, availableParallelism() - 1)), 0, 64),
+    queueMax: envInt("ATLAS_PLAN_QUEUE_MAX", 32, 0, 10_000),
+    timeoutMs: envInt("ATLAS_PLAN_TIMEOUT_S", 120, 1, 3600) * 1000,
+    spawn: spawnPlanWorker,
+    runInline: runJob,
+  });
+  return g[KEY];
+}
+
+/** Runs one planner job on the pool. Rejects with PoolBusyError / PoolTimeoutError (answer 503) or PoolWorkerError. */
+export function runPlanJob<K extends PlanJob["kind"]>(job: PlanJob & { kind: K }): Promise<PlanJobResult[K]> {
+  return planPool().run(job) as Promise<PlanJobResult[K]>;
+}
+
+/** 503 for a busy or timed-out planner (with Retry-After), null for any other error. */
+export function overloadResponse(e: unknown): Response | null {
+  if (!(e instanceof PoolBusyError) && !(e instanceof PoolTimeoutError)) return null;
+  return new Response(JSON.stringify({ errors: [{ field: "(plan)", message: e.message }] }), {
+    status: 503,
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "retry-after": "5" },
+  });
+}

@@ -1,0 +1,199 @@
+/**
+ * A small pool of worker threads with a bounded queue and a time limit per job. The planner runs here (see
+ * ./plan-pool.ts) so a search of several seconds leaves the server's main thread free for every other page and API
+ * call, a burst of plans queues instead of piling onto one thread, and a job that does not finish is stopped (its
+ * thread terminated and replaced) instead of holding the server at 100 % CPU.
+ *
+ * Failure policy: a full queue rejects at once with PoolBusyError (the route answers 503 + Retry-After); a job past
+ * its time limit rejects with PoolTimeoutError (503); a worker that crashes rejects the job it was running with
+ * PoolWorkerError and is replaced. When no worker thread can be started at all, `runInline` runs jobs in-process
+ * (the pool's only fallback: correct answers, just on the main thread).
+ */
+import type { Worker } from "node:worker_threads";
+
+export class PoolBusyError extends Error {
+  constructor(readonly queued: number) {
+    super(`the planner is busy (${queued} plans waiting); try again in a few seconds`);
+    this.name = "PoolBusyError";
+  }
+}
+
+export class PoolTimeoutError extends Error {
+  constructor(readonly limitMs: number) {
+    super(`the plan did not finish within ${(limitMs / 1000).toFixed(0)} s and was stopped`);
+    this.name = "PoolTimeoutError";
+  }
+}
+
+export class PoolWorkerError extends Error {
+  constructor(message: string) {
+    super(`the planner's worker failed: ${message}`);
+    this.name = "PoolWorkerError";
+  }
+}
+
+export interface PoolOptions<J, R> {
+  /** Worker threads at most (started lazily, one per concurrent job). */
+  readonly size: number;
+  /** Jobs waiting for a free worker at most; one more is refused with PoolBusyError. */
+  readonly queueMax: number;
+  /** Wall-clock limit per job, from the moment a worker takes it. */
+  readonly timeoutMs: number;
+  /** Starts one worker thread; it answers { id, ok: true, value } or { id, ok: false, message } to { id, job }. */
+  readonly spawn: () => Worker;
+  /** Runs a job in-process: used only when no worker thread could be started. */
+  readonly runInline: (job: J) => R;
+}
+
+interface Pending<J, R> {
+  readonly id: number;
+  readonly job: J;
+  readonly resolve: (r: R) => void;
+  readonly reject: (e: Error) => void;
+}
+
+interface Slot<J, R> {
+  readonly worker: Worker;
+  current: Pending<J, R> | null;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+
+export interface WorkerPool<J, R> {
+  run(job: J): Promise<R>;
+  /** Jobs running and waiting now, and whether jobs run inline (no worker thread could start). */
+  stats(): { running: number; queued: number; workers: number; inline: boolean };
+  /** Terminates every worker; jobs still queued or running are rejected. */
+  close(): Promise<void>;
+}
+
+export function createWorkerPool<J, R>(opts: PoolOptions<J, R>): WorkerPool<J, R> {
+  const slots: Slot<J, R>[] = [];
+  const queue: Pending<J, R>[] = [];
+  let nextId = 1;
+  let inline = opts.size < 1;
+  let closed = false;
+  // Whether any worker has answered: until one has, a worker error means the entry cannot load (run in-process).
+  let loaded = false;
+
+  function settle(slot: Slot<J, R>): Pending<J, R> | null {
+    const p = slot.current;
+    slot.current = null;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    return p;
+  }
+
+  function drop(slot: Slot<J, R>): void {
+    const i = slots.indexOf(slot);
+    if (i >= 0) slots.splice(i, 1);
+    slot.worker.removeAllListeners();
+    slot.worker.on("error", () => undefined);
+    void slot.worker.terminate().catch(() => undefined);
+  }
+
+  function runInlineNow(p: Pending<J, R>): void {
+    try {
+      p.resolve(opts.runInline(p.job));
+    } catch (e) {
+      p.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+
+  function startSlot(): Slot<J, R> | null {
+    let worker: Worker;
+    try {
+      worker = opts.spawn();
+    } catch {
+      inline = true;
+      return null;
+    }
+    const slot: Slot<J, R> = { worker, current: null, timer: null };
+    worker.on("message", (msg: Reply) => {
+      loaded = true;
+      const p = slot.current;
+      if (!p || p.id !== msg.id) return;
+      settle(slot);
+      if (msg.ok) p.resolve(msg.value as R);
+      else p.reject(new PoolWorkerError(msg.message));
+      pump();
+    });
+    worker.on("error", (err: Error) => {
+      const p = settle(slot);
+      drop(slot);
+      // A worker failing before any worker has answered cannot load (e.g. its entry is missing): run in-process.
+      if (!loaded) {
+        inline = true;
+        if (p) runInlineNow(p);
+        for (const q of queue.splice(0)) runInlineNow(q);
+        return;
+      }
+      p?.reject(new PoolWorkerError(err.message));
+      pump();
+    });
+    worker.on("exit", (code) => {
+      if (!slots.includes(slot)) return;
+      const p = settle(slot);
+      drop(slot);
+      p?.reject(new PoolWorkerError(`it exited with code ${code}`));
+      pump();
+    });
+    worker.unref();
+    slots.push(slot);
+    return slot;
+  }
+
+  function assign(slot: Slot<J, R>, p: Pending<J, R>): void {
+    slot.current = p;
+    slot.timer = setTimeout(() => {
+      const q = settle(slot);
+      drop(slot);
+      q?.reject(new PoolTimeoutError(opts.timeoutMs));
+      pump();
+    }, opts.timeoutMs);
+    slot.timer.unref?.();
+    slot.worker.postMessage({ id: p.id, job: p.job });
+  }
+
+  function pump(): void {
+    while (queue.length > 0 && !closed) {
+      if (inline) {
+        runInlineNow(queue.shift()!);
+        continue;
+      }
+      const slot = slots.find((s) => s.current === null) ?? (slots.length < opts.size ? startSlot() : null);
+      if (!slot) {
+        if (inline) continue;
+        return;
+      }
+      assign(slot, queue.shift()!);
+    }
+  }
+
+  return {
+    run(job: J): Promise<R> {
+      if (closed) return Promise.reject(new PoolWorkerError("the pool is closed"));
+      const busy = slots.length >= opts.size && slots.every((s) => s.current !== null);
+      if (!inline && busy && queue.length >= opts.queueMax) return Promise.reject(new PoolBusyError(queue.length));
+      return new Promise<R>((resolve, reject) => {
+        queue.push({ id: nextId++, job, resolve, reject });
+        pump();
+      });
+    },
+    stats: () => ({
+      running: slots.filter((s) => s.current !== null).length,
+      queued: queue.length,
+      workers: slots.length,
+      inline,
+    }),
+    async close(): Promise<void> {
+      closed = true;
+      for (const p of queue.splice(0)) p.reject(new PoolWorkerError("the pool is closed"));
+      for (const slot of [...slots]) {
+        settle(slot)?.reject(new PoolWorkerError("the pool is closed"));
+        drop(slot);
+      }
+    },
+  };
+}

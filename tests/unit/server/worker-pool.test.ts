@@ -1,0 +1,156 @@
+/**
+ * The worker pool the server runs plans on (app/_server/worker-pool.ts): real worker threads running a stand-in
+ * (tests/fixtures/pool-test-worker.mjs), then the planner's own worker (app/_server/plan-worker.ts, loaded with tsx)
+ * against the in-process planner.
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { threadId, Worker } from "node:worker_threads";
+import { afterEach, describe, expect, it } from "vitest";
+import { overloadResponse } from "@/app/_server/plan-pool";
+import { runJob, type PlanJob } from "@/app/_server/plan-jobs";
+import { createWorkerPool, PoolBusyError, PoolTimeoutError, PoolWorkerError, type WorkerPool } from "@/app/_server/worker-pool";
+import { planInputSchema } from "@/lib/plan/schema";
+import { runPlan } from "@/lib/search";
+
+type Job = { kind: "echo"; value: unknown } | { kind: "fail"; message: string } | { kind: "exit" } | { kind: "throw" } | { kind: "hang" } | { kind: "spin"; ms: number };
+type Out = { echo?: unknown; spun?: number; threadId: number; inline?: true };
+
+const FIXTURE = path.resolve(import.meta.dirname, "../../fixtures/pool-test-worker.mjs");
+const pools: WorkerPool<unknown, unknown>[] = [];
+
+function pool(over: Partial<Parameters<typeof createWorkerPool<Job, Out>>[0]> = {}): WorkerPool<Job, Out> {
+  const p = createWorkerPool<Job, Out>({
+    size: 1,
+    queueMax: 8,
+    timeoutMs: 10_000,
+    spawn: () => new Worker(FIXTURE),
+    runInline: (job) => ({ echo: job.kind === "echo" ? job.value : null, threadId, inline: true }),
+    ...over,
+  });
+  pools.push(p as WorkerPool<unknown, unknown>);
+  return p;
+}
+
+afterEach(async () => {
+  for (const p of pools.splice(0)) await p.close();
+});
+
+describe("createWorkerPool", () => {
+  it("runs a job on a worker thread, not the caller's", async () => {
+    const r = await pool().run({ kind: "echo", value: { a: [1, 2] } });
+    expect(r.echo).toEqual({ a: [1, 2] });
+    expect(r.inline).toBeUndefined();
+    expect(r.threadId).not.toBe(threadId);
+  });
+
+  it("keeps the caller's event loop free while a job computes", async () => {
+    const p = pool();
+    let ticks = 0;
+    const t = setInterval(() => ticks++, 5);
+    await p.run({ kind: "spin", ms: 400 });
+    clearInterval(t);
+    // Run on this thread, the 400 ms busy loop would let no timer fire before it returned.
+    expect(ticks).toBeGreaterThan(0);
+  });
+
+  it("runs up to `size` jobs at once on separate threads and queues the rest in order", async () => {
+    const p = pool({ size: 2 });
+    const jobs = [p.run({ kind: "spin", ms: 150 }), p.run({ kind: "spin", ms: 150 }), p.run({ kind: "echo", value: 3 })] as const;
+    expect(p.stats()).toMatchObject({ running: 2, queued: 1, workers: 2 });
+    const [a, b, c] = await Promise.all(jobs);
+    expect(a.threadId).not.toBe(b.threadId);
+    expect(c.echo).toBe(3);
+    expect(p.stats()).toMatchObject({ running: 0, queued: 0, workers: 2 });
+  });
+
+  it("refuses a job at once when every worker is busy and the queue is full", async () => {
+    const p = pool({ size: 1, queueMax: 1, timeoutMs: 60_000 });
+    const first = p.run({ kind: "hang" });
+    const second = p.run({ kind: "hang" });
+    await expect(p.run({ kind: "echo", value: 1 })).rejects.toBeInstanceOf(PoolBusyError);
+    await p.close();
+    await expect(first).rejects.toBeInstanceOf(PoolWorkerError);
+    await expect(second).rejects.toBeInstanceOf(PoolWorkerError);
+  });
+
+  it("stops a job past its time limit, replaces the worker and serves the next job", async () => {
+    const p = pool({ timeoutMs: 300 });
+    const hung = p.run({ kind: "hang" });
+    const next = p.run({ kind: "echo", value: "after" });
+    const err = await hung.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PoolTimeoutError);
+    expect((err as Error).message).toBe("the plan did not finish within 0 s and was stopped");
+    const r = await next;
+    expect(r.echo).toBe("after");
+    expect(r.inline).toBeUndefined();
+  });
+
+  it("reports a worker that exits or throws mid-job, and carries on with a new one", async () => {
+    const p = pool();
+    await p.run({ kind: "echo", value: 0 }); // the worker has answered once: it loads
+    await expect(p.run({ kind: "exit" })).rejects.toThrow(/exited with code 3/);
+    await expect(p.run({ kind: "throw" })).rejects.toThrow(/boom in the worker/);
+    expect((await p.run({ kind: "echo", value: "still here" })).echo).toBe("still here");
+  });
+
+  it("passes a job's own failure through as PoolWorkerError with its message", async () => {
+    await expect(pool().run({ kind: "fail", message: "no such GPU" })).rejects.toThrow(/worker failed: no such GPU/);
+  });
+
+  it("falls back to running in-process when no worker thread can load", async () => {
+    const p = pool({ spawn: () => new Worker(path.join(import.meta.dirname, "no-such-worker.mjs")) });
+    const [a, b] = await Promise.all([p.run({ kind: "echo", value: "x" }), p.run({ kind: "echo", value: "y" })]);
+    expect([a.echo, b.echo]).toEqual(["x", "y"]);
+    expect(a.inline).toBe(true);
+    expect(p.stats().inline).toBe(true);
+  });
+
+  it("runs in-process when its size is 0", async () => {
+    const p = pool({ size: 0, spawn: () => { throw new Error("must not spawn"); } });
+    expect((await p.run({ kind: "echo", value: 5 })).inline).toBe(true);
+  });
+});
+
+describe("overloadResponse", () => {
+  it("answers 503 with Retry-After and the reason for a busy or timed-out planner, nothing for other errors", async () => {
+    const busy = overloadResponse(new PoolBusyError(32))!;
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get("retry-after")).toBe("5");
+    expect(await busy.json()).toEqual({ errors: [{ field: "(plan)", message: "the planner is busy (32 plans waiting); try again in a few seconds" }] });
+    expect(overloadResponse(new PoolTimeoutError(120_000))!.status).toBe(503);
+    expect(overloadResponse(new PoolWorkerError("x"))).toBeNull();
+    expect(overloadResponse(new Error("x"))).toBeNull();
+  });
+});
+
+describe("the planner's worker (app/_server/plan-worker.ts)", () => {
+  it("returns the same plan as the in-process planner, computed on another thread", async () => {
+    const p = createWorkerPool<PlanJob, unknown>({
+      size: 1,
+      queueMax: 4,
+      timeoutMs: 120_000,
+      spawn: () =>
+        new Worker(path.resolve(import.meta.dirname, "../../../scripts/ts-worker.mjs"), {
+          workerData: { entry: pathToFileURL(path.resolve(import.meta.dirname, "../../../app/_server/plan-worker.ts")).href },
+        }),
+      runInline: () => {
+        throw new Error("the planner's worker did not load");
+      },
+    });
+    pools.push(p);
+    const input = planInputSchema.parse({
+      workload: { model: "llama-3.1-8b", inputTokens: 1000, outputTokens: 300 },
+      slo: { ttftP95Ms: 1000, tpotP95Ms: 50 },
+      traffic: { mode: "peak", peakRequestsPerSecond: 2 },
+    });
+    const viaWorker = (await p.run({ kind: "plan", input })) as ReturnType<typeof runPlan>;
+    const here = runPlan(input);
+    const strip = (r: ReturnType<typeof runPlan>) => ({ ...r, stats: { ...r.stats, searchMs: 0, totalMs: 0 } });
+    expect(strip(viaWorker)).toEqual(strip(here));
+    expect(viaWorker.best?.gpuId).toBeTruthy();
+
+    const bad = (await p.run({ kind: "request", raw: { workload: { model: "no-such-model" } } })) as ReturnType<typeof runJob>;
+    expect(bad).toMatchObject({ ok: false, status: 400 });
+  });
+});
