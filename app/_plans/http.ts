@@ -3,6 +3,8 @@
  * shapes. Every failure is a 4xx with `{ error, errors: [{ field, message }] }`; routes
  * wrap their work in `guard` so nothing escapes as a 500 with a stack.
  */
+import { PoolBusyError, PoolTimeoutError } from "../_server/worker-pool";
+
 export interface FieldError {
   readonly field: string;
   readonly message: string;
@@ -101,6 +103,9 @@ export async function guard(what: string, fn: () => Promise<Response>): Promise<
   try {
     return await fn();
   } catch (e) {
+    if (e instanceof PoolBusyError || e instanceof PoolTimeoutError) {
+      return json({ error: `${what} failed: ${e.message}`, errors: [{ field: "(plan)", message: e.message }] }, 503, { "retry-after": "5" });
+    }
     console.error(`[atlas] ${what} failed:`, e);
     return errorResponse(503, `${what} failed on the server; please try again`);
   }

@@ -2,7 +2,11 @@
  * POST /api/plan under overload: one planner worker and no queue (set before the pool is created), so a second plan
  * that arrives while the first is computing is refused with 503 + Retry-After instead of piling onto the server.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { planInputSchema } from "@/lib/plan/schema";
 import { SMALL_PLAN } from "../search/helpers";
 
 const KEY = Symbol.for("atlas.planPool");
@@ -11,7 +15,11 @@ await g[KEY]?.close();
 delete g[KEY];
 process.env.ATLAS_PLAN_WORKERS = "1";
 process.env.ATLAS_PLAN_QUEUE_MAX = "0";
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-overload-"));
+process.env.DATABASE_PATH = path.join(dir, "overload.db");
+delete process.env.DATABASE_URL;
 const { POST } = await import("../../../app/api/plan/route");
+const { POST: SAVE } = await import("../../../app/api/plans/route");
 const { planPool } = await import("../../../app/_server/plan-pool");
 
 afterAll(async () => {
@@ -19,6 +27,7 @@ afterAll(async () => {
   delete g[KEY];
   delete process.env.ATLAS_PLAN_WORKERS;
   delete process.env.ATLAS_PLAN_QUEUE_MAX;
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const post = (body: unknown) =>
@@ -35,5 +44,31 @@ describe("POST /api/plan when the planner is busy", () => {
     expect(planPool().stats()).toMatchObject({ workers: 1, running: 0, inline: false });
     // Once the worker is free again, plans are answered.
     expect((await post(SMALL_PLAN)).status).toBe(200);
+  });
+
+  it("a save that needs the search while the planner is busy gets 503 + Retry-After, and nothing is saved", async () => {
+    // DeepSeek-R1 with MTP drafts: seconds of search, long enough to hold the one worker.
+    const slow = planPool().run({
+      kind: "plan",
+      input: planInputSchema.parse({
+        workload: { model: "deepseek-r1", inputTokens: 1000, outputTokens: 1000 },
+        slo: { ttftP95Ms: 3000, tpotP95Ms: 20 },
+        traffic: { mode: "peak", peakRequestsPerSecond: 5 },
+        budget: { speculative: ["mtp"] },
+      }),
+    });
+    const res = await SAVE(
+      new Request("http://localhost/api/plans", {
+        method: "POST",
+        body: JSON.stringify({ title: "busy", input: SMALL_PLAN }),
+        headers: { "content-type": "application/json" },
+      }),
+    );
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("5");
+    expect((await res.json()).errors[0].message).toMatch(/^the planner is busy/);
+    await slow;
+    const list = await (await import("../../../app/api/plans/route")).GET(new Request("http://localhost/api/plans"));
+    expect((await list.json()).plans).toEqual([]);
   });
 });
