@@ -63,8 +63,14 @@ export function PlanApp({
       const body = (await res.json()) as PlanResult | { errors: PlanFieldError[] };
       if (!res.ok || "errors" in body) {
         const errs = "errors" in body ? body.errors : [];
+        const detail = errs.map((e) => `${e.field}: ${e.message}`).join("; ");
+        if (res.status === 503) {
+          // Busy or timed out: the inputs are fine, so no field is marked.
+          setError(`The planner could not answer now (HTTP 503): ${errs.map((e) => e.message).join("; ")}. Your inputs are kept; press “Find deployments” again in a few seconds.`);
+          return;
+        }
         setServerErrors(errs);
-        setError(`The planner could not use these inputs (HTTP ${res.status}): ${errs.map((e) => `${e.field}: ${e.message}`).join("; ")}`);
+        setError(`The planner could not use these inputs (HTTP ${res.status}): ${detail}`);
         return;
       }
       setResult(body);
