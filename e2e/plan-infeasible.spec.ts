@@ -48,3 +48,20 @@ test("a stated batch limit caps every option's batch and is said in the assumpti
   await expect(page).toHaveURL(/batch=16/);
   await expect(plan.rows().first()).toBeVisible();
 });
+
+test("a busy planner (503) says so, keeps the inputs and marks no field; the same search then succeeds", async ({ page }) => {
+  test.setTimeout(120_000);
+  const plan = new PlanPage(page);
+  await plan.goto("model=llama-3.1-8b&rps=2&ttft95=1000&tpot95=50&gpus=h100-sxm&step=4");
+  // The server's answer when every planner thread is busy and the queue is full (app/_server/plan-pool.ts).
+  const busy = { errors: [{ field: "(plan)", message: "the planner is busy (32 plans waiting); try again in a few seconds" }] };
+  await page.route("**/api/plan", (route) => route.fulfill({ status: 503, contentType: "application/json", headers: { "retry-after": "5" }, body: JSON.stringify(busy) }), { times: 1 });
+  await page.getByRole("button", { name: "Find deployments" }).click();
+  const alert = page.locator("p[role=alert]");
+  await expect(alert).toHaveText("The planner could not answer now (HTTP 503): the planner is busy (32 plans waiting); try again in a few seconds. Your inputs are kept.");
+  await expect(alert).not.toContainText("could not use these inputs");
+  await expect(page.locator("[aria-invalid=true]")).toHaveCount(0);
+  await plan.submit();
+  await expect(plan.rows().first()).toBeVisible();
+  await expect(alert).toHaveCount(0);
+});

@@ -66,7 +66,7 @@ export function PlanApp({
         const detail = errs.map((e) => `${e.field}: ${e.message}`).join("; ");
         if (res.status === 503) {
           // Busy or timed out: the inputs are fine, so no field is marked.
-          setError(`The planner could not answer now (HTTP 503): ${errs.map((e) => e.message).join("; ")}. Your inputs are kept; press “Find deployments” again in a few seconds.`);
+          setError(`The planner could not answer now (HTTP 503): ${errs.map((e) => e.message).join("; ")}. Your inputs are kept.`);
           return;
         }
         setServerErrors(errs);
