@@ -2,7 +2,8 @@
  * Runs once when the server starts: opens the database and applies pending migrations
  * (drizzle/ for SQLite, drizzle-pg/ for PostgreSQL) before the first request. If that
  * fails (say PostgreSQL is not up yet) the server still starts; the first request that
- * needs the database tries again and answers 503 until it can.
+ * needs the database tries again and answers 503 until it can. Then warms the planner's worker threads in the
+ * background (app/_server/plan-pool.ts), so the first plan is not the one that loads and compiles the planner.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -14,4 +15,6 @@ export async function register(): Promise<void> {
   } catch (e) {
     console.error("[atlas] database not ready at start-up; will retry on first use:", e);
   }
+  const { warmPlanPool } = await import("./app/_server/plan-pool");
+  void warmPlanPool();
 }

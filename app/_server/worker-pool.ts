@@ -61,6 +61,8 @@ interface Slot<J, R> {
 type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
 
 export interface WorkerPool<J, R> {
+  /** Worker threads at most. */
+  readonly size: number;
   run(job: J): Promise<R>;
   /** Jobs running and waiting now, and whether jobs run inline (no worker thread could start). */
   stats(): { running: number; queued: number; workers: number; inline: boolean };
@@ -172,6 +174,7 @@ export function createWorkerPool<J, R>(opts: PoolOptions<J, R>): WorkerPool<J, R
   }
 
   return {
+    size: opts.size,
     run(job: J): Promise<R> {
       if (closed) return Promise.reject(new PoolWorkerError("the pool is closed"));
       const busy = slots.length >= opts.size && slots.every((s) => s.current !== null);

@@ -20,7 +20,7 @@ process.env.DATABASE_PATH = path.join(dir, "overload.db");
 delete process.env.DATABASE_URL;
 const { POST } = await import("../../../app/api/plan/route");
 const { POST: SAVE } = await import("../../../app/api/plans/route");
-const { planPool } = await import("../../../app/_server/plan-pool");
+const { planPool, warmPlanPool } = await import("../../../app/_server/plan-pool");
 
 afterAll(async () => {
   await g[KEY]?.close();
@@ -32,6 +32,14 @@ afterAll(async () => {
 
 const post = (body: unknown) =>
   POST(new Request("http://localhost/api/plan", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }));
+
+describe("warmPlanPool", () => {
+  it("starts the planner's one worker thread, answers the default plan on it and leaves it idle", async () => {
+    expect(planPool().stats()).toMatchObject({ workers: 0, running: 0, inline: false });
+    await warmPlanPool();
+    expect(planPool().stats()).toEqual({ workers: 1, running: 0, queued: 0, inline: false });
+  });
+});
 
 describe("POST /api/plan when the planner is busy", () => {
   it("answers the first plan and refuses the one that finds the worker busy and no queue room", async () => {
