@@ -8,6 +8,8 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     body?: string;
     timeout?: number;
+    /** Each connection cycles through these; setupRequest may rewrite a request before it is sent. */
+    requests?: { method?: string; body?: string; setupRequest?: (req: { body?: string }) => { body?: string } }[];
   }
   export interface Histogram {
     average: number;

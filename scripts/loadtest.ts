@@ -81,12 +81,15 @@ async function waitReady(): Promise<void> {
 const json = { "content-type": "application/json" };
 const saveBody = JSON.stringify({ title: "Load test plan", notes: "seeded by scripts/loadtest.ts", input: SAMPLE_PLAN_INPUT });
 const planBody = JSON.stringify(SAMPLE_PLAN_INPUT);
-const slowPlanBody = JSON.stringify({
-  workload: { model: "deepseek-r1", inputTokens: 1000, outputTokens: 1000, outputTokensP95: 1500 },
-  slo: { ttftP95Ms: 3000, tpotP95Ms: 20 },
-  traffic: { mode: "peak", peakRequestsPerSecond: 5 },
-  budget: { speculative: ["mtp"] },
-});
+// Each slow plan a little different (peak rate 5, 5.001, …), so none is answered from the kept answers.
+let slowPlans = 0;
+const slowPlanBody = () =>
+  JSON.stringify({
+    workload: { model: "deepseek-r1", inputTokens: 1000, outputTokens: 1000, outputTokensP95: 1500 },
+    slo: { ttftP95Ms: 3000, tpotP95Ms: 20 },
+    traffic: { mode: "peak", peakRequestsPerSecond: 5 + slowPlans++ / 1000 },
+    budget: { speculative: ["mtp"] },
+  });
 
 interface Row {
   endpoint: string;
@@ -102,7 +105,7 @@ interface Row {
   timeouts: number;
 }
 
-async function drive(endpoint: string, opts: { url: string; method?: string; body?: string; connections: number }): Promise<Row> {
+async function drive(endpoint: string, opts: { url: string; method?: string; body?: string; connections: number; nextBody?: () => string }): Promise<Row> {
   // Warm-up (JIT, first render, recompute cache) outside the measured window.
   for (let i = 0; i < 3; i++) {
     await fetch(opts.url, { method: opts.method ?? "GET", headers: opts.body ? json : {}, body: opts.body }).then((r) => r.arrayBuffer());
@@ -113,6 +116,7 @@ async function drive(endpoint: string, opts: { url: string; method?: string; bod
     headers: opts.body ? json : {},
     body: opts.body,
     connections: opts.connections,
+    ...(opts.nextBody ? { requests: [{ setupRequest: (req: { body?: string }) => ({ ...req, body: opts.nextBody!() }) }] } : {}),
     duration: SECONDS,
     timeout: 10,
   });
@@ -139,7 +143,7 @@ async function driveWhilePlanning(endpoint: string, url: string, planners: numbe
   const loops = Array.from({ length: planners }, async () => {
     while (!stopping) {
       const t0 = performance.now();
-      const r = await fetch(`${base}/api/plan`, { method: "POST", headers: json, body: slowPlanBody });
+      const r = await fetch(`${base}/api/plan`, { method: "POST", headers: json, body: slowPlanBody() });
       await r.arrayBuffer();
       if (r.status === 200) planMs.push(performance.now() - t0);
       else planErrors++;
@@ -163,8 +167,13 @@ try {
   const rows: Row[] = [];
   rows.push(await drive(`GET /p/${slug}`, { url: `${base}/p/${slug}`, connections: CONNECTIONS }));
   rows.push(await drive("GET /api/plans/<slug>", { url: `${base}/api/plans/${slug}`, connections: CONNECTIONS }));
-  // The planner search is CPU-bound (hundreds of ms); fewer connections keep the queue sane on 2 cores.
-  rows.push(await drive("POST /api/plan", { url: `${base}/api/plan`, method: "POST", body: planBody, connections: 2 }));
+  // The planner search is CPU-bound (hundreds of ms); fewer connections keep the queue sane on 2 cores. Every request
+  // a different plan (one more daily user each), so each one is searched; then one plan asked again and again, which
+  // the server answers from the answers it keeps per input (app/_server/plan-cache.ts).
+  let users = 50_000;
+  const distinctPlan = () => JSON.stringify({ ...SAMPLE_PLAN_INPUT, traffic: { ...SAMPLE_PLAN_INPUT.traffic, dailyActiveUsers: users++ } });
+  rows.push(await drive("POST /api/plan (each new)", { url: `${base}/api/plan`, method: "POST", body: planBody, connections: 2, nextBody: distinctPlan }));
+  rows.push(await drive("POST /api/plan (same plan)", { url: `${base}/api/plan`, method: "POST", body: planBody, connections: 2 }));
   rows.push(await drive("POST /api/plans", { url: `${base}/api/plans`, method: "POST", body: saveBody, connections: 2 }));
 
   const busy = await driveWhilePlanning(`GET /p/${slug} + slow plans`, `${base}/p/${slug}`, 2);

@@ -64,8 +64,9 @@ export interface WorkerPool<J, R> {
   /** Worker threads at most. */
   readonly size: number;
   run(job: J): Promise<R>;
-  /** Jobs running and waiting now, and whether jobs run inline (no worker thread could start). */
-  stats(): { running: number; queued: number; workers: number; inline: boolean };
+  /** Jobs running and waiting now, workers started, whether jobs run inline (no worker thread could start), and jobs
+   * accepted since the pool was made. */
+  stats(): { running: number; queued: number; workers: number; inline: boolean; accepted: number };
   /** Terminates every worker; jobs still queued or running are rejected. */
   close(): Promise<void>;
 }
@@ -189,6 +190,7 @@ export function createWorkerPool<J, R>(opts: PoolOptions<J, R>): WorkerPool<J, R
       queued: queue.length,
       workers: slots.length,
       inline,
+      accepted: nextId - 1,
     }),
     async close(): Promise<void> {
       closed = true;

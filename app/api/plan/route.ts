@@ -3,16 +3,19 @@
  * 400: { errors: [{ field, message }] } naming each bad field; 413: body over 256 KiB; never 500.
  * POST /api/plan?explain=<candidate id> — the same body; 200: { candidate } in full with derivations, 404 if unknown.
  * 503 + Retry-After when the planner's queue is full or a plan overran its time limit (app/_server/plan-pool.ts).
- * The search runs on a worker thread, so a long plan does not stall other requests.
+ * The search runs on a worker thread, so a long plan does not stall other requests; the last answers are kept per
+ * input (app/_server/plan-cache.ts), so a shared plan opened many times is searched once.
  */
 import { overloadResponse, runPlanJob } from "@/app/_server/plan-pool";
 import { PoolWorkerError } from "@/app/_server/worker-pool";
+import { parsePlanInput } from "@/lib/plan/schema";
 import { parsePlanBody, PLAN_BODY_LIMIT_BYTES } from "@/lib/run-plan";
+import { planAnswer } from "@/app/_server/plan-cache";
 
 export const dynamic = "force-dynamic";
 
-const json = (body: unknown, status: number) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" } });
+const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+const json = (body: unknown, status: number) => new Response(JSON.stringify(body), { status, headers: JSON_HEADERS });
 
 export async function POST(req: Request): Promise<Response> {
   try {
@@ -27,8 +30,11 @@ export async function POST(req: Request): Promise<Response> {
       const r = await runPlanJob({ kind: "explain", raw: body.value, id: explain });
       return r.ok ? json({ candidate: r.candidate }, 200) : json({ errors: r.errors }, r.status);
     }
-    const r = await runPlanJob({ kind: "request", raw: body.value });
-    return r.ok ? json(r.result, 200) : json({ errors: r.errors }, r.status);
+    // Validated here too: bad input is answered at once, and the valid input keys the answers kept per plan.
+    const parsed = parsePlanInput(body.value);
+    if (!parsed.ok) return json({ errors: parsed.errors }, 400);
+    const answer = await planAnswer(parsed.input, body.value);
+    return new Response(answer.body, { status: answer.status, headers: JSON_HEADERS });
   } catch (e) {
     const overloaded = overloadResponse(e);
     if (overloaded) return overloaded;

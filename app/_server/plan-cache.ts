@@ -1,0 +1,49 @@
+/**
+ * Answers to `POST /api/plan`, kept per plan input (the last PLAN_CACHE_MAX). The planner is pure and the catalog is
+ * code, so within one server process the same input always gives the same answer: a shared /plan link that many
+ * people open (each page load runs its plan) costs one search, and identical requests arriving together share it.
+ * The key is the validated input in canonical JSON, so two spellings of one plan (key order, defaults left out) hit
+ * the same entry. Only answers are kept; a refused or failed search is not.
+ */
+import { canonicalJson } from "@/lib/plan/permalink-codec";
+import type { PlanInput } from "@/lib/plan/schema";
+import { runPlanJob } from "./plan-pool";
+
+export const PLAN_CACHE_MAX = 16;
+
+/** The response body (JSON text) and status of one plan request. */
+export interface PlanAnswer {
+  readonly status: number;
+  readonly body: string;
+}
+
+const KEY = Symbol.for("atlas.planAnswers");
+const g = globalThis as typeof globalThis & { [KEY]?: Map<string, Promise<PlanAnswer>> };
+
+/** `input`: the request validated on this thread (the key); `raw`: the body as sent, which the worker validates again. */
+export function planAnswer(input: PlanInput, raw: unknown): Promise<PlanAnswer> {
+  const cache = (g[KEY] ??= new Map());
+  const key = canonicalJson(input);
+  const hit = cache.get(key);
+  if (hit) {
+    // Most recently used last.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const answer = runPlanJob({ kind: "request", raw }).then((r): PlanAnswer =>
+    r.ok ? { status: 200, body: JSON.stringify(r.result) } : { status: r.status, body: JSON.stringify({ errors: r.errors }) },
+  );
+  const forget = () => {
+    if (cache.get(key) === answer) cache.delete(key);
+  };
+  answer.then((a) => a.status !== 200 && forget(), forget);
+  if (cache.size >= PLAN_CACHE_MAX) cache.delete(cache.keys().next().value!);
+  cache.set(key, answer);
+  return answer;
+}
+
+/** Tests: forget every kept answer. */
+export function clearPlanAnswers(): void {
+  g[KEY]?.clear();
+}
