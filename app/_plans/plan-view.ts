@@ -60,6 +60,8 @@ export async function loadPlanView(slug: string): Promise<PlanView> {
     rows,
     editHref: parsed.ok ? `/plan?${PERMALINK_PARAM}=${planEngine.encodeLink(parsed.input)}&${FROM_PARAM}=${plan.slug}` : "/plan",
   };
+  // A view whose recompute met a busy planner is not kept: the next view asks again.
+  if (view.today.status === "failed" && view.today.retry) return view;
   if (views.size >= VIEWS_MAX) views.delete(views.keys().next().value!);
   views.set(slug, view);
   return view;

@@ -1,3 +1,4 @@
+import { isPoolOverload } from "../_server/worker-pool";
 import type { SavedPlan } from "@/db/queries";
 import type { PlanEngine, PlanHeadline } from "./engine-types";
 import type { FieldError } from "./http";
@@ -7,7 +8,7 @@ export type Recomputed =
   | { readonly status: "same"; readonly saved: PlanHeadline; readonly today: PlanHeadline }
   | { readonly status: "changed"; readonly saved: PlanHeadline; readonly today: PlanHeadline; readonly what: readonly string[] }
   | { readonly status: "input-invalid"; readonly saved: PlanHeadline; readonly issues: readonly FieldError[] }
-  | { readonly status: "failed"; readonly saved: PlanHeadline };
+  | { readonly status: "failed"; readonly saved: PlanHeadline; /** the planner was busy: ask again later */ readonly retry?: true };
 
 /** Relative change in monthly cost below which two answers count as the same (rounding noise). */
 const COST_TOLERANCE = 0.005;
@@ -52,6 +53,8 @@ export async function recomputeToday(plan: SavedPlan, engine: PlanEngine): Promi
       const what = compareHeadlines(saved, today);
       out = what.length === 0 ? { status: "same", saved, today } : { status: "changed", saved, today, what };
     } catch (e) {
+      // A busy planner is not the plan's fault: show the snapshot now, and try again on the next view.
+      if (isPoolOverload(e)) return { status: "failed", saved, retry: true };
       console.error(`[atlas] recomputing plan ${plan.slug} failed:`, e);
       out = { status: "failed", saved };
     }

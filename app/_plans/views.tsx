@@ -127,8 +127,26 @@ export function RecomputedNote({ r, savedCatalog, todayCatalog }: { r: Recompute
   }
   return (
     <p className="text-sm text-zinc-500" data-testid="recomputed">
-      Could not recompute this plan with today&apos;s catalog; showing the saved snapshot.
+      {r.retry
+        ? "The planner is busy, so this plan was not recomputed with today's catalog just now; showing the saved snapshot (reload in a few seconds to compare)."
+        : "Could not recompute this plan with today's catalog; showing the saved snapshot."}
     </p>
+  );
+}
+
+/** The plan could not be computed now because the planner is busy or the search overran its time limit. */
+export function PlannerBusy({ message, retryHref }: { message: string; retryHref: string }) {
+  return (
+    <div role="alert" className="rounded-lg border border-amber-400 bg-amber-50 p-4 dark:bg-amber-950/40" data-testid="planner-busy">
+      <h2 className="font-semibold">The planner could not compute this plan just now</h2>
+      <p className="mt-1">{message}</p>
+      <p className="mt-3 text-sm">
+        <Link href={retryHref} className="text-blue-700 underline dark:text-blue-400">
+          Try again
+        </Link>{" "}
+        in a few seconds; the link itself is fine.
+      </p>
+    </div>
   );
 }
 

@@ -32,6 +32,11 @@ export class PoolWorkerError extends Error {
   }
 }
 
+/** A job refused because the pool is full, or stopped at its time limit: worth retrying shortly, not a bad input. */
+export function isPoolOverload(e: unknown): e is PoolBusyError | PoolTimeoutError {
+  return e instanceof PoolBusyError || e instanceof PoolTimeoutError;
+}
+
 export interface PoolOptions<J, R> {
   /** Worker threads at most (started lazily, one per concurrent job). */
   readonly size: number;

@@ -4,6 +4,7 @@ import { getPlansBySlugs, getStore, isSlug, listRecentPlans } from "@/db/queries
 import { alignFlat } from "@/lib/plan/flatten";
 import { PermalinkError } from "@/lib/plan/permalink";
 import type { PlanHeadline } from "../_plans/engine-types";
+import { isPoolOverload } from "../_server/worker-pool";
 import { planEngine } from "../_plans/engine";
 import { leaf, ms, usd } from "../_plans/fmt";
 
@@ -58,7 +59,18 @@ async function loadItems(slugs: string[], tokens: string[]): Promise<{ items: It
     }
   });
   // The links' plans run concurrently on the planner's worker threads.
-  const computed = await Promise.all(links.map(async (l) => (l ? { ...l, result: await planEngine.compute(l.input) } : null)));
+  const computed = await Promise.all(
+    links.map(async (l) => {
+      if (!l) return null;
+      try {
+        return { ...l, result: await planEngine.compute(l.input) };
+      } catch (e) {
+        if (!isPoolOverload(e)) throw e;
+        problems.push(`Link ${l.i + 1}: ${e.message}.`);
+        return null;
+      }
+    }),
+  );
   for (const l of computed) {
     if (!l) continue;
     items.push({

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { PermalinkError, PERMALINK_PARAM } from "@/lib/plan/permalink";
 import { planEngine } from "../../_plans/engine";
 import { SavePlanForm } from "../../_plans/SavePlanForm";
-import { Headline, InputsTable, OptionsTable, PermalinkProblem } from "../../_plans/views";
+import { Headline, InputsTable, OptionsTable, PermalinkProblem, PlannerBusy } from "../../_plans/views";
+import { isPoolOverload } from "../../_server/worker-pool";
 
 export const metadata: Metadata = { title: "Shared plan · Atlas", robots: { index: false } };
 
@@ -29,7 +30,18 @@ export default async function SharedLinkPage({ params }: Props) {
     );
   }
   const { input, fromSchemaVersion } = decoded;
-  const result = await planEngine.compute(input);
+  let result: Awaited<ReturnType<typeof planEngine.compute>>;
+  try {
+    result = await planEngine.compute(input);
+  } catch (e) {
+    if (!isPoolOverload(e)) throw e;
+    return (
+      <div className="max-w-3xl">
+        <h1 className="mb-4 text-2xl font-bold">Shared plan</h1>
+        <PlannerBusy message={e.message} retryHref={`/l/${token}`} />
+      </div>
+    );
+  }
   const { columns, rows } = planEngine.optionsTable(result);
   const link = "text-blue-700 underline dark:text-blue-400";
   return (

@@ -9,13 +9,14 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { fakeEngine } from "./fake-engine";
 
-const priceFactor = vi.hoisted(() => ({ value: 1, catalog: "test-catalog" }));
+const priceFactor = vi.hoisted(() => ({ value: 1, catalog: "test-catalog", busy: false }));
 vi.mock("next/navigation", async (orig) => ({
   ...(await orig<typeof import("next/navigation")>()),
   useRouter: () => ({ push: () => undefined }),
 }));
 vi.mock("../../../app/_plans/engine", async () => {
   const { fakeEngine: e } = await import("./fake-engine");
+  const { PoolBusyError } = await import("../../../app/_server/worker-pool");
   return {
     planEngine: {
       ...e,
@@ -23,6 +24,8 @@ vi.mock("../../../app/_plans/engine", async () => {
         return priceFactor.catalog;
       },
       compute: async (i: { model: string; peakRps: number }) => {
+        // A planner whose worker threads are all busy and whose queue is full (app/_server/plan-pool.ts).
+        if (priceFactor.busy) throw new PoolBusyError(32);
         const r = await e.compute(i);
         return { options: r.options.map((o) => ({ ...o, costUsdPerMonth: o.costUsdPerMonth * priceFactor.value })) };
       },
@@ -189,5 +192,44 @@ describe("lineage (Duplicate and edit)", () => {
     // a repeated parameter is not one slug
     const twice = await html(PlannerPage({ searchParams: Promise.resolve({ from: ["ZZZZZZZZZZZZ", "ZZZZZZZZZZZZ"] }) }));
     expect(twice).not.toContain("copy-of");
+  });
+});
+
+describe("when the planner is busy (every worker thread taken, queue full)", () => {
+  it("/l/[token] says so with a link to try again, and computes the plan once the planner is free", async () => {
+    const t = fakeEngine.encodeLink({ model: "m", peakRps: 3 });
+    priceFactor.busy = true;
+    const busy = await html(SharedLinkPage({ params: Promise.resolve({ token: t }) }));
+    priceFactor.busy = false;
+    expect(busy).toContain("The planner could not compute this plan just now");
+    expect(busy).toContain("the planner is busy (32 plans waiting)");
+    expect(busy).toContain(`href="/l/${t}"`);
+    expect(busy).not.toContain("headline-cost");
+    const ok = await html(SharedLinkPage({ params: Promise.resolve({ token: t }) }));
+    expect(ok).toMatch(/data-testid="headline-cost"[^>]*>\$3k</);
+  });
+
+  it("/p/[slug] shows the saved snapshot, says the recompute is pending, and recomputes on the next view", async () => {
+    const slug = await save("busy recompute", { model: "m", peakRps: 7 });
+    clearRecomputeCache(); // as if the server restarted since the save
+    priceFactor.busy = true;
+    const busy = await html(SavedPlanPage({ params: Promise.resolve({ slug }) }));
+    priceFactor.busy = false;
+    expect(busy).toMatch(/data-testid="headline-cost"[^>]*>\$7k</);
+    expect(busy).toContain("The planner is busy, so this plan was not recomputed");
+    const later = await html(SavedPlanPage({ params: Promise.resolve({ slug }) }));
+    expect(later).toContain("same answer");
+    expect(later).not.toContain("The planner is busy");
+  });
+
+  it("/compare lists a link it could not compute as a problem, and still shows the saved plans", async () => {
+    const a = await save("A2", { model: "m", peakRps: 10 });
+    const b = await save("B2", { model: "m", peakRps: 20 });
+    const t = fakeEngine.encodeLink({ model: "m", peakRps: 4 });
+    priceFactor.busy = true;
+    const out = await html(ComparePage({ searchParams: Promise.resolve({ p: [a, b], l: t }) }));
+    priceFactor.busy = false;
+    expect(out).toContain("Link 1: the planner is busy (32 plans waiting); try again in a few seconds.");
+    expect(out).toContain("$20k (+100.0 %)");
   });
 });
