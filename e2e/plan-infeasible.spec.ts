@@ -65,3 +65,25 @@ test("a busy planner (503) says so, keeps the inputs and marks no field; the sam
   await expect(plan.rows().first()).toBeVisible();
   await expect(alert).toHaveCount(0);
 });
+
+test("a slow search shows the seconds it has taken and can be stopped; the inputs stay and a new search runs", async ({ page }) => {
+  test.setTimeout(120_000);
+  const plan = new PlanPage(page);
+  await plan.goto("model=llama-3.1-8b&rps=3&ttft95=1000&tpot95=50&gpus=h100-sxm&step=4");
+  // Hold the planner's answer back for 4 s, as a large search would take.
+  await page.route("**/api/plan", async (route) => {
+    await new Promise((r) => setTimeout(r, 4000));
+    await route.continue().catch(() => undefined);
+  }, { times: 1 });
+  await page.getByRole("button", { name: "Find deployments" }).click();
+  await expect(page.getByTestId("searching-seconds")).toHaveText(/^[12] s$/, { timeout: 3_000 });
+  await page.getByTestId("searching").getByRole("button", { name: "Stop" }).click();
+  await expect(page.getByTestId("searching")).toHaveCount(0);
+  await expect(page.locator("p[role=alert]")).toHaveText("Search stopped. Your inputs are kept.");
+  await expect(plan.rows()).toHaveCount(0);
+  await page.waitForTimeout(4500); // the held answer arrives after the stop and must not be shown
+  await expect(plan.rows()).toHaveCount(0);
+  await expect(page).toHaveURL(/rps=3/);
+  await plan.submit();
+  await expect(plan.rows().first()).toBeVisible();
+});

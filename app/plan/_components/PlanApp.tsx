@@ -45,6 +45,14 @@ export function PlanApp({
     window.history.replaceState(null, "", `/plan?${q}`);
   };
 
+  // Stops waiting for the search (the server finishes it and keeps the answer, so asking again is quick).
+  const stop = useCallback(() => {
+    abort.current?.abort();
+    abort.current = null;
+    setBusy(false);
+    setError("Search stopped. Your inputs are kept.");
+  }, []);
+
   const run = useCallback(async (plan: PlanInput, raw: PlanForm) => {
     abort.current?.abort();
     const ctl = new AbortController();
@@ -129,7 +137,7 @@ export function PlanApp({
         }}
       />
       <div aria-live="polite" className="text-sm">
-        {busy ? <p data-testid="searching">Searching deployments…</p> : null}
+        {busy ? <Searching onStop={stop} /> : null}
         {error ? (
           <p role="alert" className="text-rose-700 dark:text-rose-300">
             {error}
@@ -154,5 +162,30 @@ export function PlanApp({
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** "Searching deployments… 4 s" with a Stop button; the seconds are not announced to screen readers. */
+function Searching({ onStop }: { onStop: () => void }) {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    const t0 = Date.now();
+    const id = window.setInterval(() => setSeconds(Math.floor((Date.now() - t0) / 1000)), 500);
+    return () => window.clearInterval(id);
+  }, []);
+  return (
+    <p data-testid="searching" className="flex items-center gap-3">
+      <span>
+        Searching deployments…
+        {seconds > 0 ? (
+          <span aria-hidden="true" data-testid="searching-seconds" className="ml-1 tabular-nums text-zinc-500">
+            {seconds} s
+          </span>
+        ) : null}
+      </span>
+      <button type="button" onClick={onStop} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+        Stop
+      </button>
+    </p>
   );
 }
