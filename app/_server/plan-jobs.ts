@@ -3,19 +3,17 @@
  * no worker can be started (./plan-pool.ts). Each takes and returns plain data, so it crosses the thread boundary
  * by structured clone.
  */
-import { explainPlanCandidate, runPlanRequest, type ExplainOutcome, type PlanOutcome } from "@/lib/run-plan";
+import { runPlanRequest, type PlanOutcome } from "@/lib/run-plan";
 import type { PlanInput } from "@/lib/plan/schema";
 import { runPlan } from "@/lib/search";
 import type { PlanResult } from "@/lib/search/types";
 
 export type PlanJob =
   | { readonly kind: "request"; readonly raw: unknown }
-  | { readonly kind: "explain"; readonly raw: unknown; readonly id: string }
   | { readonly kind: "plan"; readonly input: PlanInput };
 
 export interface PlanJobResult {
   request: PlanOutcome;
-  explain: ExplainOutcome;
   plan: PlanResult;
 }
 
@@ -23,8 +21,6 @@ export function runJob(job: PlanJob): PlanJobResult[PlanJob["kind"]] {
   switch (job.kind) {
     case "request":
       return runPlanRequest(job.raw);
-    case "explain":
-      return explainPlanCandidate(job.raw, job.id);
     case "plan":
       return runPlan(job.input);
   }
