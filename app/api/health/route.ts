@@ -1,11 +1,23 @@
+import { planPool } from "../../_server/plan-pool";
 import { CATALOG_VERSION } from "../../../lib/catalog";
 
 export const dynamic = "force-dynamic";
 
-/** Liveness: the process answers and the catalog loaded. (The database is checked by the routes that use it.) */
+/**
+ * Liveness: the process answers and the catalog loaded, with the planner's threads (app/_server/plan-pool.ts): how many
+ * it may start and has started, plans running and waiting, and whether plans run on the main thread instead.
+ * (The database is checked by the routes that use it.)
+ */
 export function GET(): Response {
+  const pool = planPool();
+  const { workers, running, queued, inline } = pool.stats();
   return Response.json(
-    { ok: true, catalogVersion: CATALOG_VERSION, uptimeSeconds: Math.round(process.uptime()) },
+    {
+      ok: true,
+      catalogVersion: CATALOG_VERSION,
+      uptimeSeconds: Math.round(process.uptime()),
+      planner: { threads: pool.size, started: workers, running, queued, inline },
+    },
     { headers: { "cache-control": "no-store" } },
   );
 }

@@ -21,6 +21,7 @@ delete process.env.DATABASE_URL;
 const { POST } = await import("../../../app/api/plan/route");
 const { POST: SAVE } = await import("../../../app/api/plans/route");
 const { planPool, warmPlanPool } = await import("../../../app/_server/plan-pool");
+const { GET: HEALTH } = await import("../../../app/api/health/route");
 
 afterAll(async () => {
   await g[KEY]?.close();
@@ -38,6 +39,7 @@ describe("warmPlanPool", () => {
     expect(planPool().stats()).toMatchObject({ workers: 0, running: 0, inline: false });
     await warmPlanPool();
     expect(planPool().stats()).toEqual({ workers: 1, running: 0, queued: 0, inline: false, accepted: 1 });
+    expect((await HEALTH().json()).planner).toEqual({ threads: 1, started: 1, running: 0, queued: 0, inline: false });
   });
 });
 
@@ -77,6 +79,7 @@ describe("POST /api/plan when the planner is busy", () => {
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("5");
     expect((await res.json()).errors[0].message).toMatch(/^the planner is busy/);
+    expect((await HEALTH().json()).planner).toMatchObject({ started: 1, running: 1, queued: 0 });
     await slow;
     const list = await (await import("../../../app/api/plans/route")).GET(new Request("http://localhost/api/plans"));
     expect((await list.json()).plans).toEqual([]);
