@@ -78,6 +78,17 @@ async function waitReady(): Promise<void> {
   throw new Error(`server did not become ready:\n${serverLog}`);
 }
 
+/** Waits until the planner's start-up warm-up (instrumentation.ts) is done, so it does not run inside a measurement. */
+async function waitPlannerIdle(): Promise<void> {
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    const h = (await (await fetch(`${base}/api/health`)).json()) as { planner?: { started: number; running: number; queued: number; inline: boolean } };
+    const p = h.planner;
+    if (!p || p.inline || (p.started > 0 && p.running === 0 && p.queued === 0)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 const json = { "content-type": "application/json" };
 const saveBody = JSON.stringify({ title: "Load test plan", notes: "seeded by scripts/loadtest.ts", input: SAMPLE_PLAN_INPUT });
 const planBody = JSON.stringify(SAMPLE_PLAN_INPUT);
@@ -159,6 +170,7 @@ async function driveWhilePlanning(endpoint: string, url: string, planners: numbe
 
 try {
   await waitReady();
+  await waitPlannerIdle();
   const seeded = await fetch(`${base}/api/plans`, { method: "POST", headers: json, body: saveBody });
   if (seeded.status !== 201) throw new Error(`seeding failed: ${seeded.status} ${await seeded.text()}`);
   const { slug } = (await seeded.json()) as { slug: string };

@@ -7,15 +7,11 @@
  */
 import { canonicalJson } from "@/lib/plan/permalink-codec";
 import type { PlanInput } from "@/lib/plan/schema";
+import type { PlanAnswer } from "./plan-jobs";
 import { runPlanJob } from "./plan-pool";
 
 export const PLAN_CACHE_MAX = 16;
 
-/** The response body (JSON text) and status of one plan request. */
-export interface PlanAnswer {
-  readonly status: number;
-  readonly body: string;
-}
 
 const KEY = Symbol.for("atlas.planAnswers");
 const g = globalThis as typeof globalThis & { [KEY]?: Map<string, Promise<PlanAnswer>> };
@@ -31,9 +27,7 @@ export function planAnswer(input: PlanInput, raw: unknown): Promise<PlanAnswer> 
     cache.set(key, hit);
     return hit;
   }
-  const answer = runPlanJob({ kind: "request", raw }).then((r): PlanAnswer =>
-    r.ok ? { status: 200, body: JSON.stringify(r.result) } : { status: r.status, body: JSON.stringify({ errors: r.errors }) },
-  );
+  const answer: Promise<PlanAnswer> = runPlanJob({ kind: "request", raw });
   const forget = () => {
     if (cache.get(key) === answer) cache.delete(key);
   };

@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { threadId, Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { overloadResponse } from "@/app/_server/plan-pool";
-import { runJob, type PlanJob } from "@/app/_server/plan-jobs";
+import type { PlanAnswer, PlanJob } from "@/app/_server/plan-jobs";
 import { createWorkerPool, PoolBusyError, PoolTimeoutError, PoolWorkerError, type WorkerPool } from "@/app/_server/worker-pool";
 import { planInputSchema } from "@/lib/plan/schema";
 import { runPlan } from "@/lib/search";
@@ -150,7 +150,12 @@ describe("the planner's worker (app/_server/plan-worker.ts)", () => {
     expect(strip(viaWorker)).toEqual(strip(here));
     expect(viaWorker.best?.gpuId).toBeTruthy();
 
-    const bad = (await p.run({ kind: "request", raw: { workload: { model: "no-such-model" } } })) as ReturnType<typeof runJob>;
-    expect(bad).toMatchObject({ ok: false, status: 400 });
+    // A plan request comes back as the route's response: status and JSON text.
+    const bad = (await p.run({ kind: "request", raw: { workload: { model: "no-such-model" } } })) as PlanAnswer;
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).errors.map((e: { field: string }) => e.field)).toContain("traffic");
+    const good = (await p.run({ kind: "request", raw: { workload: { model: "llama-3.1-8b", inputTokens: 1000, outputTokens: 300 }, slo: { ttftP95Ms: 1000, tpotP95Ms: 50 }, traffic: { mode: "peak", peakRequestsPerSecond: 2 } } })) as PlanAnswer;
+    expect(good.status).toBe(200);
+    expect(JSON.parse(good.body).best.gpuId).toBe(here.best?.gpuId);
   });
 });
