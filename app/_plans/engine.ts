@@ -8,6 +8,7 @@ import { canonicalJson } from "@/lib/plan/permalink-codec";
 import { parsePlanInput, PLAN_SCHEMA_VERSION, type PlanInput } from "@/lib/plan/schema";
 import type { PlanResult } from "@/lib/search/types";
 import { runPlanJob } from "../_server/plan-pool";
+import { promiseMemo } from "../_server/promise-memo";
 import type { PlanEngine } from "./engine-types";
 import { headlineOf, optionsTableOf, summaryOf } from "./plan-result";
 
@@ -16,19 +17,8 @@ import { headlineOf, optionsTableOf, summaryOf } from "./plan-result";
 // Saving the plan just computed, or many saves of one plan at once, then runs the search once instead of once each
 // (it takes ~1 s of CPU, on a worker thread: app/_server/plan-pool.ts). A failed search is not kept.
 const MEMO_MAX = 8;
-const memo = new Map<string, Promise<PlanResult>>();
-function computeMemo(input: PlanInput): Promise<PlanResult> {
-  const key = canonicalJson(input);
-  const hit = memo.get(key);
-  if (hit) return hit;
-  const r = runPlanJob({ kind: "plan", input });
-  if (memo.size >= MEMO_MAX) memo.delete(memo.keys().next().value!);
-  memo.set(key, r);
-  r.catch(() => {
-    if (memo.get(key) === r) memo.delete(key);
-  });
-  return r;
-}
+const memo = promiseMemo<PlanResult>(MEMO_MAX);
+const computeMemo = (input: PlanInput): Promise<PlanResult> => memo.get(canonicalJson(input), () => runPlanJob({ kind: "plan", input }));
 
 export const planEngine: PlanEngine<PlanInput, PlanResult> = {
   schemaVersion: PLAN_SCHEMA_VERSION,

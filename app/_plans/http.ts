@@ -3,7 +3,7 @@
  * shapes. Every failure is a 4xx with `{ error, errors: [{ field, message }] }`; routes
  * wrap their work in `guard` so nothing escapes as a 500 with a stack.
  */
-import { PoolBusyError, PoolTimeoutError } from "../_server/worker-pool";
+import { isPoolOverload } from "../_server/worker-pool";
 
 export interface FieldError {
   readonly field: string;
@@ -103,7 +103,7 @@ export async function guard(what: string, fn: () => Promise<Response>): Promise<
   try {
     return await fn();
   } catch (e) {
-    if (e instanceof PoolBusyError || e instanceof PoolTimeoutError) {
+    if (isPoolOverload(e)) {
       return json({ error: `${what} failed: ${e.message}`, errors: [{ field: "(plan)", message: e.message }] }, 503, { "retry-after": "5" });
     }
     console.error(`[atlas] ${what} failed:`, e);

@@ -9,32 +9,17 @@ import { canonicalJson } from "@/lib/plan/permalink-codec";
 import type { PlanInput } from "@/lib/plan/schema";
 import type { PlanAnswer } from "./plan-jobs";
 import { runPlanJob } from "./plan-pool";
+import { promiseMemo, type PromiseMemo } from "./promise-memo";
 
 export const PLAN_CACHE_MAX = 16;
 
-
 const KEY = Symbol.for("atlas.planAnswers");
-const g = globalThis as typeof globalThis & { [KEY]?: Map<string, Promise<PlanAnswer>> };
+const g = globalThis as typeof globalThis & { [KEY]?: PromiseMemo<PlanAnswer> };
 
 /** `input`: the request validated on this thread (the key); `raw`: the body as sent, which the worker validates again. */
 export function planAnswer(input: PlanInput, raw: unknown): Promise<PlanAnswer> {
-  const cache = (g[KEY] ??= new Map());
-  const key = canonicalJson(input);
-  const hit = cache.get(key);
-  if (hit) {
-    // Most recently used last.
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
-  const answer: Promise<PlanAnswer> = runPlanJob({ kind: "request", raw });
-  const forget = () => {
-    if (cache.get(key) === answer) cache.delete(key);
-  };
-  answer.then((a) => a.status !== 200 && forget(), forget);
-  if (cache.size >= PLAN_CACHE_MAX) cache.delete(cache.keys().next().value!);
-  cache.set(key, answer);
-  return answer;
+  g[KEY] ??= promiseMemo<PlanAnswer>(PLAN_CACHE_MAX, (a) => a.status === 200);
+  return g[KEY].get(canonicalJson(input), () => runPlanJob({ kind: "request", raw }));
 }
 
 /** Tests: forget every kept answer. */

@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { DEFAULT_PLAN_INPUT } from "@/lib/plan/schema";
 import { runJob, type PlanJob, type PlanJobResult } from "./plan-jobs";
-import { createWorkerPool, PoolBusyError, PoolTimeoutError, type WorkerPool } from "./worker-pool";
+import { createWorkerPool, isPoolOverload, type WorkerPool } from "./worker-pool";
 
 function envInt(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
@@ -72,7 +72,7 @@ export function runPlanJob<K extends PlanJob["kind"]>(job: PlanJob & { kind: K }
 
 /** 503 for a busy or timed-out planner (with Retry-After), null for any other error. */
 export function overloadResponse(e: unknown): Response | null {
-  if (!(e instanceof PoolBusyError) && !(e instanceof PoolTimeoutError)) return null;
+  if (!isPoolOverload(e)) return null;
   return new Response(JSON.stringify({ errors: [{ field: "(plan)", message: e.message }] }), {
     status: 503,
     headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "retry-after": "5" },
