@@ -4,7 +4,9 @@
  * endpoints with autocannon for a bounded time each and prints requests/s, p50/p99
  * latency and errors per endpoint. Then reads the permalink again while slow plans (DeepSeek-R1 with MTP drafts,
  * ~5 s of search each) run back to back: the planner's worker threads (app/_server/plan-pool.ts) should leave page
- * reads unaffected. Writes reports/loadtest.json. Stops the server.
+ * reads unaffected. Last, four clients post slow plans and leave after half a second, and one more client posts a
+ * plan: the searches still queued when their clients left should be dropped unstarted (app/_server/plan-cache.ts),
+ * so the last plan waits for at most the one search already running. Writes reports/loadtest.json. Stops the server.
  * (ATLAS_PLAN_WORKERS=0 in the environment runs plans on the server's main thread, for comparison.)
  *
  * Env: LOADTEST_SECONDS (per endpoint, default 8), LOADTEST_CONNECTIONS (default 10).
@@ -168,6 +170,28 @@ async function driveWhilePlanning(endpoint: string, url: string, planners: numbe
   return { ...row, plans: planMs.length, planErrors, planP50Ms: Math.round(sorted[Math.floor(sorted.length / 2)] ?? NaN) };
 }
 
+/**
+ * `leavers` clients each post a distinct slow plan and disconnect after `patienceMs`; then one client posts a new
+ * ordinary plan and times its answer. Returns that time and how many searches the server dropped unstarted.
+ */
+async function afterAbandonedPlans(leavers: number, patienceMs: number): Promise<{ ms: number; status: number; dropped: number }> {
+  const cancelledNow = async () => ((await (await fetch(`${base}/api/health`)).json()) as { planner?: { cancelled?: number } }).planner?.cancelled ?? 0;
+  const before = await cancelledNow();
+  const left = Array.from({ length: leavers }, () =>
+    fetch(`${base}/api/plan`, { method: "POST", headers: json, body: slowPlanBody(), signal: AbortSignal.timeout(patienceMs) }).then(
+      (r) => r.arrayBuffer(),
+      () => undefined,
+    ),
+  );
+  await Promise.all(left);
+  await new Promise((r) => setTimeout(r, 100));
+  const t0 = performance.now();
+  const r = await fetch(`${base}/api/plan`, { method: "POST", headers: json, body: JSON.stringify({ ...SAMPLE_PLAN_INPUT, traffic: { ...SAMPLE_PLAN_INPUT.traffic, dailyActiveUsers: 77_777 } }) });
+  await r.arrayBuffer();
+  const ms = Math.round(performance.now() - t0);
+  return { ms, status: r.status, dropped: (await cancelledNow()) - before };
+}
+
 try {
   await waitReady();
   await waitPlannerIdle();
@@ -191,6 +215,9 @@ try {
   const busy = await driveWhilePlanning(`GET /p/${slug} + slow plans`, `${base}/p/${slug}`, 2);
   rows.push(busy);
 
+  await waitPlannerIdle();
+  const abandoned = await afterAbandonedPlans(4, 500);
+
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   console.log(`\n${"endpoint".padEnd(30)}${pad("conns", 6)}${pad("requests", 10)}${pad("req/s", 8)}${pad("p50 ms", 8)}${pad("p99 ms", 8)}${pad("max ms", 8)}${pad("errors", 8)}`);
   for (const r of rows) {
@@ -201,11 +228,15 @@ try {
       `permalink ${busy.rps} req/s, p50 ${busy.p50Ms} ms, p99 ${busy.p99Ms} ms, max ${busy.maxMs} ms (idle: ${rows[0]!.rps} req/s, ${rows[0]!.p50Ms} / ${rows[0]!.p99Ms} / ${rows[0]!.maxMs} ms); ` +
       `planner threads: ${process.env.ATLAS_PLAN_WORKERS ?? "default (CPU cores − 1, 1–4)"}`,
   );
+  console.log(
+    `after 4 clients posted DeepSeek-R1+MTP plans and left after 0.5 s: a new plan answered in ${abandoned.ms} ms (HTTP ${abandoned.status}); ` +
+      `${abandoned.dropped} of the 4 searches dropped unstarted (the one already running finishes and is kept)`,
+  );
   const permalink = rows[0]!;
   const verdict = permalink.errors === 0 && permalink.p99Ms < 100 ? "met" : "NOT met";
   console.log(`\npermalink reads: p99 ${permalink.p99Ms} ms, ${permalink.errors} errors — target (0 errors, p99 < 100 ms) ${verdict}`);
   fs.mkdirSync(path.join(root, "reports"), { recursive: true });
-  fs.writeFileSync(path.join(root, "reports", "loadtest.json"), JSON.stringify({ date: new Date().toISOString(), rows }, null, 2));
+  fs.writeFileSync(path.join(root, "reports", "loadtest.json"), JSON.stringify({ date: new Date().toISOString(), rows, abandoned }, null, 2));
   const totalErrors = rows.reduce((s, r) => s + r.errors, 0);
   stop();
   process.exit(totalErrors === 0 ? 0 : 1);

@@ -4,6 +4,10 @@
  * people open (each page load runs its plan) costs one search, and identical requests arriving together share it.
  * The key is the validated input in canonical JSON, so two spellings of one plan (key order, defaults left out) hit
  * the same entry. Only answers are kept; a refused or failed search is not.
+ *
+ * A search still queued when every client that asked for it has gone (each request's signal aborts when its client
+ * disconnects, e.g. on the plan page's Stop or a newer search) is dropped before it starts, so abandoned plans do not
+ * hold up the ones people still wait for. A search already running finishes and is kept: asking again is then quick.
  */
 import { canonicalJson } from "@/lib/plan/permalink-codec";
 import type { PlanInput } from "@/lib/plan/schema";
@@ -16,10 +20,14 @@ export const PLAN_CACHE_MAX = 16;
 const KEY = Symbol.for("atlas.planAnswers");
 const g = globalThis as typeof globalThis & { [KEY]?: PromiseMemo<PlanAnswer> };
 
-/** `input`: the request validated on this thread (the key); `raw`: the body as sent, which the worker validates again. */
-export function planAnswer(input: PlanInput, raw: unknown): Promise<PlanAnswer> {
+/**
+ * `input`: the request validated on this thread (the key); `raw`: the body as sent, which the worker validates again;
+ * `signal`: the request's, aborted when its client leaves. Rejects with PoolCancelledError when the search was
+ * dropped unstarted because every client waiting for it had left.
+ */
+export function planAnswer(input: PlanInput, raw: unknown, signal?: AbortSignal): Promise<PlanAnswer> {
   g[KEY] ??= promiseMemo<PlanAnswer>(PLAN_CACHE_MAX, (a) => a.status === 200);
-  return g[KEY].get(canonicalJson(input), () => runPlanJob({ kind: "request", raw }));
+  return g[KEY].get(canonicalJson(input), (jobSignal) => runPlanJob({ kind: "request", raw }, jobSignal), signal);
 }
 
 /** Tests: forget every kept answer. */

@@ -65,9 +65,12 @@ export async function warmPlanPool(): Promise<void> {
   console.log(`[atlas] planner ready: ${n} worker thread${n === 1 ? "" : "s"} warmed in ${Math.round(performance.now() - t0)} ms${failed ? ` (${failed} warm-up plans failed)` : ""}`);
 }
 
-/** Runs one planner job on the pool. Rejects with PoolBusyError / PoolTimeoutError (answer 503) or PoolWorkerError. */
-export function runPlanJob<K extends PlanJob["kind"]>(job: PlanJob & { kind: K }): Promise<PlanJobResult[K]> {
-  return planPool().run(job) as Promise<PlanJobResult[K]>;
+/**
+ * Runs one planner job on the pool. Rejects with PoolBusyError / PoolTimeoutError (answer 503), PoolWorkerError, or
+ * PoolCancelledError when `signal` aborted while the job still waited for a thread.
+ */
+export function runPlanJob<K extends PlanJob["kind"]>(job: PlanJob & { kind: K }, signal?: AbortSignal): Promise<PlanJobResult[K]> {
+  return planPool().run(job, signal) as Promise<PlanJobResult[K]>;
 }
 
 /** 503 for a busy or timed-out planner (with Retry-After), null for any other error. */

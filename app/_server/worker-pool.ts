@@ -8,6 +8,10 @@
  * its time limit rejects with PoolTimeoutError (503); a worker that crashes rejects the job it was running with
  * PoolWorkerError and is replaced. When no worker thread can be started at all, `runInline` runs jobs in-process
  * (the pool's only fallback: correct answers, just on the main thread).
+ *
+ * Cancelling: a job's AbortSignal, when it fires while the job still waits in the queue, takes the job out (it never
+ * runs) and rejects it with PoolCancelledError. A job a worker has already taken runs to the end: stopping it would
+ * cost a thread restart, and its answer is worth keeping (see ./plan-cache.ts).
  */
 import type { Worker } from "node:worker_threads";
 
@@ -29,6 +33,13 @@ export class PoolWorkerError extends Error {
   constructor(message: string) {
     super(`the planner's worker failed: ${message}`);
     this.name = "PoolWorkerError";
+  }
+}
+
+export class PoolCancelledError extends Error {
+  constructor() {
+    super("the job was cancelled before it started: everyone waiting for it had gone");
+    this.name = "PoolCancelledError";
   }
 }
 
@@ -55,6 +66,8 @@ interface Pending<J, R> {
   readonly job: J;
   readonly resolve: (r: R) => void;
   readonly reject: (e: Error) => void;
+  /** Detaches the job's abort listener once a worker takes it or it settles. */
+  release: () => void;
 }
 
 interface Slot<J, R> {
@@ -68,10 +81,11 @@ type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false;
 export interface WorkerPool<J, R> {
   /** Worker threads at most. */
   readonly size: number;
-  run(job: J): Promise<R>;
-  /** Jobs running and waiting now, workers started, whether jobs run inline (no worker thread could start), and jobs
-   * accepted since the pool was made. */
-  stats(): { running: number; queued: number; workers: number; inline: boolean; accepted: number };
+  /** `signal`: aborting it while the job is still queued takes the job out and rejects with PoolCancelledError. */
+  run(job: J, signal?: AbortSignal): Promise<R>;
+  /** Jobs running and waiting now, workers started, whether jobs run inline (no worker thread could start), jobs
+   * accepted since the pool was made, and those of them cancelled before they started. */
+  stats(): { running: number; queued: number; workers: number; inline: boolean; accepted: number; cancelled: number };
   /** Terminates every worker; jobs still queued or running are rejected. */
   close(): Promise<void>;
 }
@@ -80,6 +94,7 @@ export function createWorkerPool<J, R>(opts: PoolOptions<J, R>): WorkerPool<J, R
   const slots: Slot<J, R>[] = [];
   const queue: Pending<J, R>[] = [];
   let nextId = 1;
+  let cancelled = 0;
   let inline = opts.size < 1;
   let closed = false;
   // Whether any worker has answered: until one has, a worker error means the entry cannot load (run in-process).
@@ -102,6 +117,7 @@ export function createWorkerPool<J, R>(opts: PoolOptions<J, R>): WorkerPool<J, R
   }
 
   function runInlineNow(p: Pending<J, R>): void {
+    p.release();
     try {
       p.resolve(opts.runInline(p.job));
     } catch (e) {
@@ -153,6 +169,7 @@ export function createWorkerPool<J, R>(opts: PoolOptions<J, R>): WorkerPool<J, R
   }
 
   function assign(slot: Slot<J, R>, p: Pending<J, R>): void {
+    p.release();
     slot.current = p;
     slot.timer = setTimeout(() => {
       const q = settle(slot);
@@ -181,12 +198,25 @@ export function createWorkerPool<J, R>(opts: PoolOptions<J, R>): WorkerPool<J, R
 
   return {
     size: opts.size,
-    run(job: J): Promise<R> {
+    run(job: J, signal?: AbortSignal): Promise<R> {
       if (closed) return Promise.reject(new PoolWorkerError("the pool is closed"));
+      if (signal?.aborted) return Promise.reject(new PoolCancelledError());
       const busy = slots.length >= opts.size && slots.every((s) => s.current !== null);
       if (!inline && busy && queue.length >= opts.queueMax) return Promise.reject(new PoolBusyError(queue.length));
       return new Promise<R>((resolve, reject) => {
-        queue.push({ id: nextId++, job, resolve, reject });
+        const p: Pending<J, R> = { id: nextId++, job, resolve, reject, release: () => undefined };
+        if (signal) {
+          const onAbort = () => {
+            const i = queue.indexOf(p);
+            if (i < 0) return; // already taken by a worker: it runs to the end
+            queue.splice(i, 1);
+            cancelled++;
+            reject(new PoolCancelledError());
+          };
+          signal.addEventListener("abort", onAbort, { once: true });
+          p.release = () => signal.removeEventListener("abort", onAbort);
+        }
+        queue.push(p);
         pump();
       });
     },
@@ -196,10 +226,14 @@ export function createWorkerPool<J, R>(opts: PoolOptions<J, R>): WorkerPool<J, R
       workers: slots.length,
       inline,
       accepted: nextId - 1,
+      cancelled,
     }),
     async close(): Promise<void> {
       closed = true;
-      for (const p of queue.splice(0)) p.reject(new PoolWorkerError("the pool is closed"));
+      for (const p of queue.splice(0)) {
+        p.release();
+        p.reject(new PoolWorkerError("the pool is closed"));
+      }
       for (const slot of [...slots]) {
         settle(slot)?.reject(new PoolWorkerError("the pool is closed"));
         drop(slot);

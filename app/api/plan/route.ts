@@ -4,10 +4,11 @@
  * POST /api/plan?explain=<candidate id> — the same body; 200: { candidate } in full with derivations, 404 if unknown.
  * 503 + Retry-After when the planner's queue is full or a plan overran its time limit (app/_server/plan-pool.ts).
  * The search runs on a worker thread, so a long plan does not stall other requests; the last answers are kept per
- * input (app/_server/plan-cache.ts), so a shared plan opened many times is searched once.
+ * input (app/_server/plan-cache.ts), so a shared plan opened many times is searched once. A search still queued when
+ * its client disconnects (and no other client waits for the same plan) is dropped unstarted.
  */
 import { overloadResponse } from "@/app/_server/plan-pool";
-import { PoolWorkerError } from "@/app/_server/worker-pool";
+import { PoolCancelledError, PoolWorkerError } from "@/app/_server/worker-pool";
 import { parsePlanInput } from "@/lib/plan/schema";
 import { explainPlanCandidate, parsePlanBody, PLAN_BODY_LIMIT_BYTES } from "@/lib/run-plan";
 import { planAnswer } from "@/app/_server/plan-cache";
@@ -34,11 +35,13 @@ export async function POST(req: Request): Promise<Response> {
     // Validated here too: bad input is answered at once, and the valid input keys the answers kept per plan.
     const parsed = parsePlanInput(body.value);
     if (!parsed.ok) return json({ errors: parsed.errors }, 400);
-    const answer = await planAnswer(parsed.input, body.value);
+    const answer = await planAnswer(parsed.input, body.value, req.signal);
     return new Response(answer.body, { status: answer.status, headers: JSON_HEADERS });
   } catch (e) {
     const overloaded = overloadResponse(e);
     if (overloaded) return overloaded;
+    // Nobody reads this answer: the client has gone (499, as proxies log a request its client closed).
+    if (e instanceof PoolCancelledError) return json({ errors: [{ field: "(plan)", message: e.message }] }, 499);
     if (e instanceof PoolWorkerError) return json({ errors: [{ field: "(plan)", message: e.message }] }, 422);
     return json({ errors: [{ field: "(request)", message: e instanceof Error ? e.message : "the request could not be read" }] }, 400);
   }

@@ -45,7 +45,8 @@ export function PlanApp({
     window.history.replaceState(null, "", `/plan?${q}`);
   };
 
-  // Stops waiting for the search (the server finishes it and keeps the answer, so asking again is quick).
+  // Stops waiting for the search. The request's disconnect tells the server: a search still queued there is dropped;
+  // one already running finishes and is kept, so asking again is quick (app/_server/plan-cache.ts).
   const stop = useCallback(() => {
     abort.current?.abort();
     abort.current = null;

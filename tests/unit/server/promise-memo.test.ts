@@ -28,4 +28,63 @@ describe("promiseMemo", () => {
     expect(await m.get("a", async () => "a3")).toBe("a1");
     expect(await m.get("b", async () => "b2")).toBe("b2");
   });
+
+  it("aborts the work's signal only when every caller waiting for it has left", async () => {
+    const m = promiseMemo<number>(4);
+    let workSignal: AbortSignal | undefined;
+    let finish!: (v: number) => void;
+    const start = (s: AbortSignal) => {
+      workSignal = s;
+      return new Promise<number>((r) => (finish = r));
+    };
+    const a = new AbortController();
+    const b = new AbortController();
+    const pa = m.get("k", start, a.signal);
+    const pb = m.get("k", start, b.signal);
+    expect(pb).toBe(pa);
+    a.abort();
+    expect(workSignal!.aborted).toBe(false); // b still waits
+    b.abort();
+    expect(workSignal!.aborted).toBe(true);
+    finish(7);
+    expect(await pa).toBe(7);
+  });
+
+  it("never aborts work a caller without a signal waits for, nor work that has finished", async () => {
+    const m = promiseMemo<number>(4);
+    const signals: AbortSignal[] = [];
+    let finish!: (v: number) => void;
+    const start = (s: AbortSignal) => {
+      signals.push(s);
+      return new Promise<number>((r) => (finish = r));
+    };
+    const a = new AbortController();
+    const pa = m.get("k", start, a.signal);
+    void m.get("k", start); // waits for good
+    a.abort();
+    expect(signals[0]!.aborted).toBe(false);
+    finish(1);
+    await pa;
+    const c = new AbortController();
+    expect(await m.get("k", start, c.signal)).toBe(1);
+    c.abort();
+    expect(signals).toHaveLength(1);
+    expect(signals[0]!.aborted).toBe(false);
+  });
+
+  it("counts a caller whose signal has already aborted as gone, and starts afresh after a cancelled start rejects", async () => {
+    const m = promiseMemo<number>(4);
+    const gone = AbortSignal.abort();
+    let starts = 0;
+    const start = (s: AbortSignal) => {
+      starts++;
+      return new Promise<number>((resolve, reject) => {
+        if (s.aborted) reject(new Error("cancelled"));
+        s.addEventListener("abort", () => reject(new Error("cancelled")));
+        setTimeout(() => resolve(starts), 10);
+      });
+    };
+    await expect(m.get("k", start, gone)).rejects.toThrow("cancelled");
+    expect(await m.get("k", start)).toBe(2);
+  });
 });

@@ -9,7 +9,7 @@ import { threadId, Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { overloadResponse } from "@/app/_server/plan-pool";
 import type { PlanAnswer, PlanJob } from "@/app/_server/plan-jobs";
-import { createWorkerPool, PoolBusyError, PoolTimeoutError, PoolWorkerError, type WorkerPool } from "@/app/_server/worker-pool";
+import { createWorkerPool, PoolBusyError, PoolCancelledError, PoolTimeoutError, PoolWorkerError, type WorkerPool } from "@/app/_server/worker-pool";
 import { planInputSchema } from "@/lib/plan/schema";
 import { runPlan } from "@/lib/search";
 
@@ -104,6 +104,35 @@ describe("createWorkerPool", () => {
     expect([a.echo, b.echo]).toEqual(["x", "y"]);
     expect(a.inline).toBe(true);
     expect(p.stats().inline).toBe(true);
+  });
+
+  it("drops a queued job whose signal aborts: it never runs, and the jobs behind it move up", async () => {
+    const p = pool({ size: 1 });
+    const running = p.run({ kind: "spin", ms: 300 });
+    const ctl = new AbortController();
+    // Had it run, this job would have ended the worker, and the job after it would run on a new thread.
+    const dropped = p.run({ kind: "exit" }, ctl.signal);
+    const after = p.run({ kind: "echo", value: "next" });
+    expect(p.stats()).toMatchObject({ running: 1, queued: 2, cancelled: 0 });
+    ctl.abort();
+    expect(p.stats()).toMatchObject({ running: 1, queued: 1, cancelled: 1 });
+    await expect(dropped).rejects.toBeInstanceOf(PoolCancelledError);
+    const first = await running;
+    const next = await after;
+    expect(next.echo).toBe("next");
+    expect(next.threadId).toBe(first.threadId);
+    expect(p.stats()).toMatchObject({ running: 0, queued: 0, workers: 1, accepted: 3, cancelled: 1 });
+  });
+
+  it("lets a job a worker has taken finish when its signal aborts, and refuses one whose signal already has", async () => {
+    const p = pool({ size: 1 });
+    const ctl = new AbortController();
+    const taken = p.run({ kind: "spin", ms: 200 }, ctl.signal);
+    expect(p.stats()).toMatchObject({ running: 1, queued: 0 });
+    ctl.abort();
+    expect((await taken).spun).toBe(200);
+    await expect(p.run({ kind: "echo", value: 1 }, ctl.signal)).rejects.toBeInstanceOf(PoolCancelledError);
+    expect(p.stats()).toMatchObject({ accepted: 1, cancelled: 0 });
   });
 
   it("runs in-process when its size is 0", async () => {
