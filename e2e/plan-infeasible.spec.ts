@@ -49,21 +49,54 @@ test("a stated batch limit caps every option's batch and is said in the assumpti
   await expect(plan.rows().first()).toBeVisible();
 });
 
-test("a busy planner (503) says so, keeps the inputs and marks no field; the same search then succeeds", async ({ page }) => {
+test("a busy planner (503) is asked again after its Retry-After, with the wait shown; no field is marked", async ({ page }) => {
   test.setTimeout(120_000);
   const plan = new PlanPage(page);
   await plan.goto("model=llama-3.1-8b&rps=2&ttft95=1000&tpot95=50&gpus=h100-sxm&step=4");
-  // The server's answer when every planner thread is busy and the queue is full (app/_server/plan-pool.ts).
+  // The server's answer when every planner thread is busy and the queue is full (app/_server/plan-pool.ts), once.
   const busy = { errors: [{ field: "(plan)", message: "the planner is busy (32 plans waiting); try again in a few seconds" }] };
-  await page.route("**/api/plan", (route) => route.fulfill({ status: 503, contentType: "application/json", headers: { "retry-after": "5" }, body: JSON.stringify(busy) }), { times: 1 });
+  await page.route("**/api/plan", (route) => route.fulfill({ status: 503, contentType: "application/json", headers: { "retry-after": "2" }, body: JSON.stringify(busy) }), { times: 1 });
+  await page.getByRole("button", { name: "Find deployments" }).click();
+  const notice = page.getByTestId("searching-retry");
+  await expect(notice).toContainText("The planner answered 503: the planner is busy (32 plans waiting); try again in a few seconds. Asking again");
+  await expect(notice).toContainText("(attempt 2 of 3)");
+  await expect(notice).toContainText(/in [12] s/);
+  await expect(page.locator("[aria-invalid=true]")).toHaveCount(0);
+  // The second attempt reaches the real planner: results, no click needed, no error left.
+  await expect(plan.rows().first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator("p[role=alert]")).toHaveCount(0);
+  await expect(notice).toHaveCount(0);
+});
+
+test("a planner busy at every attempt is reported after three, inputs kept; Stop ends the waiting between attempts", async ({ page }) => {
+  test.setTimeout(120_000);
+  const plan = new PlanPage(page);
+  await plan.goto("model=llama-3.1-8b&rps=2&ttft95=1000&tpot95=50&gpus=h100-sxm&step=4");
+  const busy = { errors: [{ field: "(plan)", message: "the plan did not finish within 120 s and was stopped" }] };
+  let asked = 0;
+  let retryAfter = "1";
+  await page.route("**/api/plan", (route) => {
+    asked++;
+    return route.fulfill({ status: 503, contentType: "application/json", headers: { "retry-after": retryAfter }, body: JSON.stringify(busy) });
+  });
   await page.getByRole("button", { name: "Find deployments" }).click();
   const alert = page.locator("p[role=alert]");
-  await expect(alert).toHaveText("The planner could not answer now (HTTP 503): the planner is busy (32 plans waiting); try again in a few seconds. Your inputs are kept.");
-  await expect(alert).not.toContainText("could not use these inputs");
+  await expect(alert).toHaveText("The planner could not answer now (HTTP 503): the plan did not finish within 120 s and was stopped. Tried 3 times; your inputs are kept.", { timeout: 15_000 });
+  expect(asked).toBe(3);
+  await expect(page.getByTestId("searching")).toHaveCount(0);
   await expect(page.locator("[aria-invalid=true]")).toHaveCount(0);
-  await plan.submit();
-  await expect(plan.rows().first()).toBeVisible();
-  await expect(alert).toHaveCount(0);
+  await expect(page).toHaveURL(/rps=2/);
+
+  // Again, with a longer Retry-After, and Stop while the page waits to ask again: no further request is sent.
+  retryAfter = "6";
+  await page.getByRole("button", { name: "Find deployments" }).click();
+  await expect(page.getByTestId("searching-retry")).toBeVisible();
+  await page.getByTestId("searching").getByRole("button", { name: "Stop" }).click();
+  await expect(alert).toHaveText("Search stopped. Your inputs are kept.");
+  const after = asked;
+  await page.waitForTimeout(7_000);
+  expect(asked).toBe(after);
+  expect(after).toBe(4);
 });
 
 test("a slow search shows the seconds it has taken and can be stopped; the inputs stay and a new search runs", async ({ page }) => {

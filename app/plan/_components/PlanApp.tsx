@@ -8,13 +8,15 @@ import type { Candidate, PlanResult } from "@/lib/search/types";
 import { SavePlanForm } from "../../_plans/SavePlanForm";
 import type { PlanForm } from "./form-ui";
 import { Results } from "./Results";
+import { PLAN_MAX_TRIES, retryAfterSeconds, sleepUnlessAborted } from "./retry";
 import { Wizard } from "./Wizard";
 
 /**
  * The planner page's client half. The search runs on the server (POST /api/plan), not in the page: the same code
  * then answers the page, the API and the CLI; the catalog and model stay out of the page's JavaScript; and a slow
  * phone never blocks its main thread on 100,000 estimates. The request is async and abortable, so the page stays
- * responsive and a newer search replaces an older one.
+ * responsive and a newer search replaces an older one. A busy planner (503) is asked again after its Retry-After, up
+ * to PLAN_MAX_TRIES attempts in all, with the wait shown and Stop still at hand, before the page reports it.
  */
 export function PlanApp({
   initial,
@@ -31,6 +33,7 @@ export function PlanApp({
   const [result, setResult] = useState<PlanResult | null>(null);
   const [input, setInput] = useState<PlanInput | null>(null);
   const [busy, setBusy] = useState(false);
+  const [retry, setRetry] = useState<Retrying | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [serverErrors, setServerErrors] = useState<readonly PlanFieldError[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -51,6 +54,7 @@ export function PlanApp({
     abort.current?.abort();
     abort.current = null;
     setBusy(false);
+    setRetry(null);
     setError("Search stopped. Your inputs are kept.");
   }, []);
 
@@ -62,35 +66,50 @@ export function PlanApp({
     setError(null);
     setServerErrors([]);
     syncUrl(raw, stepRef.current, true);
+    setRetry(null);
     try {
-      const res = await fetch("/api/plan", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(plan),
-        signal: ctl.signal,
-      });
-      const body = (await res.json()) as PlanResult | { errors: PlanFieldError[] };
-      if (!res.ok || "errors" in body) {
-        const errs = "errors" in body ? body.errors : [];
-        const detail = errs.map((e) => `${e.field}: ${e.message}`).join("; ");
-        if (res.status === 503) {
-          // Busy or timed out: the inputs are fine, so no field is marked.
-          setError(`The planner could not answer now (HTTP 503): ${errs.map((e) => e.message).join("; ")}. Your inputs are kept.`);
+      for (let attempt = 1; ; attempt++) {
+        const res = await fetch("/api/plan", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(plan),
+          signal: ctl.signal,
+        });
+        const body = (await res.json()) as PlanResult | { errors: PlanFieldError[] };
+        if (!res.ok || "errors" in body) {
+          const errs = "errors" in body ? body.errors : [];
+          const detail = errs.map((e) => `${e.field}: ${e.message}`).join("; ");
+          if (res.status === 503) {
+            // Busy or timed out: the inputs are fine, so no field is marked; ask again after the server's Retry-After.
+            const reason = errs.map((e) => e.message).join("; ");
+            if (attempt < PLAN_MAX_TRIES) {
+              const waitS = retryAfterSeconds(res.headers.get("retry-after"));
+              setRetry({ reason, attempt: attempt + 1, atMs: Date.now() + waitS * 1000 });
+              await sleepUnlessAborted(waitS * 1000, ctl.signal);
+              setRetry(null);
+              continue;
+            }
+            setError(`The planner could not answer now (HTTP 503): ${reason}. Tried ${PLAN_MAX_TRIES} times; your inputs are kept.`);
+            return;
+          }
+          setServerErrors(errs);
+          setError(`The planner could not use these inputs (HTTP ${res.status}): ${detail}`);
           return;
         }
-        setServerErrors(errs);
-        setError(`The planner could not use these inputs (HTTP ${res.status}): ${detail}`);
+        setResult(body);
+        setInput(plan);
+        setExplained({});
+        setSelectedId(body.best?.id ?? body.nearMisses[0]?.id ?? null);
+        requestAnimationFrame(() => resultsRef.current?.focus());
         return;
       }
-      setResult(body);
-      setInput(plan);
-      setExplained({});
-      setSelectedId(body.best?.id ?? body.nearMisses[0]?.id ?? null);
-      requestAnimationFrame(() => resultsRef.current?.focus());
     } catch (e) {
       if ((e as Error).name !== "AbortError") setError("Could not reach the planner; check your connection and try again.");
     } finally {
-      if (abort.current === ctl) setBusy(false);
+      if (abort.current === ctl) {
+        setBusy(false);
+        setRetry(null);
+      }
     }
   }, []);
 
@@ -138,7 +157,7 @@ export function PlanApp({
         }}
       />
       <div aria-live="polite" className="text-sm">
-        {busy ? <Searching onStop={stop} /> : null}
+        {busy ? <Searching onStop={stop} retry={retry} /> : null}
         {error ? (
           <p role="alert" className="text-rose-700 dark:text-rose-300">
             {error}
@@ -166,16 +185,27 @@ export function PlanApp({
   );
 }
 
-/** "Searching deployments… 4 s" with a Stop button; the seconds are not announced to screen readers. */
-function Searching({ onStop }: { onStop: () => void }) {
-  const [seconds, setSeconds] = useState(0);
+/** A 503 the page will ask again after: the server's reason, the attempt coming, and when it starts. */
+interface Retrying {
+  readonly reason: string;
+  readonly attempt: number;
+  readonly atMs: number;
+}
+
+/**
+ * "Searching deployments… 4 s" with a Stop button; the seconds are not announced to screen readers. While the page
+ * waits to ask a busy planner again, it says so with the seconds left.
+ */
+function Searching({ onStop, retry }: { onStop: () => void; retry: Retrying | null }) {
+  const [now, setNow] = useState(() => Date.now());
+  const [t0] = useState(() => Date.now());
   useEffect(() => {
-    const t0 = Date.now();
-    const id = window.setInterval(() => setSeconds(Math.floor((Date.now() - t0) / 1000)), 500);
+    const id = window.setInterval(() => setNow(Date.now()), 250);
     return () => window.clearInterval(id);
   }, []);
+  const seconds = Math.floor((now - t0) / 1000);
   return (
-    <p data-testid="searching" className="flex items-center gap-3">
+    <p data-testid="searching" className="flex flex-wrap items-center gap-3">
       <span>
         Searching deployments…
         {seconds > 0 ? (
@@ -184,6 +214,15 @@ function Searching({ onStop }: { onStop: () => void }) {
           </span>
         ) : null}
       </span>
+      {retry ? (
+        <span data-testid="searching-retry" className="text-amber-800 dark:text-amber-300">
+          The planner answered 503: {retry.reason}. Asking again{" "}
+          <span aria-hidden="true" className="tabular-nums">
+            in {Math.max(0, Math.ceil((retry.atMs - now) / 1000))} s
+          </span>
+          <span className="sr-only">shortly</span> (attempt {retry.attempt} of {PLAN_MAX_TRIES}).
+        </span>
+      ) : null}
       <button type="button" onClick={onStop} className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
         Stop
       </button>
