@@ -5,7 +5,7 @@
  * with the message (never a 500).
  */
 import { parsePlanInput, type PlanFieldError, type PlanInput } from "./plan/schema";
-import { explainCandidate, runPlan, type Candidate, type PlanResult } from "./search";
+import { explainCandidate, runPlan, SearchStopped, type Candidate, type PlanResult } from "./search";
 import { confidenceFor } from "./validation";
 import { modelOf } from "./search/spec";
 
@@ -65,13 +65,17 @@ function unexpected(e: unknown): { ok: false; status: 422; errors: PlanFieldErro
   return { ok: false, status: 422, errors: [{ field: "(plan)", message: `the plan could not be computed: ${e instanceof Error ? e.message : String(e)}` }] };
 }
 
-/** A raw (parsed JSON) plan input → the result, or field errors. */
-export function runPlanRequest(raw: unknown): PlanOutcome {
+/**
+ * A raw (parsed JSON) plan input → the result, or field errors. `shouldStop` (the server's planner threads: nobody
+ * waits for this answer and another plan does) makes it throw SearchStopped, which is passed on, not answered.
+ */
+export function runPlanRequest(raw: unknown, opts: { shouldStop?: () => boolean } = {}): PlanOutcome {
   const parsed = parsePlanInput(raw);
   if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors };
   try {
-    return { ok: true, status: 200, input: parsed.input, result: attachConfidence(runPlan(parsed.input), parsed.input) };
+    return { ok: true, status: 200, input: parsed.input, result: attachConfidence(runPlan(parsed.input, { shouldStop: opts.shouldStop }), parsed.input) };
   } catch (e) {
+    if (e instanceof SearchStopped) throw e;
     return unexpected(e);
   }
 }

@@ -7,13 +7,15 @@
  *
  * A search still queued when every client that asked for it has gone (each request's signal aborts when its client
  * disconnects, e.g. on the plan page's Stop or a newer search) is dropped before it starts, so abandoned plans do not
- * hold up the ones people still wait for. A search already running finishes and is kept: asking again is then quick.
+ * hold up the ones people still wait for. A search already running goes on and is kept while no other plan waits
+ * (asking again is then quick), and yields its thread as soon as one does.
  */
 import { canonicalJson } from "@/lib/plan/permalink-codec";
 import type { PlanInput } from "@/lib/plan/schema";
 import type { PlanAnswer } from "./plan-jobs";
 import { runPlanJob } from "./plan-pool";
 import { promiseMemo, type PromiseMemo } from "./promise-memo";
+import { PoolCancelledError } from "./worker-pool";
 
 export const PLAN_CACHE_MAX = 16;
 
@@ -22,11 +24,11 @@ const g = globalThis as typeof globalThis & { [KEY]?: PromiseMemo<PlanAnswer> };
 
 /**
  * `input`: the request validated on this thread (the key); `raw`: the body as sent, which the worker validates again;
- * `signal`: the request's, aborted when its client leaves. Rejects with PoolCancelledError when the search was
- * dropped unstarted because every client waiting for it had left.
+ * `signal`: the request's, aborted when its client leaves. Rejects with PoolCancelledError when every client waiting
+ * for the search had left and it was dropped unstarted or stopped for another plan.
  */
 export function planAnswer(input: PlanInput, raw: unknown, signal?: AbortSignal): Promise<PlanAnswer> {
-  g[KEY] ??= promiseMemo<PlanAnswer>(PLAN_CACHE_MAX, (a) => a.status === 200);
+  g[KEY] ??= promiseMemo<PlanAnswer>(PLAN_CACHE_MAX, (a) => a.status === 200, (e) => e instanceof PoolCancelledError);
   return g[KEY].get(canonicalJson(input), (jobSignal) => runPlanJob({ kind: "request", raw }, jobSignal), signal);
 }
 

@@ -24,13 +24,14 @@ export interface PlanJobResult {
   plan: PlanResult;
 }
 
-export function runJob(job: PlanJob): PlanJobResult[PlanJob["kind"]] {
+/** `shouldStop`: asked during the search; true throws SearchStopped (lib/search/search.ts) out of the job. */
+export function runJob(job: PlanJob, shouldStop?: () => boolean): PlanJobResult[PlanJob["kind"]] {
   switch (job.kind) {
     case "request": {
-      const r = runPlanRequest(job.raw);
+      const r = runPlanRequest(job.raw, { shouldStop });
       return r.ok ? { status: 200, body: JSON.stringify(r.result) } : { status: r.status, body: JSON.stringify({ errors: r.errors }) };
     }
     case "plan":
-      return runPlan(job.input);
+      return runPlan(job.input, { shouldStop });
   }
 }

@@ -10,8 +10,10 @@
  * (the pool's only fallback: correct answers, just on the main thread).
  *
  * Cancelling: a job's AbortSignal, when it fires while the job still waits in the queue, takes the job out (it never
- * runs) and rejects it with PoolCancelledError. A job a worker has already taken runs to the end: stopping it would
- * cost a thread restart, and its answer is worth keeping (see ./plan-cache.ts).
+ * runs) and rejects it with PoolCancelledError. A job a worker has already taken and whose signal has fired runs on
+ * while no other job waits (its answer is worth keeping: see ./plan-cache.ts), but yields as soon as one does: the
+ * pool sets the job's stop flag, an Int32Array over memory shared with the worker that the job polls, and the worker
+ * answers { stopped: true } (PoolCancelledError, `started` true). No thread is restarted for it.
  */
 import type { Worker } from "node:worker_threads";
 
@@ -37,8 +39,12 @@ export class PoolWorkerError extends Error {
 }
 
 export class PoolCancelledError extends Error {
-  constructor() {
-    super("the job was cancelled before it started: everyone waiting for it had gone");
+  constructor(readonly started = false) {
+    super(
+      started
+        ? "the job was stopped: everyone waiting for it had gone, and another job was waiting for its thread"
+        : "the job was cancelled before it started: everyone waiting for it had gone",
+    );
     this.name = "PoolCancelledError";
   }
 }
@@ -55,7 +61,10 @@ export interface PoolOptions<J, R> {
   readonly queueMax: number;
   /** Wall-clock limit per job, from the moment a worker takes it. */
   readonly timeoutMs: number;
-  /** Starts one worker thread; it answers { id, ok: true, value } or { id, ok: false, message } to { id, job }. */
+  /**
+   * Starts one worker thread; it answers { id, ok: true, value } or { id, ok: false, message } to { id, job, stop }, or
+   * { id, ok: false, stopped: true } once it has seen `stop[0]` set to 1 (the pool's request to stop the job).
+   */
   readonly spawn: () => Worker;
   /** Runs a job in-process: used only when no worker thread could be started. */
   readonly runInline: (job: J) => R;
@@ -66,7 +75,8 @@ interface Pending<J, R> {
   readonly job: J;
   readonly resolve: (r: R) => void;
   readonly reject: (e: Error) => void;
-  /** Detaches the job's abort listener once a worker takes it or it settles. */
+  readonly signal: AbortSignal | undefined;
+  /** Detaches the job's abort listener once it settles. */
   release: () => void;
 }
 
@@ -74,9 +84,11 @@ interface Slot<J, R> {
   readonly worker: Worker;
   current: Pending<J, R> | null;
   timer: ReturnType<typeof setTimeout> | null;
+  /** Shared with the worker: 1 asks the running job to stop. */
+  readonly stop: Int32Array;
 }
 
-type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string; stopped?: true };
 
 export interface WorkerPool<J, R> {
   /** Worker threads at most. */
@@ -84,8 +96,8 @@ export interface WorkerPool<J, R> {
   /** `signal`: aborting it while the job is still queued takes the job out and rejects with PoolCancelledError. */
   run(job: J, signal?: AbortSignal): Promise<R>;
   /** Jobs running and waiting now, workers started, whether jobs run inline (no worker thread could start), jobs
-   * accepted since the pool was made, and those of them cancelled before they started. */
-  stats(): { running: number; queued: number; workers: number; inline: boolean; accepted: number; cancelled: number };
+   * accepted since the pool was made, those of them cancelled before they started, and those stopped while running. */
+  stats(): { running: number; queued: number; workers: number; inline: boolean; accepted: number; cancelled: number; stopped: number };
   /** Terminates every worker; jobs still queued or running are rejected. */
   close(): Promise<void>;
 }
@@ -95,6 +107,7 @@ export function createWorkerPool<J, R>(opts: PoolOptions<J, R>): WorkerPool<J, R
   const queue: Pending<J, R>[] = [];
   let nextId = 1;
   let cancelled = 0;
+  let stopped = 0;
   let inline = opts.size < 1;
   let closed = false;
   // Whether any worker has answered: until one has, a worker error means the entry cannot load (run in-process).
@@ -102,6 +115,7 @@ export function createWorkerPool<J, R>(opts: PoolOptions<J, R>): WorkerPool<J, R
 
   function settle(slot: Slot<J, R>): Pending<J, R> | null {
     const p = slot.current;
+    p?.release();
     slot.current = null;
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
@@ -133,14 +147,17 @@ export function createWorkerPool<J, R>(opts: PoolOptions<J, R>): WorkerPool<J, R
       inline = true;
       return null;
     }
-    const slot: Slot<J, R> = { worker, current: null, timer: null };
+    const slot: Slot<J, R> = { worker, current: null, timer: null, stop: new Int32Array(new SharedArrayBuffer(4)) };
     worker.on("message", (msg: Reply) => {
       loaded = true;
       const p = slot.current;
       if (!p || p.id !== msg.id) return;
       settle(slot);
       if (msg.ok) p.resolve(msg.value as R);
-      else p.reject(new PoolWorkerError(msg.message));
+      else if (msg.stopped) {
+        stopped++;
+        p.reject(new PoolCancelledError(true));
+      } else p.reject(new PoolWorkerError(msg.message));
       pump();
     });
     worker.on("error", (err: Error) => {
@@ -169,8 +186,8 @@ export function createWorkerPool<J, R>(opts: PoolOptions<J, R>): WorkerPool<J, R
   }
 
   function assign(slot: Slot<J, R>, p: Pending<J, R>): void {
-    p.release();
     slot.current = p;
+    Atomics.store(slot.stop, 0, 0);
     slot.timer = setTimeout(() => {
       const q = settle(slot);
       drop(slot);
@@ -178,7 +195,13 @@ export function createWorkerPool<J, R>(opts: PoolOptions<J, R>): WorkerPool<J, R
       pump();
     }, opts.timeoutMs);
     slot.timer.unref?.();
-    slot.worker.postMessage({ id: p.id, job: p.job });
+    slot.worker.postMessage({ id: p.id, job: p.job, stop: slot.stop });
+  }
+
+  /** While a job waits, asks every running job nobody waits for any more to stop (its thread then takes the next). */
+  function yieldUnwanted(): void {
+    if (queue.length === 0) return;
+    for (const slot of slots) if (slot.current?.signal?.aborted) Atomics.store(slot.stop, 0, 1);
   }
 
   function pump(): void {
@@ -204,12 +227,16 @@ export function createWorkerPool<J, R>(opts: PoolOptions<J, R>): WorkerPool<J, R
       const busy = slots.length >= opts.size && slots.every((s) => s.current !== null);
       if (!inline && busy && queue.length >= opts.queueMax) return Promise.reject(new PoolBusyError(queue.length));
       return new Promise<R>((resolve, reject) => {
-        const p: Pending<J, R> = { id: nextId++, job, resolve, reject, release: () => undefined };
+        const p: Pending<J, R> = { id: nextId++, job, resolve, reject, signal, release: () => undefined };
         if (signal) {
           const onAbort = () => {
             const i = queue.indexOf(p);
-            if (i < 0) return; // already taken by a worker: it runs to the end
+            if (i < 0) {
+              yieldUnwanted(); // running: stopped only if another job waits
+              return;
+            }
             queue.splice(i, 1);
+            p.release();
             cancelled++;
             reject(new PoolCancelledError());
           };
@@ -218,6 +245,7 @@ export function createWorkerPool<J, R>(opts: PoolOptions<J, R>): WorkerPool<J, R
         }
         queue.push(p);
         pump();
+        yieldUnwanted();
       });
     },
     stats: () => ({
@@ -227,6 +255,7 @@ export function createWorkerPool<J, R>(opts: PoolOptions<J, R>): WorkerPool<J, R
       inline,
       accepted: nextId - 1,
       cancelled,
+      stopped,
     }),
     async close(): Promise<void> {
       closed = true;

@@ -1,4 +1,5 @@
 export { runPlan, QUEUEING_MODEL, type RunPlanOptions } from "./run-plan";
+export { SearchStopped } from "./search";
 export { erlangB, erlangC, mgcWait, waitQuantile } from "./queueing";
 export { paretoIndices } from "./pareto";
 export { CONCURRENCY_GRID, enumerateLayouts, layoutLabel } from "./enumerate";

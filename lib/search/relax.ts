@@ -137,7 +137,7 @@ function onlyAdded(wide: SearchSpec, stated: SearchSpec, key: Widened): SearchSp
  * the plan's own search records, lets the trials that change only sizing (headroom, redundancy) re-size them instead
  * of estimating every shape again, and, when none of them is feasible, a widened list search only what it adds.
  */
-export function choiceRelaxations(input: PlanInput, searched?: readonly Rec[]): RelaxAdvice[] {
+export function choiceRelaxations(input: PlanInput, searched?: readonly Rec[], shouldStop?: () => boolean): RelaxAdvice[] {
   const b = input.budget;
   const trials: { kind: RelaxAdvice["kind"]; budget: PlanInput["budget"]; widens?: Widened; words: (r: Rec) => string }[] = [];
   if (b.gpus.length > 0 && b.gpus.length < GPUS.length) {
@@ -184,7 +184,7 @@ export function choiceRelaxations(input: PlanInput, searched?: readonly Rec[]): 
     const sizingOnly = t.kind === "headroom" || t.kind === "redundancy";
     const best = searched && sizingOnly
       ? cheapestResized(searched, spec)
-      : cheapestFeasible(runSearch(stated && t.widens ? onlyAdded(spec, stated, t.widens) : spec, CHEAPEST).records);
+      : cheapestFeasible(runSearch(stated && t.widens ? onlyAdded(spec, stated, t.widens) : spec, { ...CHEAPEST, shouldStop }).records);
     if (!best) continue;
     out.push({
       kind: t.kind,
@@ -208,12 +208,12 @@ const MIN_STACK_MS = 5;
  * within 20 % of that price still meets every target — a larger latency met only by buying many more replicas to
  * drain the queue is not advice. Nothing when a stated latency is already given, or when even 0 ms is not enough.
  */
-export function overheadRelaxation(input: PlanInput): RelaxAdvice | null {
+export function overheadRelaxation(input: PlanInput, shouldStop?: () => boolean): RelaxAdvice | null {
   if (input.budget.requestOverheadMs !== undefined) return null;
   let cap = Infinity;
   const feasibleAt = (ms: number) => {
     const spec = buildSpec({ ...input, budget: { ...input.budget, requestOverheadMs: ms } });
-    const best = cheapestFeasible(runSearch(spec, CHEAPEST).records);
+    const best = cheapestFeasible(runSearch(spec, { ...CHEAPEST, shouldStop }).records);
     return { spec, best: best && best.costMonth <= cap ? best : null };
   };
   let ok = feasibleAt(0);

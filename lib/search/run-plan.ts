@@ -28,6 +28,8 @@ export interface RunPlanOptions {
   readonly chartSample?: number;
   /** Rerun the search with widened choices when nothing is feasible. */
   readonly relax?: boolean;
+  /** Asked during the searches: true stops the plan with SearchStopped (lib/search/search.ts). */
+  readonly shouldStop?: () => boolean;
 }
 
 export const QUEUEING_MODEL = {
@@ -219,7 +221,7 @@ export function runPlan(input: PlanInput, opts: RunPlanOptions = {}): PlanResult
   const t0 = now();
   const spec = buildSpec(input);
   const resume: Resume[] = [];
-  const out = runSearch(spec, { resume });
+  const out = runSearch(spec, { resume, shouldStop: opts.shouldStop });
   const ranked = rankFeasible(out.records);
   const searchMs = now() - t0;
   const limit = opts.optionsLimit ?? 12;
@@ -256,8 +258,8 @@ export function runPlan(input: PlanInput, opts: RunPlanOptions = {}): PlanResult
     nearMisses = misses.map((r) => materialise(r, spec, null, true));
     // a stack that adds less than the calibrated serving-stack latency helps only a first-token or end-to-end miss
     const latencyMiss = missRecords.some((r) => (r.violations & (V_TTFT50 | V_TTFT95 | V_E2E)) !== 0);
-    const overhead = opts.relax === false || !latencyMiss ? null : overheadRelaxation(input);
-    relax = [...sloRelaxations(missRecords, spec), ...(overhead ? [overhead] : []), ...(opts.relax === false ? [] : choiceRelaxations(input, out.records))];
+    const overhead = opts.relax === false || !latencyMiss ? null : overheadRelaxation(input, opts.shouldStop);
+    relax = [...sloRelaxations(missRecords, spec), ...(overhead ? [overhead] : []), ...(opts.relax === false ? [] : choiceRelaxations(input, out.records, opts.shouldStop))];
     const combined = nearMisses[0] ? combinedRelaxation(nearMisses[0], spec) : null;
     if (relax.length === 0 && combined) relax = [combined];
   }

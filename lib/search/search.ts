@@ -102,6 +102,16 @@ export interface SearchOptions {
   readonly cheapestFeasibleOnly?: boolean;
   /** Collects where each shape's estimates stopped early (see everyConcurrency). */
   readonly resume?: Resume[];
+  /** Asked before each shape: true stops the search with SearchStopped (nobody wants its answer any more). */
+  readonly shouldStop?: () => boolean;
+}
+
+/** Thrown by a search whose `shouldStop` said so: not an error in the input or the model. */
+export class SearchStopped extends Error {
+  constructor() {
+    super("the search was stopped");
+    this.name = "SearchStopped";
+  }
 }
 
 export function runSearch(spec: SearchSpec, opts: SearchOptions = {}): SearchOutput {
@@ -167,6 +177,7 @@ export function runSearch(spec: SearchSpec, opts: SearchOptions = {}): SearchOut
         }
         for (const weights of spec.weights) {
           for (const kv of spec.kvs) for (const drafts of spec.drafts) {
+            if (opts.shouldStop?.()) throw new SearchStopped();
             const setup = prepareShape(model, gpu, layout, weights, kv, engine, drafts, spec);
             // Fit check at p95 lengths: does one p95 request fit, and how many fit at once?
             const probe = fitAt(setup, spec.isl95, spec.osl95);

@@ -49,7 +49,7 @@ export function PlanApp({
   };
 
   // Stops waiting for the search. The request's disconnect tells the server: a search still queued there is dropped;
-  // one already running finishes and is kept, so asking again is quick (app/_server/plan-cache.ts).
+  // one already running goes on and is kept while no other plan waits, so asking again is quick (app/_server/plan-cache.ts).
   const stop = useCallback(() => {
     abort.current?.abort();
     abort.current = null;

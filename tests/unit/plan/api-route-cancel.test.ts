@@ -77,4 +77,54 @@ describe("POST /api/plan when clients leave", () => {
     expect(again.status).toBe(200);
     expect(planPool().stats().accepted).toBe(before.accepted + 3);
   });
+
+  it("stops a running search its client left as soon as another plan waits, and serves that plan on the same thread", async () => {
+    clearPlanAnswers();
+    const slowPlan = {
+      workload: { model: "deepseek-r1", inputTokens: 1000, outputTokens: 1000 },
+      slo: { ttftP95Ms: 3000, tpotP95Ms: 20 },
+      traffic: { mode: "peak", peakRequestsPerSecond: 5.5 },
+      budget: { speculative: ["mtp"] },
+    };
+    const before = planPool().stats();
+    const leaving = new AbortController();
+    const slow = post(slowPlan, leaving.signal);
+    await until(() => planPool().stats().running === 1);
+    leaving.abort();
+    await new Promise((r) => setTimeout(r, 200));
+    // Nobody else waits: the search goes on (its answer is kept for whoever asks again).
+    expect(planPool().stats()).toMatchObject({ running: 1, stopped: before.stopped });
+
+    const other = await post(withRps(15));
+    expect(other.status).toBe(200);
+    const slowRes = await slow;
+    expect(slowRes.status).toBe(499);
+    expect((await slowRes.json()).errors[0].message).toBe("the job was stopped: everyone waiting for it had gone, and another job was waiting for its thread");
+    expect(planPool().stats()).toMatchObject({ running: 0, queued: 0, workers: 1, stopped: before.stopped + 1, accepted: before.accepted + 2 });
+  });
+
+  it("a client who asks again for a search everyone had left gets its answer, not the cancellation", async () => {
+    clearPlanAnswers();
+    const slowPlan = {
+      workload: { model: "deepseek-r1", inputTokens: 1000, outputTokens: 1000 },
+      slo: { ttftP95Ms: 3000, tpotP95Ms: 20 },
+      traffic: { mode: "peak", peakRequestsPerSecond: 5.6 },
+      budget: { speculative: ["mtp"] },
+    };
+    const before = planPool().stats();
+    const leaving = new AbortController();
+    const slow = post(slowPlan, leaving.signal);
+    await until(() => planPool().stats().running === 1);
+    leaving.abort();
+    // Another plan queues (so the abandoned search is stopped), and then the first client comes back.
+    const other = post(withRps(16));
+    const back = post(slowPlan);
+    const [o, b] = await Promise.all([other, back]);
+    expect(o.status).toBe(200);
+    expect(b.status).toBe(200);
+    expect(JSON.parse(await b.text()).traffic.peakRequestsPerSecond).toBe(5.6);
+    // The abandoned search was stopped for the other plan, then searched again for the client who came back.
+    expect(planPool().stats()).toMatchObject({ stopped: before.stopped + 1, accepted: before.accepted + 3 });
+    await slow; // its client had gone; whatever it was answered, nobody reads it
+  });
 });

@@ -38,8 +38,8 @@ describe("warmPlanPool", () => {
   it("starts the planner's one worker thread, answers the default plan on it and leaves it idle", async () => {
     expect(planPool().stats()).toMatchObject({ workers: 0, running: 0, inline: false });
     await warmPlanPool();
-    expect(planPool().stats()).toEqual({ workers: 1, running: 0, queued: 0, inline: false, accepted: 1, cancelled: 0 });
-    expect((await HEALTH().json()).planner).toEqual({ threads: 1, started: 1, running: 0, queued: 0, cancelled: 0, inline: false });
+    expect(planPool().stats()).toEqual({ workers: 1, running: 0, queued: 0, inline: false, accepted: 1, cancelled: 0, stopped: 0 });
+    expect((await HEALTH().json()).planner).toEqual({ threads: 1, started: 1, running: 0, queued: 0, cancelled: 0, stopped: 0, inline: false });
   });
 });
 

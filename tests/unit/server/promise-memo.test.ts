@@ -87,4 +87,43 @@ describe("promiseMemo", () => {
     await expect(m.get("k", start, gone)).rejects.toThrow("cancelled");
     expect(await m.get("k", start)).toBe(2);
   });
+
+  it("restarts abandoned work that a returning caller re-armed, when it then fails as cancelled", async () => {
+    const cancelled = new Error("cancelled");
+    const m = promiseMemo<number>(4, () => true, (e) => e === cancelled);
+    const starts: { signal: AbortSignal; fail: (e: Error) => void; finish: (v: number) => void }[] = [];
+    const start = (signal: AbortSignal) =>
+      new Promise<number>((finish, fail) => {
+        starts.push({ signal, fail, finish });
+      });
+    const left = new AbortController();
+    void m.get("k", start, left.signal).catch(() => undefined);
+    left.abort();
+    expect(starts[0]!.signal.aborted).toBe(true);
+    const back = new AbortController();
+    const p = m.get("k", start, back.signal); // re-arms before the abandoned work has failed
+    starts[0]!.fail(cancelled);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(starts).toHaveLength(2);
+    expect(starts[1]!.signal.aborted).toBe(false);
+    starts[1]!.finish(5);
+    expect(await p).toBe(5);
+  });
+
+  it("passes the cancellation on when nobody came back for the work", async () => {
+    const cancelled = new Error("cancelled");
+    const m = promiseMemo<number>(4, () => true, (e) => e === cancelled);
+    let fail!: (e: Error) => void;
+    let starts = 0;
+    const start = () => {
+      starts++;
+      return new Promise<number>((_, f) => (fail = f));
+    };
+    const left = new AbortController();
+    const p = m.get("k", start, left.signal);
+    left.abort();
+    fail(cancelled);
+    await expect(p).rejects.toBe(cancelled);
+    expect(starts).toBe(1);
+  });
 });

@@ -13,7 +13,7 @@ import { createWorkerPool, PoolBusyError, PoolCancelledError, PoolTimeoutError, 
 import { planInputSchema } from "@/lib/plan/schema";
 import { runPlan } from "@/lib/search";
 
-type Job = { kind: "echo"; value: unknown } | { kind: "fail"; message: string } | { kind: "exit" } | { kind: "throw" } | { kind: "hang" } | { kind: "spin"; ms: number };
+type Job = { kind: "stoppable"; ms: number } | { kind: "echo"; value: unknown } | { kind: "fail"; message: string } | { kind: "exit" } | { kind: "throw" } | { kind: "hang" } | { kind: "spin"; ms: number };
 type Out = { echo?: unknown; spun?: number; threadId: number; inline?: true };
 
 const FIXTURE = path.resolve(import.meta.dirname, "../../fixtures/pool-test-worker.mjs");
@@ -124,15 +124,31 @@ describe("createWorkerPool", () => {
     expect(p.stats()).toMatchObject({ running: 0, queued: 0, workers: 1, accepted: 3, cancelled: 1 });
   });
 
-  it("lets a job a worker has taken finish when its signal aborts, and refuses one whose signal already has", async () => {
+  it("lets a running job nobody waits for finish while no other job waits, and refuses one whose signal has already fired", async () => {
     const p = pool({ size: 1 });
     const ctl = new AbortController();
-    const taken = p.run({ kind: "spin", ms: 200 }, ctl.signal);
+    const taken = p.run({ kind: "stoppable", ms: 200 }, ctl.signal);
     expect(p.stats()).toMatchObject({ running: 1, queued: 0 });
     ctl.abort();
     expect((await taken).spun).toBe(200);
     await expect(p.run({ kind: "echo", value: 1 }, ctl.signal)).rejects.toBeInstanceOf(PoolCancelledError);
-    expect(p.stats()).toMatchObject({ accepted: 1, cancelled: 0 });
+    expect(p.stats()).toMatchObject({ accepted: 1, cancelled: 0, stopped: 0 });
+  });
+
+  it("stops a running job nobody waits for as soon as another job waits, on the same thread", async () => {
+    const p = pool({ size: 1 });
+    const { threadId: worker } = await p.run({ kind: "echo", value: 0 });
+    const ctl = new AbortController();
+    const abandoned = p.run({ kind: "stoppable", ms: 60_000 }, ctl.signal);
+    ctl.abort();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(p.stats()).toMatchObject({ running: 1, queued: 0, stopped: 0 }); // nothing else waits: it goes on
+    const next = p.run({ kind: "echo", value: "next" });
+    await expect(abandoned).rejects.toMatchObject({ name: "PoolCancelledError", started: true });
+    const n = await next;
+    expect(n.echo).toBe("next");
+    expect(n.threadId).toBe(worker);
+    expect(p.stats()).toMatchObject({ running: 0, queued: 0, workers: 1, stopped: 1, cancelled: 0 });
   });
 
   it("runs in-process when its size is 0", async () => {
