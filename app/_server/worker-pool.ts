@@ -5,7 +5,8 @@
  * thread terminated and replaced) instead of holding the server at 100 % CPU.
  *
  * Failure policy: a full queue rejects at once with PoolBusyError (the route answers 503 + Retry-After); a job past
- * its time limit rejects with PoolTimeoutError (503); a worker that crashes rejects the job it was running with
+ * its time limit is asked to stop (below) and rejects with PoolTimeoutError (503), its thread terminated and replaced
+ * only if it has not stopped within STOP_GRACE_MS; a worker that crashes rejects the job it was running with
  * PoolWorkerError and is replaced. When no worker thread can be started at all, `runInline` runs jobs in-process
  * (the pool's only fallback: correct answers, just on the main thread).
  *
@@ -86,6 +87,8 @@ interface Slot<J, R> {
   timer: ReturnType<typeof setTimeout> | null;
   /** Shared with the worker: 1 asks the running job to stop. */
   readonly stop: Int32Array;
+  /** The running job is past its time limit and was asked to stop: its stop is a timeout, not a cancellation. */
+  overdue: boolean;
 }
 
 type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string; stopped?: true };
@@ -101,6 +104,9 @@ export interface WorkerPool<J, R> {
   /** Terminates every worker; jobs still queued or running are rejected. */
   close(): Promise<void>;
 }
+
+/** How long a job past its time limit has to stop by itself before its thread is terminated. */
+export const STOP_GRACE_MS = 2_000;
 
 export function createWorkerPool<J, R>(opts: PoolOptions<J, R>): WorkerPool<J, R> {
   const slots: Slot<J, R>[] = [];
@@ -147,13 +153,15 @@ export function createWorkerPool<J, R>(opts: PoolOptions<J, R>): WorkerPool<J, R
       inline = true;
       return null;
     }
-    const slot: Slot<J, R> = { worker, current: null, timer: null, stop: new Int32Array(new SharedArrayBuffer(4)) };
+    const slot: Slot<J, R> = { worker, current: null, timer: null, stop: new Int32Array(new SharedArrayBuffer(4)), overdue: false };
     worker.on("message", (msg: Reply) => {
       loaded = true;
       const p = slot.current;
       if (!p || p.id !== msg.id) return;
+      const overdue = slot.overdue;
       settle(slot);
       if (msg.ok) p.resolve(msg.value as R);
+      else if (msg.stopped && overdue) p.reject(new PoolTimeoutError(opts.timeoutMs));
       else if (msg.stopped) {
         stopped++;
         p.reject(new PoolCancelledError(true));
@@ -187,12 +195,20 @@ export function createWorkerPool<J, R>(opts: PoolOptions<J, R>): WorkerPool<J, R
 
   function assign(slot: Slot<J, R>, p: Pending<J, R>): void {
     slot.current = p;
+    slot.overdue = false;
     Atomics.store(slot.stop, 0, 0);
+    // Past the limit the job is asked to stop (the thread then stays, warm); one that has not within STOP_GRACE_MS
+    // (stuck where it does not poll the flag) has its thread terminated and replaced.
     slot.timer = setTimeout(() => {
-      const q = settle(slot);
-      drop(slot);
-      q?.reject(new PoolTimeoutError(opts.timeoutMs));
-      pump();
+      slot.overdue = true;
+      Atomics.store(slot.stop, 0, 1);
+      slot.timer = setTimeout(() => {
+        const q = settle(slot);
+        drop(slot);
+        q?.reject(new PoolTimeoutError(opts.timeoutMs));
+        pump();
+      }, STOP_GRACE_MS);
+      slot.timer.unref?.();
     }, opts.timeoutMs);
     slot.timer.unref?.();
     slot.worker.postMessage({ id: p.id, job: p.job, stop: slot.stop });

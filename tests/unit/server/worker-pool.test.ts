@@ -74,8 +74,22 @@ describe("createWorkerPool", () => {
     await expect(second).rejects.toBeInstanceOf(PoolWorkerError);
   });
 
-  it("stops a job past its time limit, replaces the worker and serves the next job", async () => {
+  it("asks a job past its time limit to stop, keeps its thread and serves the next job on it", async () => {
     const p = pool({ timeoutMs: 300 });
+    const { threadId: worker } = await p.run({ kind: "echo", value: 0 });
+    const long = p.run({ kind: "stoppable", ms: 60_000 });
+    const next = p.run({ kind: "echo", value: "after" });
+    const err = await long.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PoolTimeoutError);
+    const r = await next;
+    expect(r.echo).toBe("after");
+    expect(r.threadId).toBe(worker);
+    expect(p.stats()).toMatchObject({ workers: 1, stopped: 0, cancelled: 0 });
+  });
+
+  it("terminates and replaces a thread whose job does not stop when asked, and serves the next job", async () => {
+    const p = pool({ timeoutMs: 300 });
+    const { threadId: worker } = await p.run({ kind: "echo", value: 0 });
     const hung = p.run({ kind: "hang" });
     const next = p.run({ kind: "echo", value: "after" });
     const err = await hung.catch((e: unknown) => e);
@@ -84,6 +98,7 @@ describe("createWorkerPool", () => {
     const r = await next;
     expect(r.echo).toBe("after");
     expect(r.inline).toBeUndefined();
+    expect(r.threadId).not.toBe(worker);
   });
 
   it("reports a worker that exits or throws mid-job, and carries on with a new one", async () => {
