@@ -120,3 +120,28 @@ test("a slow search shows the seconds it has taken and can be stopped; the input
   await plan.submit();
   await expect(plan.rows().first()).toBeVisible();
 });
+
+test("Stop reaches the server: the abandoned search yields the planner's thread to the next plan", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const plan = new PlanPage(page);
+  const health = async () => (await (await request.get("/api/health")).json()).planner as { running: number; queued: number; stopped: number };
+  // The start-up warm-up (instrumentation.ts) done and nothing else searching.
+  await expect.poll(async () => { const h = await health(); return h.running + h.queued; }, { timeout: 60_000 }).toBe(0);
+  // DeepSeek-R1 with MTP drafts on every GPU: seconds of search on one planner thread.
+  await plan.goto("model=deepseek-r1&isl=1000&isl95=3000&osl=1000&osl95=1500&rps=5.25&ttft95=3000&tpot95=20&spec=mtp&step=4");
+  const before = await health();
+  await page.getByRole("button", { name: "Find deployments" }).click();
+  await expect(page.getByTestId("searching")).toBeVisible();
+  await expect.poll(async () => (await health()).running, { timeout: 10_000 }).toBe(1);
+  await page.getByTestId("searching").getByRole("button", { name: "Stop" }).click();
+  await expect(page.locator("p[role=alert]")).toHaveText("Search stopped. Your inputs are kept.");
+  // Another plan arrives: the search nobody waits for stops, and the new plan is answered.
+  const small = await request.post("/api/plan", {
+    data: { workload: { model: "llama-3.1-8b", inputTokens: 1000, outputTokens: 300 }, slo: { ttftP95Ms: 1000, tpotP95Ms: 50 }, traffic: { mode: "peak", peakRequestsPerSecond: 2.25 }, budget: { gpus: ["h100-sxm"] } },
+  });
+  expect(small.status()).toBe(200);
+  expect((await small.json()).feasible).toBe(true);
+  const after = await health();
+  expect(after.stopped).toBe(before.stopped + 1);
+  expect(after.running).toBe(0);
+});
