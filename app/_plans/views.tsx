@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AutoRetry } from "./AutoRetry";
 import type { PermalinkError } from "@/lib/plan/permalink";
 import { permalinkHint } from "@/lib/plan/permalink";
 import { flattenJson } from "@/lib/plan/flatten";
@@ -134,17 +135,29 @@ export function RecomputedNote({ r, savedCatalog, todayCatalog }: { r: Recompute
   );
 }
 
-/** The plan could not be computed now because the planner is busy or the search overran its time limit. */
-export function PlannerBusy({ message, retryHref }: { message: string; retryHref: string }) {
+/** How many times a busy permalink page opens itself again before it leaves retrying to the reader. */
+export const BUSY_AUTO_RETRIES = 3;
+const BUSY_RETRY_SECONDS = 5;
+
+/**
+ * The plan could not be computed now because the planner is busy or the search overran its time limit. `attempt`
+ * (1 for the first view) counts the page's own retries: up to BUSY_AUTO_RETRIES it opens `retryHref` again by itself.
+ */
+export function PlannerBusy({ message, retryHref, attempt = 1 }: { message: string; retryHref: string; attempt?: number }) {
+  const auto = attempt <= BUSY_AUTO_RETRIES;
+  const next = `${retryHref}${retryHref.includes("?") ? "&" : "?"}attempt=${attempt + 1}`;
   return (
     <div role="alert" className="rounded-lg border border-amber-400 bg-amber-50 p-4 dark:bg-amber-950/40" data-testid="planner-busy">
       <h2 className="font-semibold">The planner could not compute this plan just now</h2>
       <p className="mt-1">{message}</p>
-      <p className="mt-3 text-sm">
-        <Link href={retryHref} className="text-blue-700 underline dark:text-blue-400">
-          Try again
-        </Link>{" "}
-        in a few seconds; the link itself is fine.
+      <p className="mt-3 flex flex-wrap items-center gap-2 text-sm">
+        {auto ? <AutoRetry href={next} seconds={BUSY_RETRY_SECONDS} /> : <span>Tried {attempt} times.</span>}
+        <span>
+          <Link href={retryHref} className="text-blue-700 underline dark:text-blue-400">
+            Try again
+          </Link>{" "}
+          {auto ? "now" : "in a few seconds"}; the link itself is fine.
+        </span>
       </p>
     </div>
   );

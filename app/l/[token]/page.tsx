@@ -8,15 +8,18 @@ import { isPoolOverload } from "../../_server/worker-pool";
 
 export const metadata: Metadata = { title: "Shared plan · Atlas", robots: { index: false } };
 
-type Props = { params: Promise<{ token: string }> };
+type Props = { params: Promise<{ token: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
 
 /**
  * An unsaved plan carried whole in its link (/l/v1.…): decoded, validated with the plan
  * schema and computed now. A damaged, truncated or outdated link shows what is wrong and
  * where to go, never an error page.
  */
-export default async function SharedLinkPage({ params }: Props) {
+export default async function SharedLinkPage({ params, searchParams }: Props) {
   const { token } = await params;
+  // ?attempt=n: the busy page's own retries (PlannerBusy); anything else reads as the first view.
+  const rawAttempt = (await searchParams)?.attempt;
+  const attempt = typeof rawAttempt === "string" && /^[1-9]\d{0,2}$/.test(rawAttempt) ? Number(rawAttempt) : 1;
   let decoded: ReturnType<typeof planEngine.decodeLink>;
   try {
     decoded = planEngine.decodeLink(token);
@@ -38,7 +41,7 @@ export default async function SharedLinkPage({ params }: Props) {
     return (
       <div className="max-w-3xl">
         <h1 className="mb-4 text-2xl font-bold">Shared plan</h1>
-        <PlannerBusy message={e.message} retryHref={`/l/${token}`} />
+        <PlannerBusy message={e.message} retryHref={`/l/${token}`} attempt={attempt} />
       </div>
     );
   }

@@ -204,7 +204,21 @@ describe("when the planner is busy (every worker thread taken, queue full)", () 
     expect(busy).toContain("The planner could not compute this plan just now");
     expect(busy).toContain("the planner is busy (32 plans waiting)");
     expect(busy).toContain(`href="/l/${t}"`);
+    // It opens itself again in 5 s, counting its attempts in the link.
+    expect(busy).toContain(`data-href="/l/${t}?attempt=2"`);
+    expect(busy).toMatch(/Trying again by itself in <span[^>]*>5 s</);
     expect(busy).not.toContain("headline-cost");
+    priceFactor.busy = true;
+    const third = await html(SharedLinkPage({ params: Promise.resolve({ token: t }), searchParams: Promise.resolve({ attempt: "3" }) }));
+    const fourth = await html(SharedLinkPage({ params: Promise.resolve({ token: t }), searchParams: Promise.resolve({ attempt: "4" }) }));
+    const odd = await html(SharedLinkPage({ params: Promise.resolve({ token: t }), searchParams: Promise.resolve({ attempt: "x" }) }));
+    priceFactor.busy = false;
+    expect(third).toContain(`data-href="/l/${t}?attempt=4"`);
+    // After three retries of its own, the page leaves it to the reader.
+    expect(fourth).not.toContain("auto-retry");
+    expect(fourth).toContain("Tried 4 times.");
+    expect(fourth).toContain(`href="/l/${t}"`);
+    expect(odd).toContain(`data-href="/l/${t}?attempt=2"`);
     const ok = await html(SharedLinkPage({ params: Promise.resolve({ token: t }) }));
     expect(ok).toMatch(/data-testid="headline-cost"[^>]*>\$3k</);
   });
