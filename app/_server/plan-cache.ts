@@ -15,7 +15,7 @@ import type { PlanInput } from "@/lib/plan/schema";
 import type { PlanAnswer } from "./plan-jobs";
 import { runPlanJob } from "./plan-pool";
 import { promiseMemo, type PromiseMemo } from "./promise-memo";
-import { PoolCancelledError } from "./worker-pool";
+import { isPoolCancelled } from "./worker-pool";
 
 export const PLAN_CACHE_MAX = 16;
 
@@ -28,7 +28,7 @@ const g = globalThis as typeof globalThis & { [KEY]?: PromiseMemo<PlanAnswer> };
  * for the search had left and it was dropped unstarted or stopped for another plan.
  */
 export function planAnswer(input: PlanInput, raw: unknown, signal?: AbortSignal): Promise<PlanAnswer> {
-  g[KEY] ??= promiseMemo<PlanAnswer>(PLAN_CACHE_MAX, (a) => a.status === 200, (e) => e instanceof PoolCancelledError);
+  g[KEY] ??= promiseMemo<PlanAnswer>(PLAN_CACHE_MAX, (a) => a.status === 200, isPoolCancelled);
   return g[KEY].get(canonicalJson(input), (jobSignal) => runPlanJob({ kind: "request", raw }, jobSignal), signal);
 }
 

@@ -50,9 +50,24 @@ export class PoolCancelledError extends Error {
   }
 }
 
+// The pool's errors are recognised by name, not instanceof: Next.js bundles this module into several server chunks
+// (each route, page and instrumentation.ts), and the one process-wide pool throws the classes of whichever chunk made
+// it, so another chunk's `instanceof PoolBusyError` would be false.
+const named = (e: unknown, ...names: string[]): boolean => e instanceof Error && names.includes(e.name);
+
 /** A job refused because the pool is full, or stopped at its time limit: worth retrying shortly, not a bad input. */
 export function isPoolOverload(e: unknown): e is PoolBusyError | PoolTimeoutError {
-  return e instanceof PoolBusyError || e instanceof PoolTimeoutError;
+  return named(e, "PoolBusyError", "PoolTimeoutError");
+}
+
+/** A job cancelled or stopped because everyone waiting for it had gone. */
+export function isPoolCancelled(e: unknown): e is PoolCancelledError {
+  return named(e, "PoolCancelledError");
+}
+
+/** A job whose worker failed (crashed, threw, or the pool closed). */
+export function isPoolWorkerError(e: unknown): e is PoolWorkerError {
+  return named(e, "PoolWorkerError");
 }
 
 export interface PoolOptions<J, R> {

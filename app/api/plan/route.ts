@@ -8,7 +8,7 @@
  * its client disconnects (and no other client waits for the same plan) is dropped unstarted.
  */
 import { overloadResponse } from "@/app/_server/plan-pool";
-import { PoolCancelledError, PoolWorkerError } from "@/app/_server/worker-pool";
+import { isPoolCancelled, isPoolWorkerError } from "@/app/_server/worker-pool";
 import { parsePlanInput } from "@/lib/plan/schema";
 import { explainPlanCandidate, parsePlanBody, PLAN_BODY_LIMIT_BYTES } from "@/lib/run-plan";
 import { planAnswer } from "@/app/_server/plan-cache";
@@ -41,8 +41,8 @@ export async function POST(req: Request): Promise<Response> {
     const overloaded = overloadResponse(e);
     if (overloaded) return overloaded;
     // Nobody reads this answer: the client has gone (499, as proxies log a request its client closed).
-    if (e instanceof PoolCancelledError) return json({ errors: [{ field: "(plan)", message: e.message }] }, 499);
-    if (e instanceof PoolWorkerError) return json({ errors: [{ field: "(plan)", message: e.message }] }, 422);
+    if (isPoolCancelled(e)) return json({ errors: [{ field: "(plan)", message: e.message }] }, 499);
+    if (isPoolWorkerError(e)) return json({ errors: [{ field: "(plan)", message: e.message }] }, 422);
     return json({ errors: [{ field: "(request)", message: e instanceof Error ? e.message : "the request could not be read" }] }, 400);
   }
 }

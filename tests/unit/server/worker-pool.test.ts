@@ -172,6 +172,24 @@ describe("createWorkerPool", () => {
   });
 });
 
+describe("the pool's errors across bundles", () => {
+  it("are recognised from another copy of the module, as Next.js's route and page chunks each hold one", async () => {
+    // A second instance of worker-pool.ts (its own classes), as another server chunk would load it.
+    const copy = "../../../app/_server/worker-pool.ts?another-chunk"; // a variable: tsc does not resolve a query
+    const other = (await import(/* @vite-ignore */ copy)) as typeof import("@/app/_server/worker-pool");
+    const { isPoolCancelled, isPoolOverload, isPoolWorkerError } = await import("@/app/_server/worker-pool");
+    expect(other.PoolBusyError).not.toBe(PoolBusyError);
+    expect(new other.PoolBusyError(3)).not.toBeInstanceOf(PoolBusyError);
+    expect(isPoolOverload(new other.PoolBusyError(3))).toBe(true);
+    expect(isPoolOverload(new other.PoolTimeoutError(1000))).toBe(true);
+    expect(isPoolCancelled(new other.PoolCancelledError(true))).toBe(true);
+    expect(isPoolWorkerError(new other.PoolWorkerError("x"))).toBe(true);
+    expect(overloadResponse(new other.PoolBusyError(3))?.status).toBe(503);
+    for (const e of [new Error("busy"), new other.PoolWorkerError("x"), "PoolBusyError", null]) expect(isPoolOverload(e)).toBe(false);
+    expect(isPoolCancelled(new other.PoolBusyError(1))).toBe(false);
+  });
+});
+
 describe("overloadResponse", () => {
   it("answers 503 with Retry-After and the reason for a busy or timed-out planner, nothing for other errors", async () => {
     const busy = overloadResponse(new PoolBusyError(32))!;
