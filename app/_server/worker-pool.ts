@@ -18,57 +18,9 @@
  */
 import type { Worker } from "node:worker_threads";
 
-export class PoolBusyError extends Error {
-  constructor(readonly queued: number) {
-    super(`the planner is busy (${queued} plans waiting); try again in a few seconds`);
-    this.name = "PoolBusyError";
-  }
-}
+import { PoolBusyError, PoolCancelledError, PoolTimeoutError, PoolWorkerError } from "./pool-errors";
 
-export class PoolTimeoutError extends Error {
-  constructor(readonly limitMs: number) {
-    super(`the plan did not finish within ${(limitMs / 1000).toFixed(0)} s and was stopped`);
-    this.name = "PoolTimeoutError";
-  }
-}
-
-export class PoolWorkerError extends Error {
-  constructor(message: string) {
-    super(`the planner's worker failed: ${message}`);
-    this.name = "PoolWorkerError";
-  }
-}
-
-export class PoolCancelledError extends Error {
-  constructor(readonly started = false) {
-    super(
-      started
-        ? "the job was stopped: everyone waiting for it had gone, and another job was waiting for its thread"
-        : "the job was cancelled before it started: everyone waiting for it had gone",
-    );
-    this.name = "PoolCancelledError";
-  }
-}
-
-// The pool's errors are recognised by name, not instanceof: Next.js bundles this module into several server chunks
-// (each route, page and instrumentation.ts), and the one process-wide pool throws the classes of whichever chunk made
-// it, so another chunk's `instanceof PoolBusyError` would be false.
-const named = (e: unknown, ...names: string[]): boolean => e instanceof Error && names.includes(e.name);
-
-/** A job refused because the pool is full, or stopped at its time limit: worth retrying shortly, not a bad input. */
-export function isPoolOverload(e: unknown): e is PoolBusyError | PoolTimeoutError {
-  return named(e, "PoolBusyError", "PoolTimeoutError");
-}
-
-/** A job cancelled or stopped because everyone waiting for it had gone. */
-export function isPoolCancelled(e: unknown): e is PoolCancelledError {
-  return named(e, "PoolCancelledError");
-}
-
-/** A job whose worker failed (crashed, threw, or the pool closed). */
-export function isPoolWorkerError(e: unknown): e is PoolWorkerError {
-  return named(e, "PoolWorkerError");
-}
+export * from "./pool-errors";
 
 export interface PoolOptions<J, R> {
   /** Worker threads at most (started lazily, one per concurrent job). */
@@ -256,7 +208,9 @@ export function createWorkerPool<J, R>(opts: PoolOptions<J, R>): WorkerPool<J, R
       if (closed) return Promise.reject(new PoolWorkerError("the pool is closed"));
       if (signal?.aborted) return Promise.reject(new PoolCancelledError());
       const busy = slots.length >= opts.size && slots.every((s) => s.current !== null);
-      if (!inline && busy && queue.length >= opts.queueMax) return Promise.reject(new PoolBusyError(queue.length));
+      // A running job nobody waits for any more yields its thread to the next: it counts as a free place.
+      const yielding = slots.filter((s) => s.current?.signal?.aborted).length;
+      if (!inline && busy && queue.length >= opts.queueMax + yielding) return Promise.reject(new PoolBusyError(queue.length));
       return new Promise<R>((resolve, reject) => {
         const p: Pending<J, R> = { id: nextId++, job, resolve, reject, signal, release: () => undefined };
         if (signal) {

@@ -139,6 +139,17 @@ describe("createWorkerPool", () => {
     expect(p.stats()).toMatchObject({ running: 0, queued: 0, workers: 1, accepted: 3, cancelled: 1 });
   });
 
+  it("takes a new job in place of a running one nobody waits for, even with no queue room, and stops that one", async () => {
+    const p = pool({ size: 1, queueMax: 0 });
+    const ctl = new AbortController();
+    const abandoned = p.run({ kind: "stoppable", ms: 60_000 }, ctl.signal);
+    await expect(p.run({ kind: "echo", value: "refused" })).rejects.toBeInstanceOf(PoolBusyError); // still wanted: full
+    ctl.abort();
+    const next = p.run({ kind: "echo", value: "taken" });
+    await expect(abandoned).rejects.toMatchObject({ name: "PoolCancelledError", started: true });
+    expect((await next).echo).toBe("taken");
+  });
+
   it("lets a running job nobody waits for finish while no other job waits, and refuses one whose signal has already fired", async () => {
     const p = pool({ size: 1 });
     const ctl = new AbortController();
@@ -174,9 +185,9 @@ describe("createWorkerPool", () => {
 
 describe("the pool's errors across bundles", () => {
   it("are recognised from another copy of the module, as Next.js's route and page chunks each hold one", async () => {
-    // A second instance of worker-pool.ts (its own classes), as another server chunk would load it.
-    const copy = "../../../app/_server/worker-pool.ts?another-chunk"; // a variable: tsc does not resolve a query
-    const other = (await import(/* @vite-ignore */ copy)) as typeof import("@/app/_server/worker-pool");
+    // A second instance of the error classes, as another server chunk would load them.
+    const copy = "../../../app/_server/pool-errors.ts?another-chunk"; // a variable: tsc does not resolve a query
+    const other = (await import(/* @vite-ignore */ copy)) as typeof import("@/app/_server/pool-errors");
     const { isPoolCancelled, isPoolOverload, isPoolWorkerError } = await import("@/app/_server/worker-pool");
     expect(other.PoolBusyError).not.toBe(PoolBusyError);
     expect(new other.PoolBusyError(3)).not.toBeInstanceOf(PoolBusyError);
