@@ -29,7 +29,7 @@ const g = globalThis as typeof globalThis & { [KEY]?: PromiseMemo<PlanAnswer> };
  */
 export function planAnswer(input: PlanInput, raw: unknown, signal?: AbortSignal): Promise<PlanAnswer> {
   g[KEY] ??= promiseMemo<PlanAnswer>(PLAN_CACHE_MAX, (a) => a.status === 200, isPoolCancelled);
-  return g[KEY].get(canonicalJson(input), (jobSignal) => runPlanJob({ kind: "request", raw }, jobSignal), signal);
+  return g[KEY].get(canonicalJson(input), (interest) => runPlanJob({ kind: "request", raw }, interest), signal);
 }
 
 /** Tests: forget every kept answer. */

@@ -12,6 +12,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { DEFAULT_PLAN_INPUT } from "@/lib/plan/schema";
+import type { Interest } from "./interest";
 import { runJob, type PlanJob, type PlanJobResult } from "./plan-jobs";
 import { createWorkerPool, isPoolOverload, type WorkerPool } from "./worker-pool";
 
@@ -67,10 +68,10 @@ export async function warmPlanPool(): Promise<void> {
 
 /**
  * Runs one planner job on the pool. Rejects with PoolBusyError / PoolTimeoutError (answer 503), PoolWorkerError, or
- * PoolCancelledError when `signal` aborted while the job still waited for a thread.
+ * PoolCancelledError when nobody waited for it any more (`interest` gone) and it was dropped or stopped for another.
  */
-export function runPlanJob<K extends PlanJob["kind"]>(job: PlanJob & { kind: K }, signal?: AbortSignal): Promise<PlanJobResult[K]> {
-  return planPool().run(job, signal) as Promise<PlanJobResult[K]>;
+export function runPlanJob<K extends PlanJob["kind"]>(job: PlanJob & { kind: K }, interest?: Interest): Promise<PlanJobResult[K]> {
+  return planPool().run(job, interest) as Promise<PlanJobResult[K]>;
 }
 
 /** 503 for a busy or timed-out planner (with Retry-After), null for any other error. */

@@ -3,22 +3,23 @@
  * work and every later caller, during it or after, shares its promise. The least recently used entry is dropped
  * first; a promise that rejects, or whose value `keep` refuses, is forgotten, so the next caller starts afresh.
  *
- * Cancelling: each caller may pass the AbortSignal of its own request. The work's signal (the one `start` receives)
- * aborts only when every caller still waiting for unfinished work has aborted; a caller without a signal waits for
- * good. So one client leaving never cancels work another client still waits for, and work nobody waits for any more
- * can be dropped (the planner pool drops it if it has not started, or stops it when other work waits).
- * A caller who comes for work that everyone had left, and that has not finished, re-arms it with a fresh signal; if the
- * abandoned work then fails with an error `restartOn` accepts (it was cancelled), it is started again for that caller.
+ * Cancelling: each caller may pass the AbortSignal of its own request. The work's interest (./interest.ts, what
+ * `start` receives) is gone while every caller still waiting for the unfinished work has aborted; a caller without a
+ * signal waits for good. So one client leaving never cancels work another client still waits for, and work nobody
+ * waits for any more can be dropped (the planner pool drops it if it has not started, or stops it when other work
+ * waits). A caller who comes back for unfinished work makes it wanted again; if it was stopped meanwhile (an error
+ * `restartOn` accepts), it is started again for that caller.
  */
+import { settableInterest, type Interest } from "./interest";
+
 export interface PromiseMemo<V> {
-  get(key: string, start: (signal: AbortSignal) => Promise<V>, signal?: AbortSignal): Promise<V>;
+  get(key: string, start: (interest: Interest) => Promise<V>, signal?: AbortSignal): Promise<V>;
   clear(): void;
 }
 
 interface Entry<V> {
   promise: Promise<V>;
-  /** The signal of the current start; replaced when a caller re-arms abandoned work. */
-  controller: AbortController;
+  readonly interest: ReturnType<typeof settableInterest>;
   /** Callers waiting for the unfinished work whose signal has not aborted; Infinity once one came without a signal. */
   waiting: number;
   settled: boolean;
@@ -33,6 +34,7 @@ export function promiseMemo<V>(
 
   function join(e: Entry<V>, signal: AbortSignal | undefined): void {
     if (e.settled) return;
+    e.interest.rejoin();
     if (!signal) {
       e.waiting = Infinity;
       return;
@@ -40,7 +42,7 @@ export function promiseMemo<V>(
     e.waiting++;
     const leave = () => {
       if (e.settled) return;
-      if (--e.waiting <= 0) e.controller.abort();
+      if (--e.waiting <= 0) e.interest.leave();
     };
     if (signal.aborted) leave();
     else {
@@ -58,22 +60,17 @@ export function promiseMemo<V>(
       if (hit) {
         entries.delete(key); // most recently used last
         entries.set(key, hit);
-        if (!hit.settled && hit.controller.signal.aborted) {
-          hit.controller = new AbortController(); // everyone had left; this caller wants it again
-          hit.waiting = 0;
-        }
         join(hit, signal);
         return hit.promise;
       }
-      const e: Entry<V> = { promise: Promise.resolve() as Promise<V>, controller: new AbortController(), waiting: 0, settled: false };
+      const e: Entry<V> = { promise: Promise.resolve() as Promise<V>, interest: settableInterest(), waiting: 0, settled: false };
       e.promise = (async () => {
         for (;;) {
-          const c = e.controller;
           try {
-            return await start(c.signal);
+            return await start(e.interest);
           } catch (err) {
-            // Restart only if a caller re-armed the work after its start was abandoned and cancelled.
-            if (e.controller === c || e.controller.signal.aborted || !restartOn(err)) throw err;
+            // Stopped while nobody waited, and someone has come back for it since: start it again.
+            if (e.interest.gone || !restartOn(err)) throw err;
           }
         }
       })();

@@ -10,14 +10,16 @@
  * PoolWorkerError and is replaced. When no worker thread can be started at all, `runInline` runs jobs in-process
  * (the pool's only fallback: correct answers, just on the main thread).
  *
- * Cancelling: a job's AbortSignal, when it fires while the job still waits in the queue, takes the job out (it never
- * runs) and rejects it with PoolCancelledError. A job a worker has already taken and whose signal has fired runs on
+ * Cancelling: a job's interest (./interest.ts: whether anyone still waits for it; an AbortSignal will do), when it
+ * goes while the job still waits in the queue, takes the job out (it never runs) and rejects it with
+ * PoolCancelledError. A job a worker has already taken and that nobody waits for any more runs on
  * while no other job waits (its answer is worth keeping: see ./plan-cache.ts), but yields as soon as one does: the
  * pool sets the job's stop flag, an Int32Array over memory shared with the worker that the job polls, and the worker
  * answers { stopped: true } (PoolCancelledError, `started` true). No thread is restarted for it.
  */
 import type { Worker } from "node:worker_threads";
 
+import { signalInterest, type Interest } from "./interest";
 import { PoolBusyError, PoolCancelledError, PoolTimeoutError, PoolWorkerError } from "./pool-errors";
 
 export * from "./pool-errors";
@@ -43,8 +45,8 @@ interface Pending<J, R> {
   readonly job: J;
   readonly resolve: (r: R) => void;
   readonly reject: (e: Error) => void;
-  readonly signal: AbortSignal | undefined;
-  /** Detaches the job's abort listener once it settles. */
+  readonly interest: Interest | undefined;
+  /** Detaches the job's listener once it settles. */
   release: () => void;
 }
 
@@ -63,8 +65,11 @@ type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false;
 export interface WorkerPool<J, R> {
   /** Worker threads at most. */
   readonly size: number;
-  /** `signal`: aborting it while the job is still queued takes the job out and rejects with PoolCancelledError. */
-  run(job: J, signal?: AbortSignal): Promise<R>;
+  /**
+   * `interest` (or an AbortSignal, gone once aborted): gone while the job is still queued takes the job out and rejects
+   * with PoolCancelledError; gone while it runs and another job waits stops it (PoolCancelledError, `started`).
+   */
+  run(job: J, interest?: Interest | AbortSignal): Promise<R>;
   /** Jobs running and waiting now, workers started, whether jobs run inline (no worker thread could start), jobs
    * accepted since the pool was made, those of them cancelled before they started, and those stopped while running. */
   stats(): { running: number; queued: number; workers: number; inline: boolean; accepted: number; cancelled: number; stopped: number };
@@ -184,7 +189,7 @@ export function createWorkerPool<J, R>(opts: PoolOptions<J, R>): WorkerPool<J, R
   /** While a job waits, asks every running job nobody waits for any more to stop (its thread then takes the next). */
   function yieldUnwanted(): void {
     if (queue.length === 0) return;
-    for (const slot of slots) if (slot.current?.signal?.aborted) Atomics.store(slot.stop, 0, 1);
+    for (const slot of slots) if (slot.current?.interest?.gone) Atomics.store(slot.stop, 0, 1);
   }
 
   function pump(): void {
@@ -204,17 +209,18 @@ export function createWorkerPool<J, R>(opts: PoolOptions<J, R>): WorkerPool<J, R
 
   return {
     size: opts.size,
-    run(job: J, signal?: AbortSignal): Promise<R> {
+    run(job: J, wanted?: Interest | AbortSignal): Promise<R> {
       if (closed) return Promise.reject(new PoolWorkerError("the pool is closed"));
-      if (signal?.aborted) return Promise.reject(new PoolCancelledError());
+      const interest = wanted === undefined ? undefined : "aborted" in wanted ? signalInterest(wanted) : wanted;
+      if (interest?.gone) return Promise.reject(new PoolCancelledError());
       const busy = slots.length >= opts.size && slots.every((s) => s.current !== null);
       // A running job nobody waits for any more yields its thread to the next: it counts as a free place.
-      const yielding = slots.filter((s) => s.current?.signal?.aborted).length;
+      const yielding = slots.filter((s) => s.current?.interest?.gone).length;
       if (!inline && busy && queue.length >= opts.queueMax + yielding) return Promise.reject(new PoolBusyError(queue.length));
       return new Promise<R>((resolve, reject) => {
-        const p: Pending<J, R> = { id: nextId++, job, resolve, reject, signal, release: () => undefined };
-        if (signal) {
-          const onAbort = () => {
+        const p: Pending<J, R> = { id: nextId++, job, resolve, reject, interest, release: () => undefined };
+        if (interest) {
+          const onGone = () => {
             const i = queue.indexOf(p);
             if (i < 0) {
               yieldUnwanted(); // running: stopped only if another job waits
@@ -225,8 +231,7 @@ export function createWorkerPool<J, R>(opts: PoolOptions<J, R>): WorkerPool<J, R
             cancelled++;
             reject(new PoolCancelledError());
           };
-          signal.addEventListener("abort", onAbort, { once: true });
-          p.release = () => signal.removeEventListener("abort", onAbort);
+          p.release = interest.onGone(onGone);
         }
         queue.push(p);
         pump();

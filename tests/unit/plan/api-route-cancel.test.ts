@@ -118,6 +118,7 @@ describe("POST /api/plan when clients leave", () => {
     leaving.abort();
     // Another plan queues (so the abandoned search is stopped), and then the first client comes back.
     const other = post(withRps(16));
+    await until(() => planPool().stats().stopped === before.stopped + 1);
     const back = post(slowPlan);
     const [o, b] = await Promise.all([other, back]);
     expect(o.status).toBe(200);
@@ -126,5 +127,27 @@ describe("POST /api/plan when clients leave", () => {
     // The abandoned search was stopped for the other plan, then searched again for the client who came back.
     expect(planPool().stats()).toMatchObject({ stopped: before.stopped + 1, accepted: before.accepted + 3 });
     await slow; // its client had gone; whatever it was answered, nobody reads it
+  });
+
+  it("a search its client left and came back for before any other plan arrived is not stopped", async () => {
+    clearPlanAnswers();
+    const slowPlan = {
+      workload: { model: "deepseek-r1", inputTokens: 1000, outputTokens: 1000 },
+      slo: { ttftP95Ms: 3000, tpotP95Ms: 20 },
+      traffic: { mode: "peak", peakRequestsPerSecond: 5.7 },
+      budget: { speculative: ["mtp"] },
+    };
+    const before = planPool().stats();
+    const leaving = new AbortController();
+    void post(slowPlan, leaving.signal);
+    await until(() => planPool().stats().running === 1);
+    leaving.abort();
+    const back = post(slowPlan); // the same plan again: it joins the running search
+    await new Promise((r) => setTimeout(r, 50));
+    const other = post(withRps(17)); // now waits behind it without stopping it
+    const [b, o] = await Promise.all([back, other]);
+    expect([b.status, o.status]).toEqual([200, 200]);
+    expect(JSON.parse(await b.text()).traffic.peakRequestsPerSecond).toBe(5.7);
+    expect(planPool().stats()).toMatchObject({ stopped: before.stopped, cancelled: before.cancelled, accepted: before.accepted + 2 });
   });
 });

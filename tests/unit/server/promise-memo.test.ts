@@ -1,5 +1,6 @@
 /** The bounded promise memo behind the plan routes' kept answers (app/_server/promise-memo.ts). */
 import { describe, expect, it } from "vitest";
+import type { Interest } from "@/app/_server/interest";
 import { promiseMemo } from "@/app/_server/promise-memo";
 
 describe("promiseMemo", () => {
@@ -29,12 +30,12 @@ describe("promiseMemo", () => {
     expect(await m.get("b", async () => "b2")).toBe("b2");
   });
 
-  it("aborts the work's signal only when every caller waiting for it has left", async () => {
+  it("makes the work's interest gone only when every caller waiting for it has left", async () => {
     const m = promiseMemo<number>(4);
-    let workSignal: AbortSignal | undefined;
+    let work: Interest | undefined;
     let finish!: (v: number) => void;
-    const start = (s: AbortSignal) => {
-      workSignal = s;
+    const start = (i: Interest) => {
+      work = i;
       return new Promise<number>((r) => (finish = r));
     };
     const a = new AbortController();
@@ -42,70 +43,88 @@ describe("promiseMemo", () => {
     const pa = m.get("k", start, a.signal);
     const pb = m.get("k", start, b.signal);
     expect(pb).toBe(pa);
+    let told = 0;
+    work!.onGone(() => told++);
     a.abort();
-    expect(workSignal!.aborted).toBe(false); // b still waits
+    expect(work!.gone).toBe(false); // b still waits
     b.abort();
-    expect(workSignal!.aborted).toBe(true);
+    expect([work!.gone, told]).toEqual([true, 1]);
     finish(7);
     expect(await pa).toBe(7);
   });
 
-  it("never aborts work a caller without a signal waits for, nor work that has finished", async () => {
+  it("never gives up work a caller without a signal waits for, nor work that has finished", async () => {
     const m = promiseMemo<number>(4);
-    const signals: AbortSignal[] = [];
+    const interests: Interest[] = [];
     let finish!: (v: number) => void;
-    const start = (s: AbortSignal) => {
-      signals.push(s);
+    const start = (i: Interest) => {
+      interests.push(i);
       return new Promise<number>((r) => (finish = r));
     };
     const a = new AbortController();
     const pa = m.get("k", start, a.signal);
     void m.get("k", start); // waits for good
     a.abort();
-    expect(signals[0]!.aborted).toBe(false);
+    expect(interests[0]!.gone).toBe(false);
     finish(1);
     await pa;
     const c = new AbortController();
     expect(await m.get("k", start, c.signal)).toBe(1);
     c.abort();
-    expect(signals).toHaveLength(1);
-    expect(signals[0]!.aborted).toBe(false);
+    expect(interests).toHaveLength(1);
+    expect(interests[0]!.gone).toBe(false);
   });
 
   it("counts a caller whose signal has already aborted as gone, and starts afresh after a cancelled start rejects", async () => {
     const m = promiseMemo<number>(4);
-    const gone = AbortSignal.abort();
     let starts = 0;
-    const start = (s: AbortSignal) => {
+    const start = (i: Interest) => {
       starts++;
       return new Promise<number>((resolve, reject) => {
-        if (s.aborted) reject(new Error("cancelled"));
-        s.addEventListener("abort", () => reject(new Error("cancelled")));
+        if (i.gone) reject(new Error("cancelled"));
+        i.onGone(() => reject(new Error("cancelled")));
         setTimeout(() => resolve(starts), 10);
       });
     };
-    await expect(m.get("k", start, gone)).rejects.toThrow("cancelled");
+    await expect(m.get("k", start, AbortSignal.abort())).rejects.toThrow("cancelled");
     expect(await m.get("k", start)).toBe(2);
   });
 
-  it("restarts abandoned work that a returning caller re-armed, when it then fails as cancelled", async () => {
+  it("makes abandoned work wanted again when a caller comes back for it before it ends", async () => {
+    const m = promiseMemo<number>(4);
+    let work: Interest | undefined;
+    let finish!: (v: number) => void;
+    const start = (i: Interest) => {
+      work = i;
+      return new Promise<number>((r) => (finish = r));
+    };
+    const left = new AbortController();
+    void m.get("k", start, left.signal);
+    left.abort();
+    expect(work!.gone).toBe(true);
+    const back = new AbortController();
+    const p = m.get("k", start, back.signal);
+    expect(work!.gone).toBe(false); // the pool would no longer stop it
+    finish(4);
+    expect(await p).toBe(4);
+  });
+
+  it("restarts abandoned work stopped before the caller who came back for it got its answer", async () => {
     const cancelled = new Error("cancelled");
     const m = promiseMemo<number>(4, () => true, (e) => e === cancelled);
-    const starts: { signal: AbortSignal; fail: (e: Error) => void; finish: (v: number) => void }[] = [];
-    const start = (signal: AbortSignal) =>
+    const starts: { interest: Interest; fail: (e: Error) => void; finish: (v: number) => void }[] = [];
+    const start = (interest: Interest) =>
       new Promise<number>((finish, fail) => {
-        starts.push({ signal, fail, finish });
+        starts.push({ interest, fail, finish });
       });
     const left = new AbortController();
     void m.get("k", start, left.signal).catch(() => undefined);
     left.abort();
-    expect(starts[0]!.signal.aborted).toBe(true);
-    const back = new AbortController();
-    const p = m.get("k", start, back.signal); // re-arms before the abandoned work has failed
+    const p = m.get("k", start, new AbortController().signal); // comes back; the stop was already under way
     starts[0]!.fail(cancelled);
     await new Promise((r) => setTimeout(r, 0));
     expect(starts).toHaveLength(2);
-    expect(starts[1]!.signal.aborted).toBe(false);
+    expect(starts[1]!.interest.gone).toBe(false);
     starts[1]!.finish(5);
     expect(await p).toBe(5);
   });
