@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { planInputSchema } from "@/lib/plan/schema";
-import { SMALL_PLAN } from "../search/helpers";
+import { slowPlan, SMALL_PLAN } from "../search/helpers";
 
 const KEY = Symbol.for("atlas.planPool");
 const g = globalThis as unknown as Record<symbol, { close(): Promise<void> } | undefined>;
@@ -40,12 +40,7 @@ describe("POST /api/plan when clients leave", () => {
     // DeepSeek-R1 with MTP drafts: seconds of search, holding the one thread while the requests below queue.
     const hold = planPool().run({
       kind: "plan",
-      input: planInputSchema.parse({
-        workload: { model: "deepseek-r1", inputTokens: 1000, outputTokens: 1000 },
-        slo: { ttftP95Ms: 3000, tpotP95Ms: 20 },
-        traffic: { mode: "peak", peakRequestsPerSecond: 5 },
-        budget: { speculative: ["mtp"] },
-      }),
+      input: planInputSchema.parse(slowPlan()),
     });
     await until(() => planPool().stats().running === 1);
     const before = planPool().stats();
@@ -80,15 +75,10 @@ describe("POST /api/plan when clients leave", () => {
 
   it("stops a running search its client left as soon as another plan waits, and serves that plan on the same thread", async () => {
     clearPlanAnswers();
-    const slowPlan = {
-      workload: { model: "deepseek-r1", inputTokens: 1000, outputTokens: 1000 },
-      slo: { ttftP95Ms: 3000, tpotP95Ms: 20 },
-      traffic: { mode: "peak", peakRequestsPerSecond: 5.5 },
-      budget: { speculative: ["mtp"] },
-    };
+    const input = slowPlan(5.5);
     const before = planPool().stats();
     const leaving = new AbortController();
-    const slow = post(slowPlan, leaving.signal);
+    const slow = post(input, leaving.signal);
     await until(() => planPool().stats().running === 1);
     leaving.abort();
     await new Promise((r) => setTimeout(r, 200));
@@ -105,21 +95,16 @@ describe("POST /api/plan when clients leave", () => {
 
   it("a client who asks again for a search everyone had left gets its answer, not the cancellation", async () => {
     clearPlanAnswers();
-    const slowPlan = {
-      workload: { model: "deepseek-r1", inputTokens: 1000, outputTokens: 1000 },
-      slo: { ttftP95Ms: 3000, tpotP95Ms: 20 },
-      traffic: { mode: "peak", peakRequestsPerSecond: 5.6 },
-      budget: { speculative: ["mtp"] },
-    };
+    const input = slowPlan(5.6);
     const before = planPool().stats();
     const leaving = new AbortController();
-    const slow = post(slowPlan, leaving.signal);
+    const slow = post(input, leaving.signal);
     await until(() => planPool().stats().running === 1);
     leaving.abort();
     // Another plan queues (so the abandoned search is stopped), and then the first client comes back.
     const other = post(withRps(16));
     await until(() => planPool().stats().stopped === before.stopped + 1);
-    const back = post(slowPlan);
+    const back = post(input);
     const [o, b] = await Promise.all([other, back]);
     expect(o.status).toBe(200);
     expect(b.status).toBe(200);
@@ -131,18 +116,13 @@ describe("POST /api/plan when clients leave", () => {
 
   it("a search its client left and came back for before any other plan arrived is not stopped", async () => {
     clearPlanAnswers();
-    const slowPlan = {
-      workload: { model: "deepseek-r1", inputTokens: 1000, outputTokens: 1000 },
-      slo: { ttftP95Ms: 3000, tpotP95Ms: 20 },
-      traffic: { mode: "peak", peakRequestsPerSecond: 5.7 },
-      budget: { speculative: ["mtp"] },
-    };
+    const input = slowPlan(5.7);
     const before = planPool().stats();
     const leaving = new AbortController();
-    void post(slowPlan, leaving.signal);
+    void post(input, leaving.signal);
     await until(() => planPool().stats().running === 1);
     leaving.abort();
-    const back = post(slowPlan); // the same plan again: it joins the running search
+    const back = post(input); // the same plan again: it joins the running search
     await new Promise((r) => setTimeout(r, 50));
     const other = post(withRps(17)); // now waits behind it without stopping it
     const [b, o] = await Promise.all([back, other]);

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { planInputSchema } from "@/lib/plan/schema";
-import { SMALL_PLAN } from "../search/helpers";
+import { slowPlan, SMALL_PLAN } from "../search/helpers";
 
 const KEY = Symbol.for("atlas.planPool");
 const g = globalThis as unknown as Record<symbol, { close(): Promise<void> } | undefined>;
@@ -62,12 +62,7 @@ describe("POST /api/plan when the planner is busy", () => {
     // DeepSeek-R1 with MTP drafts: seconds of search, long enough to hold the one worker.
     const slow = planPool().run({
       kind: "plan",
-      input: planInputSchema.parse({
-        workload: { model: "deepseek-r1", inputTokens: 1000, outputTokens: 1000 },
-        slo: { ttftP95Ms: 3000, tpotP95Ms: 20 },
-        traffic: { mode: "peak", peakRequestsPerSecond: 5 },
-        budget: { speculative: ["mtp"] },
-      }),
+      input: planInputSchema.parse(slowPlan()),
     });
     const res = await SAVE(
       new Request("http://localhost/api/plans", {

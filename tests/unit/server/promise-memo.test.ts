@@ -3,6 +3,17 @@ import { describe, expect, it } from "vitest";
 import type { Interest } from "@/app/_server/interest";
 import { promiseMemo } from "@/app/_server/promise-memo";
 
+/** A `start` whose work stays pending until `finish`; `interests` holds what each start was given. */
+function pendingWork() {
+  const interests: Interest[] = [];
+  let finish!: (v: number) => void;
+  const start = (i: Interest) => {
+    interests.push(i);
+    return new Promise<number>((r) => (finish = r));
+  };
+  return { start, interests, finish: (v: number) => finish(v) };
+}
+
 describe("promiseMemo", () => {
   it("shares one start among callers, during the work and after it", async () => {
     const m = promiseMemo<number>(4);
@@ -32,35 +43,26 @@ describe("promiseMemo", () => {
 
   it("makes the work's interest gone only when every caller waiting for it has left", async () => {
     const m = promiseMemo<number>(4);
-    let work: Interest | undefined;
-    let finish!: (v: number) => void;
-    const start = (i: Interest) => {
-      work = i;
-      return new Promise<number>((r) => (finish = r));
-    };
+    const { start, interests, finish } = pendingWork();
     const a = new AbortController();
     const b = new AbortController();
     const pa = m.get("k", start, a.signal);
     const pb = m.get("k", start, b.signal);
     expect(pb).toBe(pa);
+    const work = interests[0]!;
     let told = 0;
-    work!.onGone(() => told++);
+    work.onGone(() => told++);
     a.abort();
-    expect(work!.gone).toBe(false); // b still waits
+    expect(work.gone).toBe(false); // b still waits
     b.abort();
-    expect([work!.gone, told]).toEqual([true, 1]);
+    expect([work.gone, told]).toEqual([true, 1]);
     finish(7);
     expect(await pa).toBe(7);
   });
 
   it("never gives up work a caller without a signal waits for, nor work that has finished", async () => {
     const m = promiseMemo<number>(4);
-    const interests: Interest[] = [];
-    let finish!: (v: number) => void;
-    const start = (i: Interest) => {
-      interests.push(i);
-      return new Promise<number>((r) => (finish = r));
-    };
+    const { start, interests, finish } = pendingWork();
     const a = new AbortController();
     const pa = m.get("k", start, a.signal);
     void m.get("k", start); // waits for good
@@ -92,19 +94,14 @@ describe("promiseMemo", () => {
 
   it("makes abandoned work wanted again when a caller comes back for it before it ends", async () => {
     const m = promiseMemo<number>(4);
-    let work: Interest | undefined;
-    let finish!: (v: number) => void;
-    const start = (i: Interest) => {
-      work = i;
-      return new Promise<number>((r) => (finish = r));
-    };
+    const { start, interests, finish } = pendingWork();
     const left = new AbortController();
     void m.get("k", start, left.signal);
     left.abort();
-    expect(work!.gone).toBe(true);
-    const back = new AbortController();
-    const p = m.get("k", start, back.signal);
-    expect(work!.gone).toBe(false); // the pool would no longer stop it
+    expect(interests[0]!.gone).toBe(true);
+    const p = m.get("k", start, new AbortController().signal);
+    expect(interests[0]!.gone).toBe(false); // the pool would no longer stop it
+    expect(interests).toHaveLength(1);
     finish(4);
     expect(await p).toBe(4);
   });
