@@ -6,7 +6,8 @@
  * ~5 s of search each) run back to back: the planner's worker threads (app/_server/plan-pool.ts) should leave page
  * reads unaffected. Last, four clients post slow plans and leave after half a second, and one more client posts a
  * plan: the searches still queued when their clients left should be dropped unstarted, and the one running should
- * yield its thread to the new plan (app/_server/plan-cache.ts), so the last plan waits for nothing they asked for. Writes reports/loadtest.json. Stops the server.
+ * yield its thread to the new plan (app/_server/plan-cache.ts), so the last plan waits for nothing they asked for.
+ * Writes reports/loadtest.json. Stops the server.
  * (ATLAS_PLAN_WORKERS=0 in the environment runs plans on the server's main thread, for comparison.)
  *
  * Env: LOADTEST_SECONDS (per endpoint, default 8), LOADTEST_CONNECTIONS (default 10).
@@ -172,7 +173,8 @@ async function driveWhilePlanning(endpoint: string, url: string, planners: numbe
 
 /**
  * `leavers` clients each post a distinct slow plan and disconnect after `patienceMs`; then one client posts a new
- * ordinary plan and times its answer. Returns that time and how many searches the server dropped unstarted.
+ * ordinary plan and times its answer. Returns that time and how many of their searches the server dropped unstarted
+ * and stopped while running.
  */
 async function afterAbandonedPlans(leavers: number, patienceMs: number): Promise<{ ms: number; status: number; dropped: number; stopped: number }> {
   const planner = async () => ((await (await fetch(`${base}/api/health`)).json()) as { planner?: { cancelled?: number; stopped?: number } }).planner;

@@ -3,6 +3,7 @@
  * shapes. Every failure is a 4xx with `{ error, errors: [{ field, message }] }`; routes
  * wrap their work in `guard` so nothing escapes as a 500 with a stack.
  */
+import { PLANNER_RETRY_AFTER_S } from "../_server/plan-pool";
 import { isPoolOverload } from "../_server/worker-pool";
 
 export interface FieldError {
@@ -104,7 +105,7 @@ export async function guard(what: string, fn: () => Promise<Response>): Promise<
     return await fn();
   } catch (e) {
     if (isPoolOverload(e)) {
-      return json({ error: `${what} failed: ${e.message}`, errors: [{ field: "(plan)", message: e.message }] }, 503, { "retry-after": "5" });
+      return json({ error: `${what} failed: ${e.message}`, errors: [{ field: "(plan)", message: e.message }] }, 503, { "retry-after": String(PLANNER_RETRY_AFTER_S) });
     }
     console.error(`[atlas] ${what} failed:`, e);
     return errorResponse(503, `${what} failed on the server; please try again`);

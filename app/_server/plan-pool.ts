@@ -74,11 +74,14 @@ export function runPlanJob<K extends PlanJob["kind"]>(job: PlanJob & { kind: K }
   return planPool().run(job, interest) as Promise<PlanJobResult[K]>;
 }
 
+/** Seconds a client told the planner is busy should wait before asking again (the 503s' Retry-After). */
+export const PLANNER_RETRY_AFTER_S = 5;
+
 /** 503 for a busy or timed-out planner (with Retry-After), null for any other error. */
 export function overloadResponse(e: unknown): Response | null {
   if (!isPoolOverload(e)) return null;
   return new Response(JSON.stringify({ errors: [{ field: "(plan)", message: e.message }] }), {
     status: 503,
-    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "retry-after": "5" },
+    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "retry-after": String(PLANNER_RETRY_AFTER_S) },
   });
 }

@@ -4,8 +4,9 @@
  * POST /api/plan?explain=<candidate id> — the same body; 200: { candidate } in full with derivations, 404 if unknown.
  * 503 + Retry-After when the planner's queue is full or a plan overran its time limit (app/_server/plan-pool.ts).
  * The search runs on a worker thread, so a long plan does not stall other requests; the last answers are kept per
- * input (app/_server/plan-cache.ts), so a shared plan opened many times is searched once. A search still queued when
- * its client disconnects (and no other client waits for the same plan) is dropped unstarted.
+ * input (app/_server/plan-cache.ts), so a shared plan opened many times is searched once. When its client disconnects
+ * and no other client waits for the same plan, a search still queued is dropped unstarted, and a running one yields
+ * its thread as soon as another plan waits (499 to nobody).
  */
 import { overloadResponse } from "@/app/_server/plan-pool";
 import { isPoolCancelled, isPoolWorkerError } from "@/app/_server/worker-pool";
