@@ -28,6 +28,8 @@ const FAMILIES = new Set([
   "qwen3",
   "qwen3_moe",
   "qwen3_next",
+  "qwen3_5_text",
+  "qwen3_5_moe_text",
   "deepseek_v2",
   "deepseek_v3",
   "gpt_oss",
@@ -40,7 +42,19 @@ const FAMILIES = new Set([
 ]);
 
 /** Multimodal wrappers whose language model sits in `text_config`, mapped to the text model_type. */
-const WRAPPERS: Record<string, string> = { llama4: "llama4_text", gemma3: "gemma3_text", gemma4: "gemma4_text" };
+const WRAPPERS: Record<string, string> = {
+  llama4: "llama4_text",
+  gemma3: "gemma3_text",
+  gemma4: "gemma4_text",
+  qwen3_5: "qwen3_5_text",
+  qwen3_5_moe: "qwen3_5_moe_text",
+};
+
+/** Families whose attention layers are gated (transformers builds their q_proj 2·n_q·h wide, with no config field). */
+const GATED_ATTENTION = new Set(["qwen3_next", "qwen3_5_text", "qwen3_5_moe_text"]);
+
+/** `mamba_ssm_dtype`: the type a checkpoint keeps its linear-attention recurrent state in, in bytes per element. */
+const STATE_DTYPE_BYTES: Record<string, number> = { float32: 4, bfloat16: 2, float16: 2 };
 
 /** Fields whose non-default values change the architecture in ways ModelArch cannot hold. */
 const UNSUPPORTED: readonly { key: string; ok: (v: unknown) => boolean; why: string }[] = [
@@ -81,17 +95,19 @@ function gqaAttention(c: ConfigReader, modelType: string, hidden: number, heads:
     headDim = hidden / heads;
   }
   const bias = c.bool("attention_bias") ?? (modelType === "qwen2" || modelType === "qwen2_moe");
+  // gated attention: the field when the config has it, else the family's architecture
+  const gate = (c.bool("attn_output_gate") ?? GATED_ATTENTION.has(modelType)) ? { outputGate: true } : {};
   const globalKv = c.optInt("num_global_key_value_heads");
   const globalDim = c.optInt("global_head_dim");
   if (globalKv === undefined && globalDim === undefined) {
-    return { kind: "gqa", numHeads: heads, numKvHeads: kvHeads, headDim, bias };
+    return { kind: "gqa", numHeads: heads, numKvHeads: kvHeads, headDim, bias, ...gate };
   }
   const fullKv = globalKv ?? kvHeads;
   if (heads % fullKv !== 0) {
     throw new HfConfigError(c.path("num_global_key_value_heads"), `${fullKv} does not divide num_attention_heads (${heads})`);
   }
   const fullLayers = { numKvHeads: fullKv, headDim: globalDim ?? headDim, keyIsValue: c.bool("attention_k_eq_v") ?? false };
-  return { kind: "gqa", numHeads: heads, numKvHeads: kvHeads, headDim, bias, fullLayers };
+  return { kind: "gqa", numHeads: heads, numKvHeads: kvHeads, headDim, bias, ...gate, fullLayers };
 }
 
 function mlaAttention(c: ConfigReader, heads: number): AttentionSpec {
@@ -108,12 +124,23 @@ function mlaAttention(c: ConfigReader, heads: number): AttentionSpec {
 }
 
 function linearAttention(c: ConfigReader): LinearAttentionSpec {
+  const numKeyHeads = c.int("linear_num_key_heads");
+  const numValueHeads = c.int("linear_num_value_heads");
+  if (numValueHeads % numKeyHeads !== 0) {
+    throw new HfConfigError(c.path("linear_num_value_heads"), `${numValueHeads} is not a multiple of linear_num_key_heads (${numKeyHeads})`);
+  }
+  const dtype = c.optStr("mamba_ssm_dtype");
+  const stateBytes = dtype === undefined ? undefined : STATE_DTYPE_BYTES[dtype];
+  if (dtype !== undefined && stateBytes === undefined) {
+    throw new HfConfigError(c.path("mamba_ssm_dtype"), `unknown type ${JSON.stringify(dtype)} (known: ${Object.keys(STATE_DTYPE_BYTES).join(", ")})`);
+  }
   return {
-    numKeyHeads: c.int("linear_num_key_heads"),
-    numValueHeads: c.int("linear_num_value_heads"),
+    numKeyHeads,
+    numValueHeads,
     keyHeadDim: c.int("linear_key_head_dim"),
     valueHeadDim: c.int("linear_value_head_dim"),
     convKernel: c.int("linear_conv_kernel_dim"),
+    ...(stateBytes !== undefined ? { recurrentStateBytes: stateBytes } : {}),
   };
 }
 
@@ -148,7 +175,6 @@ export function importHfConfig(json: unknown, opts: HfImportOptions = {}): Model
   const heads = c.int("num_attention_heads");
   const vocab = c.int("vocab_size");
   const maxContext = c.int("max_position_embeddings");
-  const intermediate = c.int("intermediate_size");
   if (!c.has("num_key_value_heads") && !c.has("kv_lora_rank")) notes.push("num_key_value_heads absent: default = num_attention_heads");
   if (!c.has("head_dim") && !c.has("kv_lora_rank")) notes.push("head_dim absent: default = hidden_size / num_attention_heads");
 
@@ -160,8 +186,19 @@ export function importHfConfig(json: unknown, opts: HfImportOptions = {}): Model
 
   const { moe, notes: moeNotes } = readMoe(c, layers, modelType);
   notes.push(...moeNotes);
-  // Llama 4 keeps the dense-layer FFN width in intermediate_size_mlp (intermediate_size is the expert width).
-  const denseFfn = c.optInt("intermediate_size_mlp") ?? intermediate;
+  // Llama 4 keeps the dense-layer FFN width in intermediate_size_mlp (intermediate_size is the expert width). A model
+  // whose every layer is MoE has no dense FFN, and its config may leave the width out (Qwen3.5-MoE).
+  let denseFfn = c.optInt("intermediate_size_mlp") ?? c.optInt("intermediate_size");
+  if (denseFfn === undefined) {
+    if (!moe || moe.moeLayers < layers) throw new HfConfigError(c.path("intermediate_size"), "missing");
+    denseFfn = 0;
+    notes.push("intermediate_size absent: every layer is MoE, no dense FFN");
+  }
+  if (attention.kind === "gqa" && attention.outputGate && !c.has("attn_output_gate")) {
+    notes.push(`attn_output_gate absent: ${modelType} attention is gated (q_proj 2·n_q·h wide)`);
+  }
+  const la = layerKinds.linear > 0 ? linearAttention(c) : null;
+  if (la && la.recurrentStateBytes === undefined) notes.push("mamba_ssm_dtype absent: the linear-attention state is held at the KV cache precision");
 
   const tiedDefault = modelType.startsWith("gemma");
   const tied = c.bool("tie_word_embeddings") ?? root.bool("tie_word_embeddings") ?? tiedDefault;
@@ -175,8 +212,9 @@ export function importHfConfig(json: unknown, opts: HfImportOptions = {}): Model
     qRaw === undefined || qRaw === null ? undefined : quantPrecision(qRaw, qPrefix);
   const fp4Format = nativePrecision === "fp4" ? fp4FormatOf(qRaw) : undefined;
 
-  // multi-token-prediction modules (DeepSeek-V3/R1, GLM-4.5, MiMo); a config gives no acceptance rate
-  const mtpModules = c.optInt("num_nextn_predict_layers", 0) ?? 0;
+  // multi-token-prediction modules (DeepSeek-V3/R1, GLM-4.5, MiMo: num_nextn_predict_layers; Qwen3.5:
+  // mtp_num_hidden_layers); a config gives no acceptance rate
+  const mtpModules = c.optInt("num_nextn_predict_layers", 0) ?? c.optInt("mtp_num_hidden_layers", 0) ?? 0;
 
   const nameOrPath = root.optStr("_name_or_path") || undefined;
   const arch = root.optArray("architectures")?.[0];
@@ -192,7 +230,7 @@ export function importHfConfig(json: unknown, opts: HfImportOptions = {}): Model
     attention,
     layerKinds,
     slidingWindow: layout.window,
-    linearAttention: layerKinds.linear > 0 ? linearAttention(c) : null,
+    linearAttention: la,
     ffn: { intermediateSize: denseFfn, gated: true },
     moe,
     ...(nativePrecision ? { nativePrecision } : {}),

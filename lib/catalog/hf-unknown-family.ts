@@ -30,6 +30,7 @@ const READ = new Set<string>([
   "max_window_layers",
   "sliding_window_pattern",
   "linear_conv_kernel_dim",
+  "mamba_ssm_dtype",
 ]);
 
 /** Name patterns of fields that change the layer structure, with what the importer would get wrong by ignoring them. */

@@ -49,6 +49,11 @@ export type AttentionSpec =
       /** Q/K/V/O projections carry biases (Qwen2, gpt-oss). */
       readonly bias: boolean;
       /**
+       * Gated attention (Qwen3-Next, Qwen3.5: `attn_output_gate`): the Q projection also yields a sigmoid gate per
+       * output channel, so it is 2·n_q·h wide. Absent: no gate.
+       */
+      readonly outputGate?: boolean;
+      /**
        * Full-attention layers with their own KV layout (Gemma 4: `num_global_key_value_heads`, `global_head_dim`,
        * `attention_k_eq_v`). Absent: full and sliding layers share numKvHeads / headDim.
        */
@@ -70,13 +75,21 @@ export type AttentionSpec =
       readonly vHeadDim: number;
     };
 
-/** Fixed-size recurrent state of a linear-attention layer (Gated DeltaNet and kin). */
+/**
+ * A Gated DeltaNet linear-attention layer (Qwen3-Next, Qwen3.5): its projections (params.ts) and its fixed-size
+ * recurrent state (kv.ts), from the config's `linear_*` fields.
+ */
 export interface LinearAttentionSpec {
   readonly numKeyHeads: number;
   readonly numValueHeads: number;
   readonly keyHeadDim: number;
   readonly valueHeadDim: number;
   readonly convKernel: number;
+  /**
+   * Bytes per element of the recurrent (n_v × d_k × d_v) state when the checkpoint fixes its type
+   * (`mamba_ssm_dtype`: float32 → 4). Absent: held at the KV cache precision, like the convolution window.
+   */
+  readonly recurrentStateBytes?: number;
 }
 
 export interface MoeSpec {

@@ -17,14 +17,26 @@ export function paramDerivations(c: EstimateCore): Derivation[] {
   const a = m.attention;
   const dd = m.hiddenSize;
   const mats = m.ffn.gated ? 3 : 2;
+  // gated attention (Qwen3-Next, Qwen3.5): q_proj also yields the output gate, 2·n_q·h wide
+  const g = a.kind === "gqa" && a.outputGate ? "2·" : "";
+  const layerFormula =
+    a.kind === "gqa"
+      ? `(${g}d·n_q·h + 2·d·n_kv·h + n_q·h·d)`
+      : "(q: d·r_q + r_q·n·(h_n+h_r); kv_a: d·(r_kv+h_r); kv_b: r_kv·n·(h_n+h_v); o: n·h_v·d)";
+  const layerSub =
+    a.kind === "gqa"
+      ? `(${g}${dd}·${a.numHeads}·${a.headDim} + 2·${dd}·${a.numKvHeads}·${a.headDim} + ${a.numHeads}·${a.headDim}·${dd})${a.bias ? " + biases" : ""}`
+      : `(${count(p.attnQ)} + ${count(p.attnK)} + ${count(p.attnV)} + ${count(p.attnO)})`;
+  const la = m.linearAttention;
+  const lin = la && p.linearAttentionPerLayer > 0 ? m.layerKinds.linear : 0;
   const attnFormula =
-    a.kind === "gqa"
-      ? "L · (d·n_q·h + 2·d·n_kv·h + n_q·h·d)"
-      : "L · (q: d·r_q + r_q·n·(h_n+h_r); kv_a: d·(r_kv+h_r); kv_b: r_kv·n·(h_n+h_v); o: n·h_v·d)";
+    lin > 0
+      ? `(L − L_lin) · ${layerFormula} + L_lin · (d·(2K + 2V) + d·2·n_v + (2K + V)·conv + 2·n_v + h_v + V·d), K = n_k·h_k, V = n_v·h_v`
+      : `L · ${layerFormula}`;
   const attnSub =
-    a.kind === "gqa"
-      ? `${m.layers} · (${dd}·${a.numHeads}·${a.headDim} + 2·${dd}·${a.numKvHeads}·${a.headDim} + ${a.numHeads}·${a.headDim}·${dd})${a.bias ? " + biases" : ""}`
-      : `${m.layers} · (${count(p.attnQ)} + ${count(p.attnK)} + ${count(p.attnV)} + ${count(p.attnO)})`;
+    la && lin > 0
+      ? `${m.layers - lin} · ${layerSub} + ${lin} · ${count(p.linearAttentionPerLayer)} (K = ${la.numKeyHeads}·${la.keyHeadDim}, V = ${la.numValueHeads}·${la.valueHeadDim}, conv ${la.convKernel})`
+      : `${m.layers} · ${layerSub}`;
   const out: Derivation[] = [
     d("params.embedding", "Embedding parameters", p.embedding, "1", "V · d", `${m.vocabSize} · ${dd}`),
     d("params.attention", "Attention parameters", p.attention, "1", attnFormula, `${attnSub} = ${count(p.attention)}`),

@@ -17,9 +17,25 @@ export function kvElementsPerTokenPerLayer(m: ModelArch): number {
 export function linearStateElementsPerLayer(m: ModelArch): number {
   const la = m.linearAttention;
   if (!la) return 0;
-  const state = la.numValueHeads * la.keyHeadDim * la.valueHeadDim;
-  const convChannels = 2 * la.numKeyHeads * la.keyHeadDim + la.numValueHeads * la.valueHeadDim;
-  return state + Math.max(0, la.convKernel - 1) * convChannels;
+  return recurrentElements(la) + convElements(la);
+}
+
+function recurrentElements(la: NonNullable<ModelArch["linearAttention"]>): number {
+  return la.numValueHeads * la.keyHeadDim * la.valueHeadDim;
+}
+
+function convElements(la: NonNullable<ModelArch["linearAttention"]>): number {
+  return Math.max(0, la.convKernel - 1) * (2 * la.numKeyHeads * la.keyHeadDim + la.numValueHeads * la.valueHeadDim);
+}
+
+/**
+ * Bytes of one linear-attention layer's state per sequence: the convolution window at the KV precision, the recurrent
+ * state at the checkpoint's stated type (`mamba_ssm_dtype` float32: 4 bytes) or else the KV precision too.
+ */
+export function linearStateBytesPerLayer(m: ModelArch, kvBytesPerElement: number): number {
+  const la = m.linearAttention;
+  if (!la) return 0;
+  return recurrentElements(la) * (la.recurrentStateBytes ?? kvBytesPerElement) + convElements(la) * kvBytesPerElement;
 }
 
 /**
@@ -40,7 +56,7 @@ export function kvBytesForContext(m: ModelArch, kvBytesPerElement: number, n: nu
   const e = kvElementsPerTokenPerLayer(m);
   const w = m.slidingWindow ?? n;
   const tokens = m.layerKinds.full * n + m.layerKinds.sliding * Math.min(n, w);
-  return e * tokens * kvBytesPerElement + m.layerKinds.linear * linearStateElementsPerLayer(m) * kvBytesPerElement;
+  return e * tokens * kvBytesPerElement + m.layerKinds.linear * linearStateBytesPerLayer(m, kvBytesPerElement);
 }
 
 /**

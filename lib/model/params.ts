@@ -21,9 +21,11 @@ export interface ParamBreakdown {
   readonly attnV: number;
   /** O projection per layer. */
   readonly attnO: number;
-  /** Q+K+V+O(+bias) per layer. */
+  /** Q+K+V+O(+bias) per full or sliding attention layer. */
   readonly attentionPerLayer: number;
-  /** All attention layers: L × attentionPerLayer. */
+  /** Projections of one linear-attention (Gated DeltaNet) layer; 0 when the model has none. */
+  readonly linearAttentionPerLayer: number;
+  /** All attention layers: (L − L_lin) × attentionPerLayer + L_lin × linearAttentionPerLayer. */
   readonly attention: number;
   /** Dense FFN per dense layer: (2|3)·d·d_ff. */
   readonly ffnPerDenseLayer: number;
@@ -51,11 +53,13 @@ function attentionParts(m: ModelArch): { q: number; k: number; v: number; o: num
   const d = m.hiddenSize;
   const a = m.attention;
   if (a.kind === "gqa") {
-    const bq = a.bias ? a.numHeads * a.headDim : 0;
+    // gated attention: the Q projection also yields the output gate, n_q·h more channels
+    const qOut = (a.outputGate ? 2 : 1) * a.numHeads * a.headDim;
+    const bq = a.bias ? qOut : 0;
     const bkv = a.bias ? a.numKvHeads * a.headDim : 0;
     const bo = a.bias ? d : 0;
     return {
-      q: d * a.numHeads * a.headDim + bq,
+      q: d * qOut + bq,
       k: d * a.numKvHeads * a.headDim + bkv,
       v: d * a.numKvHeads * a.headDim + bkv,
       o: a.numHeads * a.headDim * d + bo,
@@ -76,8 +80,23 @@ function attentionParts(m: ModelArch): { q: number; k: number; v: number; o: num
 }
 
 /**
- * Linear-attention layers (Gated DeltaNet) have their own projections; we approximate them with the same
- * Q/K/V/O shapes as a full-attention layer of the model (same d, same head budget). Documented in README.
+ * One Gated DeltaNet layer (transformers' Qwen3NextGatedDeltaNet), with key width K = n_k·h_k and value width
+ * V = n_v·h_v: in_proj_qkvz d·(2K + 2V) (queries, keys, values and the output gate z), in_proj_ba d·2·n_v (the
+ * update strength β and decay a per value head), the depthwise causal convolution (2K + V)·kernel over q, k, v,
+ * A_log and dt_bias 2·n_v, the gated RMSNorm h_v, out_proj V·d.
+ */
+export function linearAttentionPerLayer(m: ModelArch): number {
+  const la = m.linearAttention;
+  if (!la) return 0;
+  const d = m.hiddenSize;
+  const kw = la.numKeyHeads * la.keyHeadDim;
+  const vw = la.numValueHeads * la.valueHeadDim;
+  return d * (2 * kw + 2 * vw) + d * 2 * la.numValueHeads + (2 * kw + vw) * la.convKernel + 2 * la.numValueHeads + la.valueHeadDim + vw * d;
+}
+
+/**
+ * Parameters by component. Linear-attention layers count their own projections (linearAttentionPerLayer); a model
+ * with linear layers but no `linearAttention` shapes (none is built so) would count them as attention layers.
  */
 export function paramsByComponent(m: ModelArch): ParamBreakdown {
   const d = m.hiddenSize;
@@ -86,7 +105,9 @@ export function paramsByComponent(m: ModelArch): ParamBreakdown {
   const lmHead = m.tiedEmbeddings ? 0 : m.vocabSize * d;
   const ap = attentionParts(m);
   const attentionPerLayer = ap.q + ap.k + ap.v + ap.o;
-  const attention = L * attentionPerLayer;
+  const linearPerLayer = linearAttentionPerLayer(m);
+  const linearLayers = m.linearAttention ? Math.min(m.layerKinds.linear, L) : 0;
+  const attention = (L - linearLayers) * attentionPerLayer + linearLayers * linearPerLayer;
   const mats = m.ffn.gated ? 3 : 2;
   const moeLayers = m.moe ? Math.min(m.moe.moeLayers, L) : 0;
   const denseLayers = L - moeLayers;
@@ -115,6 +136,7 @@ export function paramsByComponent(m: ModelArch): ParamBreakdown {
     attnV: ap.v,
     attnO: ap.o,
     attentionPerLayer,
+    linearAttentionPerLayer: linearPerLayer,
     attention,
     ffnPerDenseLayer,
     denseLayers,

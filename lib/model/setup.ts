@@ -1,7 +1,7 @@
 import type { GpuSpec, KvPrecision, ModelArch, Precision } from "../catalog/types";
 import { linkFor, type Link } from "./comm";
 import type { EngineFactors } from "./engine-types";
-import { kvElementsPerTokenPerLayer, linearStateElementsPerLayer } from "./kv";
+import { kvElementsPerTokenPerLayer } from "./kv";
 import type { Layout } from "./layout";
 import { paramsByComponent, type ParamBreakdown } from "./params";
 import { ACTIVATION_BYTES, computePath, KV_BYTES, peakFlopsFor, type ComputePath } from "./precision";
@@ -19,8 +19,6 @@ export interface ModelDerived {
   readonly params: ParamBreakdown;
   /** KV elements per token per full/sliding layer. */
   readonly kvElems: number;
-  /** Linear-attention state elements per linear layer. */
-  readonly linStateElems: number;
   /** Decode attention FLOPs per (query token, cached token, layer) before the TP split. */
   readonly attnFlopsPerPairDecode: number;
   /** Prefill attention FLOPs per (query token, key token, layer) before the TP split. */
@@ -53,7 +51,6 @@ export function modelDerived(m: ModelArch): ModelDerived {
   const d: ModelDerived = {
     params: paramsByComponent(m),
     kvElems: kvElementsPerTokenPerLayer(m),
-    linStateElems: linearStateElementsPerLayer(m),
     attnFlopsPerPairDecode: dec,
     attnFlopsPerPairPrefill: pre,
     ffnWidth: Math.max(m.ffn.intermediateSize, moeWidth),

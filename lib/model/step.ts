@@ -1,5 +1,5 @@
 import { allReduceTime, collectiveTime } from "./comm";
-import { attendedLayerTokens } from "./kv";
+import { attendedLayerTokens, linearStateBytesPerLayer } from "./kv";
 import { ACTIVATION_BYTES } from "./precision";
 import type { Setup } from "./setup";
 
@@ -75,8 +75,9 @@ function op(acc: Acc, flops: number, F: number, bytes: number, BW: number): void
 export function kvBytesPerSeqPerGpu(s: Setup, n: number): number {
   const m = s.model;
   const frac = s.stageLayers / m.layers;
-  const e = s.md.kvElems * attendedLayerTokens(m, n) + m.layerKinds.linear * s.md.linStateElems;
-  return (e * s.kvBytes * frac) / s.kvShard;
+  const e = s.md.kvElems * attendedLayerTokens(m, n);
+  const lin = m.layerKinds.linear > 0 ? m.layerKinds.linear * linearStateBytesPerLayer(m, s.kvBytes) : 0;
+  return ((e * s.kvBytes + lin) * frac) / s.kvShard;
 }
 
 /** KV bytes one token adds on one GPU (full and sliding layers), most loaded stage. */

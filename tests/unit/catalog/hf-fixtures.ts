@@ -247,6 +247,55 @@ export const QWEN3_NEXT = {
   tie_word_embeddings: false,
 };
 
+/**
+ * Qwen3.5-35B-A3B (hf:Qwen/Qwen3.5-35B-A3B config.json, as released; Qwen3.6-35B-A3B ships the same text_config): a
+ * multimodal wrapper whose language model in `text_config` is a Gated DeltaNet / gated-attention hybrid (3 linear
+ * layers to 1 full), MoE on every layer with no `intermediate_size`, fp32 recurrent state and one MTP layer.
+ */
+export const QWEN3_5_MOE = {
+  architectures: ["Qwen3_5MoeForConditionalGeneration"],
+  model_type: "qwen3_5_moe",
+  image_token_id: 248056,
+  tie_word_embeddings: false,
+  transformers_version: "4.57.1",
+  text_config: {
+    attention_bias: false,
+    attn_output_gate: true,
+    dtype: "bfloat16",
+    full_attention_interval: 4,
+    head_dim: 256,
+    hidden_act: "silu",
+    hidden_size: 2048,
+    layer_types: Array.from({ length: 40 }, (_, i) => ((i + 1) % 4 === 0 ? "full_attention" : "linear_attention")),
+    linear_conv_kernel_dim: 4,
+    linear_key_head_dim: 128,
+    linear_num_key_heads: 16,
+    linear_num_value_heads: 32,
+    linear_value_head_dim: 128,
+    mamba_ssm_dtype: "float32",
+    max_position_embeddings: 262144,
+    model_type: "qwen3_5_moe_text",
+    moe_intermediate_size: 512,
+    mtp_num_hidden_layers: 1,
+    mtp_use_dedicated_embeddings: false,
+    num_attention_heads: 16,
+    num_experts: 256,
+    num_experts_per_tok: 8,
+    num_hidden_layers: 40,
+    num_key_value_heads: 2,
+    output_router_logits: false,
+    partial_rotary_factor: 0.25,
+    rms_norm_eps: 1e-6,
+    rope_parameters: { mrope_interleaved: true, mrope_section: [11, 11, 10], partial_rotary_factor: 0.25, rope_theta: 10000000, rope_type: "default" },
+    router_aux_loss_coef: 0.001,
+    shared_expert_intermediate_size: 512,
+    tie_word_embeddings: false,
+    use_cache: true,
+    vocab_size: 248320,
+  },
+  vision_config: { depth: 27, hidden_size: 1152, intermediate_size: 4304, model_type: "qwen3_5_moe", num_heads: 16, out_hidden_size: 2048 },
+};
+
 /** DeepSeek-V3's fields under a model_type the importer has no rules for (Kimi K2 ships that architecture). */
 export const KIMI_K2 = { ...DEEPSEEK_V3, model_type: "kimi_k2", hidden_act: "silu" };
 
