@@ -130,4 +130,28 @@ export const QWEN_MODELS = [
     ],
     notes: "All 94 layers MoE (decoder_sparse_step 1, mlp_only_layers []); intermediate_size 12288 is unused by MoE layers.",
   },
+  {
+    id: "qwen3.5-35b-a3b",
+    name: "Qwen3.5 35B-A3B",
+    layers: 40,
+    hiddenSize: 2048,
+    vocabSize: 248320,
+    tiedEmbeddings: false,
+    maxContext: 262144,
+    attention: { kind: "gqa", numHeads: 16, numKvHeads: 2, headDim: 256, bias: false, outputGate: true },
+    layerKinds: { full: 10, sliding: 0, linear: 30 },
+    slidingWindow: null,
+    linearAttention: { numKeyHeads: 16, numValueHeads: 32, keyHeadDim: 128, valueHeadDim: 128, convKernel: 4, recurrentStateBytes: 4 },
+    ffn: { intermediateSize: 0, gated: true },
+    moe: { numExperts: 256, expertsPerToken: 8, sharedExperts: 1, expertFfnSize: 512, sharedExpertFfnSize: 512, moeLayers: 40 },
+    mtp: { modules: 1, acceptance: null },
+    sources: [
+      {
+        url: "https://huggingface.co/Qwen/Qwen3.5-35B-A3B/blob/main/config.json — text_config as pinned verbatim in public repositories' fixtures (the Qwen3.6-35B-A3B release ships the same text_config); not retrieved from Hugging Face directly",
+        kind: "derived-copy",
+        note: "qwen3_5_moe wrapper, text_config qwen3_5_moe_text: layer_types 3 × linear_attention + 1 × full_attention (full_attention_interval 4), attn_output_gate true, linear_* 16 key heads / 32 value heads × 128, conv 4, mamba_ssm_dtype float32, 256 experts top-8 + one shared expert (512 wide) on every layer, no intermediate_size, mtp_num_hidden_layers 1; tests/unit/catalog/hf-fixtures.ts QWEN3_5_MOE imports to this entry",
+      },
+    ],
+    notes: "Hybrid: 30 Gated DeltaNet (linear-attention) layers, each with a fixed recurrent state held in fp32, and 10 gated-attention layers, the only ones with a KV cache. Every layer is MoE (no dense FFN). Vision encoder not counted. One MTP layer ships; no acceptance rate is published, so the planner does not try it.",
+  },
 ] as const satisfies readonly ModelArch[];

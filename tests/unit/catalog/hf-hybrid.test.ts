@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getGpu, importHfConfig } from "../../../lib/catalog";
+import { getGpu, getModel, importHfConfig } from "../../../lib/catalog";
 import { estimateConfig } from "../../../lib/model/estimate";
 import { kvBytesForContext } from "../../../lib/model/kv";
 import { paramsByComponent } from "../../../lib/model/params";
@@ -39,6 +39,12 @@ describe("Qwen3.5-MoE config.json (text_config under a multimodal wrapper)", () 
     expect(m.notes).toMatch(/intermediate_size absent: every layer is MoE/);
     expect(m.notes).toMatch(/vision_config present/);
     expect(m.notes).not.toMatch(/not a family the importer knows/);
+  });
+
+  it("imports to the catalog's Qwen3.5 35B-A3B (the same architecture, field by field)", () => {
+    const { id: _i, name: _n, sources: _s, notes: _o, ...imported } = m;
+    const { id: _ci, name: _cn, sources: _cs, notes: _co, ...catalog } = getModel("qwen3.5-35b-a3b")!;
+    expect(imported).toEqual(catalog);
   });
 
   it("counts the gated attention and the DeltaNet layers with their own projections: 34.66 B total, 3.45 B active", () => {
