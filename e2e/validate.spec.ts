@@ -34,6 +34,16 @@ test.describe("validation journey: how well do the predictions hold?", () => {
     await expect(field.getByRole("link", { name: /qwen3-8b\/h100-latency\.md/ }).first()).toHaveAttribute("href", /github\.com\/gpustack\/gpustack\/blob\/[0-9a-f]{40}\//);
   });
 
+  test("a model no fit saw: the Qwen3.5 open-loop runs, one row per predicted run, with the runs that fell behind", async ({ page }) => {
+    await page.goto("/validate");
+    const section = page.getByTestId("field-open-loop");
+    await expect(section.getByRole("heading", { name: "A model no fit saw, at an offered request rate" })).toBeVisible();
+    await expect(page.getByTestId("field-open-loop-row")).toHaveCount(8);
+    await expect(page.getByTestId("field-open-loop-words")).toContainText("Qwen3.5 35B-A3B is a hybrid");
+    await expect(page.getByTestId("field-open-loop-words")).toContainText("sglang at 8 req/s (6.72 completed)");
+    await expect(page.getByTestId("field-open-loop-unmodelled")).toContainText("MTP speculative decoding");
+  });
+
   test("runs measured faster than their GPUs allow are named as not predicted, with the reason", async ({ page }) => {
     await page.goto("/validate#summary");
     const unpredicted = page.getByTestId("unpredicted");

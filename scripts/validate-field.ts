@@ -1,5 +1,6 @@
 import type { FieldComparison, FieldErrorStats, FieldReport } from "../lib/validation/field-compare";
 import { impliedStackLatency, unpredictedReasons } from "../lib/validation/field-compare";
+import type { FieldOpenLoopComparison, FieldOpenLoopReport } from "../lib/validation/field-open-loop";
 
 const pct = (x: number | null) => (x !== null && Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : "—");
 const signed = (x: number | null) => (x === null ? "—" : `${x >= 0 ? "+" : "−"}${pct(Math.abs(x))}`);
@@ -38,4 +39,32 @@ export function printFieldRuns(report: FieldReport) {
   for (const g of report.byEngine) console.log(`  ${g.key.padEnd(7)} ${g.summary.predicted} runs: ${line("TPOT", g.summary.tpot)}; ${line("tok/s", g.summary.throughput)}`);
   for (const [why, n] of unpredictedReasons(report.calibrated)) console.log(`  not predicted (${n}): ${why}`);
   return { calibrated: s, bare: report.bareSummary, byMode: report.byMode, byEngine: report.byEngine };
+}
+
+const ms = (x: number) => (x >= 1000 ? `${(x / 1e3).toFixed(2)} s` : `${x.toFixed(1)} ms`);
+
+function openLoopLine(c: FieldOpenLoopComparison): string {
+  const r = c.run;
+  const p = c.predicted!;
+  const head = `    ${r.id}: ${r.weights} ${r.engine} ${r.engineVersion}, ${r.rate} req/s, ${c.isl}/${c.osl}: in flight ${p.inFlight} (peak measured ${r.measured.peakConcurrency})`;
+  if (p.saturated) return `${head}: the estimate cannot carry the rate (the run completed ${r.measured.requestsPerS} req/s)`;
+  return `${head}; TTFT ${ms(r.measured.ttftMs)} / ${ms(p.ttftMs)} (${signed(c.ttftErr)}), per token ${c.measuredTokenMs.toFixed(2)} / ${p.tpotMs.toFixed(2)} ms (${signed(c.tokenErr)}), latency ${r.measured.meanLatencyS} / ${p.latencyS.toFixed(2)} s (${signed(c.latencyErr)})`;
+}
+
+/** Print the third-party open-loop runs of a model no fit saw (lib/validation/field-open-loop.ts). */
+export function printFieldOpenLoop(report: FieldOpenLoopReport) {
+  const s = report.calibratedSummary;
+  const b = report.bareSummary;
+  console.log(
+    `\nTHIRD-PARTY OPEN-LOOP RUNS OF A MODEL NO FIT SAW (GPUStack: Qwen3.5-35B-A3B, a hybrid Gated DeltaNet / MoE model, on one H200; guidellm at a constant request rate; per-token time from mean latency − mean TTFT): ${s.runs} runs, ${s.predicted} predicted`,
+  );
+  console.log(`    ${line("time per output token", s.token)}`);
+  console.log(`    ${line("mean request latency", s.latency)}`);
+  console.log(`    ${line("TTFT", s.ttft)} with the calibrated serving-stack latency; ${line("TTFT", b.ttft)} with requestOverheadMs 0`);
+  for (const x of s.saturated) console.log(`    saturated in the estimate: ${x.id} at ${x.rate} req/s (the run completed ${x.achieved} req/s)`);
+  for (const c of report.calibrated) if (c.predicted) console.log(openLoopLine(c));
+  const why = new Map<string, number>();
+  for (const c of report.calibrated) if (c.run.unmodelled) why.set(c.run.unmodelled, (why.get(c.run.unmodelled) ?? 0) + 1);
+  for (const [w, k] of why) console.log(`    not predicted (${k}): ${w}`);
+  return { calibrated: s, bare: b };
 }

@@ -27,8 +27,8 @@ import { repeatability } from "../lib/validation/repeatability";
 import { repeatableRows } from "../lib/validation/score";
 import { MEASURED_ROWS } from "../lib/validation/measurements.generated";
 import { judgementSummary } from "../lib/validation/confidence";
-import { LIVE_OPEN_LOOP_ESTIMATOR, liveField, liveValidation } from "../lib/validation/live";
-import { printFieldRuns } from "./validate-field";
+import { LIVE_OPEN_LOOP_ESTIMATOR, liveField, liveFieldOpenLoop, liveValidation } from "../lib/validation/live";
+import { printFieldOpenLoop, printFieldRuns } from "./validate-field";
 import { loadCalibration, SHARED } from "./calibration-data";
 
 const args = process.argv.slice(2);
@@ -270,6 +270,7 @@ async function main(): Promise<number> {
   console.log(`  skipped: ${Object.entries(pub.skipped).map(([k, v]) => `${k} ${v}`).join(", ")}`);
   const open = openLoop();
   const field = printFieldRuns(liveField());
+  const fieldOpen = printFieldOpenLoop(liveFieldOpenLoop());
 
   // On the rows as recorded upstream (the transcribed copy /validate also uses), so page and script agree.
   const rep = repeatability(repeatableRows(MEASURED_ROWS));
@@ -314,6 +315,7 @@ async function main(): Promise<number> {
     public: pub,
     publicOpenLoop: open,
     fieldRuns: field,
+    fieldOpenLoop: fieldOpen,
     rows: inSample.map((r) => {
       const h = heldById.get(resultKey(r));
       return { ...r, heldOut: h ? { tpotPred: h.tpotPred, ttftPred: h.ttftPred, predicted: h.predicted } : null };

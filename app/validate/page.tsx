@@ -15,7 +15,8 @@ import { ForwardInTime } from "./_components/ForwardInTime";
 import { validationView } from "./_lib/view-model";
 import { OpenLoop } from "./_components/OpenLoop";
 import { FieldRuns } from "./_components/FieldRuns";
-import { calibrationCoverage, liveField, liveOpenLoop } from "../../lib/validation/live";
+import { FieldOpenLoop } from "./_components/FieldOpenLoop";
+import { calibrationCoverage, liveField, liveFieldOpenLoop, liveOpenLoop } from "../../lib/validation/live";
 import { engineSettingDefaults } from "../../lib/model/engine-settings";
 import { getGpu } from "../../lib/catalog";
 
@@ -247,6 +248,7 @@ export default function ValidatePage() {
         <PublicTable rows={v.publicRows} strings={v.publicStrings} band={v.band} metricLabels={METRIC_LABELS} />
         <OpenLoop report={liveOpenLoop()} calibratedT0Ms={engineSettingDefaults("trtllm", getGpu("h100-sxm")!).requestOverheadMs} />
         <FieldRuns report={liveField()} seen={calibrationCoverage()} />
+        <FieldOpenLoop report={liveFieldOpenLoop()} />
       </Section>
     </div>
   );

@@ -18,6 +18,8 @@ import { PUBLIC_OPEN_LOOP, PUBLIC_ROWS } from "./public-measurements.generated";
 import { openLoopReport, type OpenLoopEstimator, type OpenLoopReport } from "./open-loop-compare";
 import { fieldReport, type FieldEstimator, type FieldReport } from "./field-compare";
 import { FIELD_RUNS } from "./field-runs.data";
+import { fieldOpenLoopReport, type FieldOpenLoopEstimator, type FieldOpenLoopReport } from "./field-open-loop";
+import { FIELD_OPEN_LOOP_RUNS } from "./field-open-loop.data";
 import { pipelineFigures, publishedByRegime } from "./published-regimes";
 import { HELD_OUT_HARDWARE, HELD_OUT_REGIMES } from "../model/calibration.generated";
 import type { HardwareHeldOut } from "../model/calib/held-out-hardware";
@@ -146,6 +148,22 @@ export const LIVE_FIELD_ESTIMATOR: FieldEstimator = (req, requestOverheadMs) =>
 export function liveField(): FieldReport {
   if (field === null) field = fieldReport(FIELD_RUNS, LIVE_FIELD_ESTIMATOR);
   return field;
+}
+
+let fieldOpenLoop: FieldOpenLoopReport | null = null;
+
+/** The current core at a third-party open-loop run's setup (field-open-loop.ts): requests arrive one at a time. */
+export const LIVE_FIELD_OPEN_LOOP_ESTIMATOR: FieldOpenLoopEstimator = (req, requestOverheadMs) =>
+  estimateConfig({
+    model: getModel(req.model)!,
+    gpu: getGpu(req.gpu)!,
+    input: { ...req, pp: 1, dp: 1, arrivals: "staggered", ...(requestOverheadMs !== undefined ? { requestOverheadMs } : {}) },
+  });
+
+/** The shipped third-party open-loop runs (a model no fit saw) predicted by the current core. Computed once. */
+export function liveFieldOpenLoop(): FieldOpenLoopReport {
+  if (fieldOpenLoop === null) fieldOpenLoop = fieldOpenLoopReport(FIELD_OPEN_LOOP_RUNS, LIVE_FIELD_OPEN_LOOP_ESTIMATOR);
+  return fieldOpenLoop;
 }
 
 /** The catalog models and GPUs the shipped calibration runs measured (what "never measured" is judged against). */
