@@ -3,7 +3,8 @@ import type { Dim } from "./atlas";
 
 /**
  * The model's dimensions under the symbols the Atlas diagrams use. GQA: qh = n_q·h, kvh = n_kv·h. MLA: qh = n·(h_nope
- * + h_rope) for queries, kvh = the cached latent r_kv + h_rope. de: one routed expert's width (d_ff for dense models).
+ * + h_rope) for queries, kvh = the cached latent r_kv + h_rope. de: one routed expert's width (d_ff for dense models);
+ * dff: the dense FFN width, or the expert's where the model has no dense FFN.
  */
 export function dimsOf(m: ModelArch, batch: number, context: number): Readonly<Record<Dim, number>> {
   const a = m.attention;
@@ -16,7 +17,8 @@ export function dimsOf(m: ModelArch, batch: number, context: number): Readonly<R
     V: m.vocabSize,
     qh,
     kvh,
-    dff: m.ffn.intermediateSize,
+    // a model whose every layer is MoE may have no dense width (Qwen3.5-MoE): its FFN is the expert's
+    dff: m.ffn.intermediateSize > 0 ? m.ffn.intermediateSize : m.moe ? m.moe.expertFfnSize : 0,
     de: m.moe ? m.moe.expertFfnSize : m.ffn.intermediateSize,
     N: context,
     E: m.moe ? m.moe.numExperts : 0,

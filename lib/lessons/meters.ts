@@ -218,10 +218,21 @@ export function metersFor(component: Component, f: ScenarioFigures): Meters {
         extra: [],
       };
     }
-    case "swiglu":
+    case "swiglu": {
+      // every layer MoE (no dense FFN): a token's products are its k experts' channels and the shared experts'
+      const e = m.moe && m.moe.moeLayers >= m.layers ? m.moe : null;
       return none([
-        count("lesson.ffnWidth", "Elementwise products per token per layer", m.ffn.intermediateSize, "d_ff (one gate × up product each)", `${m.ffn.intermediateSize}`),
+        e
+          ? count(
+              "lesson.ffnWidth",
+              "Elementwise products per token per layer",
+              e.expertsPerToken * e.expertFfnSize + e.sharedExperts * e.sharedExpertFfnSize,
+              "k · d_e + s · d_s (every layer is MoE: one gate × up product per channel of the token's experts)",
+              `${e.expertsPerToken} · ${e.expertFfnSize} + ${e.sharedExperts} · ${e.sharedExpertFfnSize}`,
+            )
+          : count("lesson.ffnWidth", "Elementwise products per token per layer", m.ffn.intermediateSize, "d_ff (one gate × up product each)", `${m.ffn.intermediateSize}`),
       ]);
+    }
     case "moe": {
       if (!m.moe) return { ...none(), params: count("lesson.experts", "Routed-expert parameters", 0, "dense model", "0") };
       const touched = expectedDistinctExperts(m.moe.numExperts, m.moe.expertsPerToken, B);

@@ -93,6 +93,28 @@ describe("MoE card", () => {
   });
 });
 
+describe("SwiGLU card", () => {
+  const width = (model: string) =>
+    metersFor("swiglu", scenarioFigures({ ...DEFAULT_SCENARIO, model, gpus: 1, weights: "fp8" })).extra.find((e) => e.key === "lesson.ffnWidth")!;
+  it("a dense model's token runs d_ff channels per layer", () => {
+    expect(width("llama-3.1-70b").value).toBe(28672);
+  });
+  it("where every layer is MoE, the token's k experts and the shared one: Qwen3.5-35B-A3B 8 · 512 + 1 · 512", () => {
+    const w = width("qwen3.5-35b-a3b");
+    expect(w.value).toBe(4608);
+    expect(w.substituted).toBe("8 · 512 + 1 · 512");
+    // Mixtral 8x7B: 2 experts of 14,336, no shared expert
+    expect(width("mixtral-8x7b").value).toBe(28672);
+  });
+  it("a hybrid model's lessons carry no empty or non-finite figure", () => {
+    const f = scenarioFigures({ ...DEFAULT_SCENARIO, model: "qwen3.5-35b-a3b", gpus: 1, weights: "fp8" });
+    for (const c of CARDS) {
+      const line = fillSummary(c.summary, metersFor(c.component, f));
+      expect(line, c.slug).not.toMatch(/NaN|undefined|Infinity|\{/);
+    }
+  });
+});
+
 describe("one-line summaries", () => {
   const scenarios: Scenario[] = [
     DEFAULT_SCENARIO,
