@@ -2,90 +2,13 @@ import type { EstimateInput } from "../plan/estimate-input";
 import type { Derivation } from "./derivation";
 import type { EstimateCore } from "./estimate";
 import { bytesStr, count, flopStr, secs, sig, usdStr } from "./explain-format";
+import { paramDerivations } from "./explain-params";
 import { servingDerivations } from "./explain-serving";
-import { kvBytesPerToken } from "./kv";
+import { kvBytesPerToken, linearStateBytesPerLayer } from "./kv";
 import { HOURS_PER_MONTH } from "./units";
 
 function d(key: string, label: string, value: number, unit: string, formula: string, substituted: string): Derivation {
   return { key, label, value, unit, formula, substituted };
-}
-
-/** Parameter derivations of a model (also used by the lessons). */
-export function paramDerivations(c: EstimateCore): Derivation[] {
-  const m = c.setup.model;
-  const p = c.setup.md.params;
-  const a = m.attention;
-  const dd = m.hiddenSize;
-  const mats = m.ffn.gated ? 3 : 2;
-  // gated attention (Qwen3-Next, Qwen3.5): q_proj also yields the output gate, 2·n_q·h wide
-  const g = a.kind === "gqa" && a.outputGate ? "2·" : "";
-  const layerFormula =
-    a.kind === "gqa"
-      ? `(${g}d·n_q·h + 2·d·n_kv·h + n_q·h·d)`
-      : "(q: d·r_q + r_q·n·(h_n+h_r); kv_a: d·(r_kv+h_r); kv_b: r_kv·n·(h_n+h_v); o: n·h_v·d)";
-  const layerSub =
-    a.kind === "gqa"
-      ? `(${g}${dd}·${a.numHeads}·${a.headDim} + 2·${dd}·${a.numKvHeads}·${a.headDim} + ${a.numHeads}·${a.headDim}·${dd})${a.bias ? " + biases" : ""}`
-      : `(${count(p.attnQ)} + ${count(p.attnK)} + ${count(p.attnV)} + ${count(p.attnO)})`;
-  const la = m.linearAttention;
-  const lin = la && p.linearAttentionPerLayer > 0 ? m.layerKinds.linear : 0;
-  const attnFormula =
-    lin > 0
-      ? `(L − L_lin) · ${layerFormula} + L_lin · (d·(2K + 2V) + d·2·n_v + (2K + V)·conv + 2·n_v + h_v + V·d), K = n_k·h_k, V = n_v·h_v`
-      : `L · ${layerFormula}`;
-  const attnSub =
-    la && lin > 0
-      ? `${m.layers - lin} · ${layerSub} + ${lin} · ${count(p.linearAttentionPerLayer)} (K = ${la.numKeyHeads}·${la.keyHeadDim}, V = ${la.numValueHeads}·${la.valueHeadDim}, conv ${la.convKernel})`
-      : `${m.layers} · ${layerSub}`;
-  const out: Derivation[] = [
-    d("params.embedding", "Embedding parameters", p.embedding, "1", "V · d", `${m.vocabSize} · ${dd}`),
-    d("params.attention", "Attention parameters", p.attention, "1", attnFormula, `${attnSub} = ${count(p.attention)}`),
-    d(
-      "params.ffn",
-      "Dense FFN parameters",
-      p.ffn,
-      "1",
-      `L_dense · ${mats} · d · d_ff`,
-      `${p.denseLayers} · ${mats} · ${dd} · ${m.ffn.intermediateSize} = ${count(p.ffn)}`,
-    ),
-    d(
-      "params.experts",
-      "Routed-expert parameters",
-      p.experts,
-      "1",
-      `L_moe · E · ${mats} · d · d_e`,
-      m.moe
-        ? `${p.moeLayers} · ${m.moe.numExperts} · ${mats} · ${dd} · ${m.moe.expertFfnSize} = ${count(p.experts)}`
-        : "dense model: 0",
-    ),
-    d(
-      "params.lmHead",
-      "LM head parameters",
-      p.lmHead,
-      "1",
-      "V · d (0 when tied to the embedding)",
-      m.tiedEmbeddings ? "tied: 0" : `${m.vocabSize} · ${dd}`,
-    ),
-    d(
-      "params.total",
-      "Total parameters",
-      p.total,
-      "1",
-      "embedding + attention + dense FFN + experts + router + shared experts + norms + LM head",
-      `${count(p.embedding)} + ${count(p.attention)} + ${count(p.ffn)} + ${count(p.experts)} + ${count(p.router)} + ${count(p.sharedExperts)} + ${count(p.norms)} + ${count(p.lmHead)} = ${count(p.total)}`,
-    ),
-    d(
-      "params.active",
-      "Active parameters per token",
-      p.active,
-      "1",
-      "total − experts + L_moe · k · expert",
-      m.moe
-        ? `${count(p.total)} − ${count(p.experts)} + ${p.moeLayers} · ${m.moe.expertsPerToken} · ${count(p.expertParams)} = ${count(p.active)}`
-        : `dense: = total = ${count(p.total)}`,
-    ),
-  ];
-  return out;
 }
 
 /** All derivations of one estimate, keyed as documented in lib/model/README.md. */
@@ -137,6 +60,7 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
         ? `2 · ${m.layerKinds.full + m.layerKinds.sliding} · ${a.numKvHeads} · ${a.headDim} · ${sig(s.kvBytes)} B = ${bytesStr(kvpt)}`
         : `(${a.kvLoraRank} + ${a.qkRopeHeadDim}) · ${m.layerKinds.full + m.layerKinds.sliding} · ${sig(s.kvBytes)} B = ${bytesStr(kvpt)}`,
     ),
+    ...linearStateDerivation(c),
     d(
       "flops.decodePerToken",
       "FLOPs per generated token",
@@ -307,4 +231,28 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
     ),
   );
   return out;
+}
+
+/**
+ * Hybrid models: the fixed state a sequence holds in its linear-attention layers, whatever its length — the convolution
+ * window at the KV precision and the recurrent state at the checkpoint's stated type (else the KV precision).
+ */
+function linearStateDerivation(c: EstimateCore): Derivation[] {
+  const s = c.setup;
+  const m = s.model;
+  const la = m.linearAttention;
+  const n = m.layerKinds.linear;
+  if (!la || n === 0) return [];
+  const perLayer = linearStateBytesPerLayer(m, s.kvBytes);
+  const b = la.recurrentStateBytes ?? s.kvBytes;
+  return [
+    d(
+      "kv.linearStatePerSequence",
+      "Linear-attention state per sequence",
+      n * perLayer,
+      "B",
+      "L_lin · (n_v · d_k · d_v · bytes_state + (conv − 1) · (2 · n_k · d_k + n_v · d_v) · bytes_kv)",
+      `${n} · (${la.numValueHeads} · ${la.keyHeadDim} · ${la.valueHeadDim} · ${sig(b)} B + ${la.convKernel - 1} · (2 · ${la.numKeyHeads} · ${la.keyHeadDim} + ${la.numValueHeads} · ${la.valueHeadDim}) · ${sig(s.kvBytes)} B) = ${bytesStr(n * perLayer)}`,
+    ),
+  ];
 }

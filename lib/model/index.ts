@@ -33,5 +33,6 @@ export {
 } from "./engines";
 export { engineSettingDefaults, type EngineSettingDefaults } from "./engine-settings";
 export { estimateConfig, estimateCore, type EstimateArgs, type EstimateCore } from "./estimate";
-export { explainEstimate, paramDerivations } from "./explain";
+export { explainEstimate } from "./explain";
+export { paramDerivations } from "./explain-params";
 export { CALIBRATION } from "./calibration.generated";

@@ -93,6 +93,16 @@ describe("Qwen3.5-MoE config.json (text_config under a multimodal wrapper)", () 
     expect(dv.substituted).toMatch(/^10 · \(2·2048·16·256 \+ 2·2048·2·256 \+ 16·256·2048\) \+ 30 · 33\.7\s?M \(K = 16·128, V = 32·128, conv 4\)/);
   });
 
+  it("shows the linear-attention state a sequence holds, with the values put in", () => {
+    const r = estimateConfig({ model: m, gpu: getGpu("h100-sxm")!, input: input({ tp: 1, isl: 1000, osl: 200, kv: "bf16" }), explain: true });
+    const dv = r.derivations!.find((x) => x.key === "kv.linearStatePerSequence")!;
+    expect(dv.value).toBe(30 * 2_146_304);
+    expect(dv.substituted).toMatch(/^30 · \(32 · 128 · 128 · 4 B \+ 3 · \(2 · 16 · 128 \+ 32 · 128\) · 2 B\) = /);
+    // a model without linear layers has no such derivation
+    const dense = estimateConfig({ model: getModel("llama-3.1-8b")!, gpu: getGpu("h100-sxm")!, input: input({ tp: 1 }), explain: true });
+    expect(dense.derivations!.some((x) => x.key === "kv.linearStatePerSequence")).toBe(false);
+  });
+
   it("plans like any model: the planner finds deployments for a pasted Qwen3.5-MoE config", () => {
     const input = planInputSchema.parse({
       workload: { hfConfigJson: F.QWEN3_5_MOE, inputTokens: 2000, outputTokens: 400 },
