@@ -118,6 +118,17 @@ describe("Qwen3.5-MoE config.json (text_config under a multimodal wrapper)", () 
 });
 
 describe("Qwen3-Next (flat config): gated attention by family, state at the KV precision", () => {
+  it("at the release's 48 layers imports to the catalog's Qwen3-Next 80B-A3B, 79.7 B parameters", () => {
+    const { id: _i, name: _n, sources: _s, notes: _o, ...imported } = importHfConfig(F.withFields(F.QWEN3_NEXT, { num_hidden_layers: 48 }));
+    const { id: _ci, name: _cn, sources: _cs, notes: _co, ...catalog } = getModel("qwen3-next-80b-a3b")!;
+    expect(imported).toEqual(catalog);
+    // 12 gated-attention + 36 DeltaNet layers, 48 · (512 + 1 shared) experts of 3 · 2048 · 512, routers, untied embedding
+    const expert = 3 * 2048 * 512;
+    const total = 12 * 27_262_976 + 36 * deltaNetLayer(2048, 2048, 4096, 32, 128) + 48 * 513 * expert + 48 * 2048 * 512 + 2 * 151_936 * 2048 + 48 * 2 * 2048 + 2048;
+    expect(paramsByComponent(getModel("qwen3-next-80b-a3b")!).total).toBe(total);
+    expect(total / 1e9).toBeCloseTo(79.7, 1);
+  });
+
   it("gates the attention without a field, and says so", () => {
     const m = importHfConfig(F.QWEN3_NEXT);
     expect(m.attention).toMatchObject({ kind: "gqa", outputGate: true });
