@@ -40,7 +40,7 @@ test.describe("validation journey: how well do the predictions hold?", () => {
     await expect(section.getByRole("heading", { name: "A model no fit saw, at an offered request rate" })).toBeVisible();
     await expect(page.getByTestId("field-open-loop-row")).toHaveCount(8);
     await expect(page.getByTestId("field-open-loop-words")).toContainText("Qwen3.5 35B-A3B is a hybrid");
-    await expect(page.getByTestId("field-open-loop-words")).toContainText("sglang at 8 req/s (6.72 completed)");
+    await expect(page.getByTestId("field-open-loop-words")).toContainText("SGLang at 8 req/s (6.72 completed)");
     await expect(page.getByTestId("field-open-loop-unmodelled")).toContainText("MTP speculative decoding");
   });
 

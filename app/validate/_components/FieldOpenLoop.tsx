@@ -1,5 +1,6 @@
 import { getGpu, getModel } from "../../../lib/catalog";
 import type { FieldOpenLoopComparison, FieldOpenLoopReport } from "../../../lib/validation/field-open-loop";
+import { ENGINE_NAMES } from "./engines";
 import { count, ms, pct, signedPct } from "./fmt";
 
 const sourceUrl = (c: FieldOpenLoopComparison) => `https://github.com/${c.run.source.repo}/blob/${c.run.source.commit}/${c.run.source.path}`;
@@ -35,7 +36,7 @@ export function FieldOpenLoop({ report }: { report: FieldOpenLoopReport }) {
         {pct(s.ttft.mdape)} off with the calibrated serving-stack latency and {pct(b.ttft.mdape)} with none.
         {behind.length > 0
           ? ` The runs that completed fewer requests than offered — ${behind
-              .map((c) => `${c.run.engine} at ${c.run.rate} req/s (${c.run.measured.requestsPerS} completed)`)
+              .map((c) => `${ENGINE_NAMES[c.run.engine]} at ${c.run.rate} req/s (${c.run.measured.requestsPerS} completed)`)
               .join(", ")} — fell behind the rate, while the estimate still finds a steady state there: its replica carries more than theirs did.`
           : ""}
       </p>
@@ -60,8 +61,8 @@ export function FieldOpenLoop({ report }: { report: FieldOpenLoopReport }) {
                 return (
                   <tr key={r.id} className="border-b border-neutral-200 dark:border-neutral-800" data-testid="field-open-loop-row">
                     <td className="p-1">
-                      {r.weights.toUpperCase()} · {r.engine} {r.engineVersion}
-                      {r.prefillChunkTokens ? ` · chunk ${count(r.prefillChunkTokens)}` : ""}
+                      {r.weights.toUpperCase()} · {ENGINE_NAMES[r.engine]} {r.engineVersion}
+                      {r.prefillChunkTokens ? ` · prefill budget ${r.prefillChunkTokens.toLocaleString("en-US")} tokens` : ""}
                     </td>
                     <td className="p-1 text-right">
                       {r.rate} / {r.measured.requestsPerS}

@@ -91,9 +91,9 @@ describe("/validate section", () => {
   const html = renderToString(<FieldOpenLoop report={liveFieldOpenLoop()} />).replace(/<!-- -->/g, "").replace(/&#x27;/g, "'");
   it("shows one row per predicted run, the runs that fell behind their rate, and why the rest are not predicted", () => {
     expect((html.match(/data-testid="field-open-loop-row"/g) ?? []).length).toBe(8);
-    expect(html).toContain("sglang at 8 req/s (6.72 completed)");
-    expect(html).toContain("vllm at 16 req/s (12.38 completed)");
-    expect(html).not.toContain("vllm at 8 req/s (");
+    expect(html).toContain("SGLang at 8 req/s (6.72 completed)");
+    expect(html).toContain("vLLM at 16 req/s (12.38 completed)");
+    expect(html).not.toContain("vLLM at 8 req/s (");
     expect(html).toContain("Not predicted (4): MTP speculative decoding");
     expect(html).toContain("https://github.com/gpustack/gpustack/blob/bf31830fb78016f719c6321058aca91e2277430b/docs/performance-lab/qwen3.5-35b-a3b/h200-latency.md");
   });
