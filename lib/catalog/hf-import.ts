@@ -198,7 +198,7 @@ export function importHfConfig(json: unknown, opts: HfImportOptions = {}): Model
     notes.push(`attn_output_gate absent: ${modelType} attention is gated (q_proj 2·n_q·h wide)`);
   }
   const la = layerKinds.linear > 0 ? linearAttention(c) : null;
-  if (la && la.recurrentStateBytes === undefined) notes.push("mamba_ssm_dtype absent: the linear-attention state is held at the KV cache precision");
+  if (la && la.recurrentStateBytes === undefined) notes.push("mamba_ssm_dtype absent: the linear-attention state is held at the model dtype (16-bit)");
 
   const tiedDefault = modelType.startsWith("gemma");
   const tied = c.bool("tie_word_embeddings") ?? root.bool("tie_word_embeddings") ?? tiedDefault;

@@ -87,7 +87,8 @@ export interface LinearAttentionSpec {
   readonly convKernel: number;
   /**
    * Bytes per element of the recurrent (n_v × d_k × d_v) state when the checkpoint fixes its type
-   * (`mamba_ssm_dtype`: float32 → 4). Absent: held at the KV cache precision, like the convolution window.
+   * (`mamba_ssm_dtype`: float32 → 4). Absent: the model dtype (16-bit), like the convolution window — engines keep
+   * this state apart from the KV cache, whatever its precision.
    */
   readonly recurrentStateBytes?: number;
 }

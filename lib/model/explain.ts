@@ -235,7 +235,7 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
 
 /**
  * Hybrid models: the fixed state a sequence holds in its linear-attention layers, whatever its length — the convolution
- * window at the KV precision and the recurrent state at the checkpoint's stated type (else the KV precision).
+ * window at the model dtype and the recurrent state at the checkpoint's stated type (else the model dtype).
  */
 function linearStateDerivation(c: EstimateCore): Derivation[] {
   const s = c.setup;
@@ -243,16 +243,16 @@ function linearStateDerivation(c: EstimateCore): Derivation[] {
   const la = m.linearAttention;
   const n = m.layerKinds.linear;
   if (!la || n === 0) return [];
-  const perLayer = linearStateBytesPerLayer(m, s.kvBytes);
-  const b = la.recurrentStateBytes ?? s.kvBytes;
+  const perLayer = linearStateBytesPerLayer(m);
+  const b = la.recurrentStateBytes ?? 2;
   return [
     d(
       "kv.linearStatePerSequence",
       "Linear-attention state per sequence",
       n * perLayer,
       "B",
-      "L_lin · (n_v · d_k · d_v · bytes_state + (conv − 1) · (2 · n_k · d_k + n_v · d_v) · bytes_kv)",
-      `${n} · (${la.numValueHeads} · ${la.keyHeadDim} · ${la.valueHeadDim} · ${sig(b)} B + ${la.convKernel - 1} · (2 · ${la.numKeyHeads} · ${la.keyHeadDim} + ${la.numValueHeads} · ${la.valueHeadDim}) · ${sig(s.kvBytes)} B) = ${bytesStr(n * perLayer)}`,
+      "L_lin · (n_v · d_k · d_v · bytes_state + (conv − 1) · (2 · n_k · d_k + n_v · d_v) · 2 B), at the model dtype whatever the KV precision; read and written back every decode step",
+      `${n} · (${la.numValueHeads} · ${la.keyHeadDim} · ${la.valueHeadDim} · ${sig(b)} B + ${la.convKernel - 1} · (2 · ${la.numKeyHeads} · ${la.keyHeadDim} + ${la.numValueHeads} · ${la.valueHeadDim}) · 2 B) = ${bytesStr(n * perLayer)}`,
     ),
   ];
 }

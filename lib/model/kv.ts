@@ -1,5 +1,8 @@
 import type { ModelArch } from "../catalog/types";
 
+/** Bytes per element of the model dtype the linear-attention state is kept in (bf16). */
+const MODEL_DTYPE_BYTES = 2;
+
 /**
  * KV-cache elements per token per layer of each kind (elements, multiply by bytes per element).
  *  - GQA full / sliding layer: 2·n_kv·h (one K and one V vector per KV head).
@@ -29,13 +32,14 @@ function convElements(la: NonNullable<ModelArch["linearAttention"]>): number {
 }
 
 /**
- * Bytes of one linear-attention layer's state per sequence: the convolution window at the KV precision, the recurrent
- * state at the checkpoint's stated type (`mamba_ssm_dtype` float32: 4 bytes) or else the KV precision too.
+ * Bytes of one linear-attention layer's state per sequence. Engines keep it apart from the KV cache, at the model's
+ * dtype (16-bit) whatever the KV precision — vLLM's mamba_cache_dtype "auto" — and the recurrent part at the type the
+ * checkpoint states (`mamba_ssm_dtype` float32: 4 bytes, which vLLM applies to Qwen3.5).
  */
-export function linearStateBytesPerLayer(m: ModelArch, kvBytesPerElement: number): number {
+export function linearStateBytesPerLayer(m: ModelArch): number {
   const la = m.linearAttention;
   if (!la) return 0;
-  return recurrentElements(la) * (la.recurrentStateBytes ?? kvBytesPerElement) + convElements(la) * kvBytesPerElement;
+  return recurrentElements(la) * (la.recurrentStateBytes ?? MODEL_DTYPE_BYTES) + convElements(la) * MODEL_DTYPE_BYTES;
 }
 
 /**
@@ -56,7 +60,7 @@ export function kvBytesForContext(m: ModelArch, kvBytesPerElement: number, n: nu
   const e = kvElementsPerTokenPerLayer(m);
   const w = m.slidingWindow ?? n;
   const tokens = m.layerKinds.full * n + m.layerKinds.sliding * Math.min(n, w);
-  return e * tokens * kvBytesPerElement + m.layerKinds.linear * linearStateBytesPerLayer(m, kvBytesPerElement);
+  return e * tokens * kvBytesPerElement + m.layerKinds.linear * linearStateBytesPerLayer(m);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { GpuSpec, KvPrecision, ModelArch, Precision } from "../catalog/types";
 import { linkFor, type Link } from "./comm";
 import type { EngineFactors } from "./engine-types";
-import { kvElementsPerTokenPerLayer } from "./kv";
+import { kvElementsPerTokenPerLayer, linearStateBytesPerLayer } from "./kv";
 import type { Layout } from "./layout";
 import { paramsByComponent, type ParamBreakdown } from "./params";
 import { ACTIVATION_BYTES, computePath, KV_BYTES, peakFlopsFor, type ComputePath } from "./precision";
@@ -83,6 +83,10 @@ export interface Setup {
   readonly stageLayers: number;
   /** KV shards across tp: min(tp, n_kv) for GQA, 1 for MLA (the latent is replicated on every TP rank). */
   readonly kvShard: number;
+  /** Linear-attention state of one sequence, all linear layers of the model (bytes; 0 without such layers). */
+  readonly linStateBytes: number;
+  /** Its shards across tp: min(tp, n_k) (the layers' heads split over the TP ranks, replicated beyond). */
+  readonly linShard: number;
   readonly linkTp: Link;
   readonly linkStage: Link;
   /** Speculative decoding with the model's MTP modules; null when off. */
@@ -138,6 +142,8 @@ export function buildSetup(
     peakAttn: gpu.peakFlops.bf16,
     stageLayers: Math.ceil(model.layers / layout.pp),
     kvShard: a.kind === "gqa" ? Math.min(layout.tp, a.numKvHeads) : 1,
+    linStateBytes: model.linearAttention ? model.layerKinds.linear * linearStateBytesPerLayer(model) : 0,
+    linShard: model.linearAttention ? Math.min(layout.tp, model.linearAttention.numKeyHeads) : 1,
     linkTp: linkFor(gpu, layout.tp, f.commEff, f.commLatencyS),
     linkStage: linkFor(gpu, layout.stageGpus, f.commEff, f.commLatencyS),
     spec,

@@ -1,5 +1,5 @@
 import { allReduceTime, collectiveTime } from "./comm";
-import { attendedLayerTokens, linearStateBytesPerLayer } from "./kv";
+import { attendedLayerTokens } from "./kv";
 import { ACTIVATION_BYTES } from "./precision";
 import type { Setup } from "./setup";
 
@@ -71,13 +71,20 @@ function op(acc: Acc, flops: number, F: number, bytes: number, BW: number): void
   } else acc.roof += tm;
 }
 
-/** KV bytes one GPU reads (or holds) per sequence at context n, on the most loaded stage. */
+/**
+ * KV bytes one GPU reads (or holds) per sequence at context n, on the most loaded stage: the attention layers' cache,
+ * split min(tp, n_kv) ways, and the linear-attention layers' fixed state, split min(tp, n_k) ways.
+ */
 export function kvBytesPerSeqPerGpu(s: Setup, n: number): number {
   const m = s.model;
   const frac = s.stageLayers / m.layers;
   const e = s.md.kvElems * attendedLayerTokens(m, n);
-  const lin = m.layerKinds.linear > 0 ? m.layerKinds.linear * linearStateBytesPerLayer(m, s.kvBytes) : 0;
-  return ((e * s.kvBytes + lin) * frac) / s.kvShard;
+  return (e * s.kvBytes * frac) / s.kvShard + linearStatePerSeqPerGpu(s);
+}
+
+/** The linear-attention state of one sequence on one GPU of the most loaded stage (0 without linear layers). */
+export function linearStatePerSeqPerGpu(s: Setup): number {
+  return s.linStateBytes > 0 ? (s.linStateBytes * (s.stageLayers / s.model.layers)) / s.linShard : 0;
 }
 
 /** KV bytes one token adds on one GPU (full and sliding layers), most loaded stage. */
@@ -122,7 +129,8 @@ export function mixedStep(
   // Decode attention: every sequence reads its KV (memory-bound).
   const decPairs = b * attendedLayerTokens(model, context) * frac;
   const fDecAttn = (v * decPairs * md.attnFlopsPerPairDecode) / l.tp;
-  const bDecKv = b * kvBytesPerSeqPerGpu(s, context);
+  // each sequence's KV is read; a linear-attention layer also writes its updated state back, every step
+  const bDecKv = b * (kvBytesPerSeqPerGpu(s, context) + linearStatePerSeqPerGpu(s));
   op(acc, fDecAttn, Fa, bDecKv, BW);
   // Prefill attention: causal pairs (compute-bound), KV written once.
   let fPreAttn = 0;

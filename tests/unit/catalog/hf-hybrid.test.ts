@@ -3,7 +3,7 @@ import { getGpu, getModel, importHfConfig } from "../../../lib/catalog";
 import { estimateConfig } from "../../../lib/model/estimate";
 import { kvBytesForContext } from "../../../lib/model/kv";
 import { paramsByComponent } from "../../../lib/model/params";
-import { kvBytesPerSeqPerGpu } from "../../../lib/model/step";
+import { decodeStep, kvBytesPerSeqPerGpu } from "../../../lib/model/step";
 import { planInputSchema } from "../../../lib/plan/schema";
 import { runPlan } from "../../../lib/search";
 import { prepareShape } from "../../../lib/search/fast-estimate";
@@ -72,18 +72,30 @@ describe("Qwen3.5-MoE config.json (text_config under a multimodal wrapper)", () 
     expect(p.active / 1e9).toBeCloseTo(3.45, 2);
   });
 
-  it("holds the recurrent state at 4 bytes (mamba_ssm_dtype float32) and the convolution window at the KV precision", () => {
+  it("holds the recurrent state at 4 bytes (mamba_ssm_dtype float32) and the convolution window at the model dtype, apart from the KV cache", () => {
     // per linear layer: 32·128·128 fp32 state + (4 − 1)·(2·2048 + 4096) conv channels at 2 bytes
     const stateBytes = 32 * 128 * 128 * 4 + 3 * (2 * 2048 + 4096) * 2;
     expect(stateBytes).toBe(2_146_304);
     // full layers: 2 (K, V) · 2 KV heads · 256 · 2 bytes per token each
     const perToken = 10 * 2 * 2 * 256 * 2;
     expect(kvBytesForContext(m, 2, 1000)).toBe(1000 * perToken + 30 * stateBytes);
-    // fp8 KV: the cache and the convolution window halve, the stated fp32 state does not
-    expect(kvBytesForContext(m, 1, 1000)).toBe(1000 * perToken / 2 + 30 * (32 * 128 * 128 * 4 + 3 * (2 * 2048 + 4096)));
-    // the step model reads the same bytes per sequence (one GPU holds the whole stack)
-    const setup = prepareShape(m, getGpu("h100-sxm")!, { tp: 1, pp: 1, dp: 1, moeEp: 1, gpus: 1 }, "bf16", "bf16", "vllm");
+    // fp8 KV: the cache halves; the state, kept apart at the model dtype and the stated fp32, does not
+    expect(kvBytesForContext(m, 1, 1000)).toBe(1000 * perToken / 2 + 30 * stateBytes);
+    // the step model holds the same bytes per sequence (one GPU holds the whole stack)
+    const gpu = getGpu("h100-sxm")!;
+    const setup = prepareShape(m, gpu, { tp: 1, pp: 1, dp: 1, moeEp: 1, gpus: 1 }, "bf16", "bf16", "vllm");
     expect(kvBytesPerSeqPerGpu(setup, 1000)).toBe(1000 * perToken + 30 * stateBytes);
+    // TP4: the 2 KV heads split 2 ways, the 16 key heads of the linear layers 4 ways
+    const tp4 = prepareShape(m, gpu, { tp: 4, pp: 1, dp: 1, moeEp: 1, gpus: 4 }, "bf16", "bf16", "vllm");
+    expect(kvBytesPerSeqPerGpu(tp4, 1000)).toBe((1000 * perToken) / 2 + (30 * stateBytes) / 4);
+  });
+
+  it("a decode step reads each sequence's KV and state and writes the state back", () => {
+    const setup = prepareShape(m, getGpu("h100-sxm")!, { tp: 1, pp: 1, dp: 1, moeEp: 1, gpus: 1 }, "bf16", "bf16", "vllm");
+    const perToken = 10 * 2 * 2 * 256 * 2;
+    const state = 30 * 2_146_304;
+    // 16 sequences at a mean context of 1,000 tokens
+    expect(decodeStep(setup, 16, 1000).bytesKv).toBe(16 * (1000 * perToken + 2 * state));
   });
 
   it("the attention derivation shows both kinds of layer with the values put in", () => {
@@ -98,6 +110,7 @@ describe("Qwen3.5-MoE config.json (text_config under a multimodal wrapper)", () 
     const dv = r.derivations!.find((x) => x.key === "kv.linearStatePerSequence")!;
     expect(dv.value).toBe(30 * 2_146_304);
     expect(dv.substituted).toMatch(/^30 · \(32 · 128 · 128 · 4 B \+ 3 · \(2 · 16 · 128 \+ 32 · 128\) · 2 B\) = /);
+    expect(dv.formula).toContain("read and written back every decode step");
     // a model without linear layers has no such derivation
     const dense = estimateConfig({ model: getModel("llama-3.1-8b")!, gpu: getGpu("h100-sxm")!, input: input({ tp: 1 }), explain: true });
     expect(dense.derivations!.some((x) => x.key === "kv.linearStatePerSequence")).toBe(false);
@@ -117,7 +130,7 @@ describe("Qwen3.5-MoE config.json (text_config under a multimodal wrapper)", () 
   });
 });
 
-describe("Qwen3-Next (flat config): gated attention by family, state at the KV precision", () => {
+describe("Qwen3-Next (flat config): gated attention by family, state at the model dtype", () => {
   it("at the release's 48 layers imports to the catalog's Qwen3-Next 80B-A3B, 79.7 B parameters", () => {
     const { id: _i, name: _n, sources: _s, notes: _o, ...imported } = importHfConfig(F.withFields(F.QWEN3_NEXT, { num_hidden_layers: 48 }));
     const { id: _ci, name: _cn, sources: _cs, notes: _co, ...catalog } = getModel("qwen3-next-80b-a3b")!;
