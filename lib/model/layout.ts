@@ -56,6 +56,7 @@ export function resolveLayout(model: ModelArch, gpu: GpuSpec, i: LayoutInput): L
  * Why a layout cannot run, in plain words (empty when it can). Rules:
  *  - tp must divide the attention (query) heads;
  *  - GQA: tp must divide the KV heads, or be a multiple of them (each KV head is then replicated tp/n_kv times);
+ *  - linear attention (Gated DeltaNet): tp must divide its key and value heads (engines split them, never replicate);
  *  - MoE: moeTp × moeEp must equal tp × dp, and moeEp must divide the number of experts;
  *  - pp must not exceed the number of layers.
  * Crossing the NVLink domain is allowed (collectives then run over the inter-node network); it is a note, not a problem.
@@ -69,6 +70,12 @@ export function layoutProblems(model: ModelArch, l: Layout): string[] {
   if (a.kind === "gqa" && a.numKvHeads % l.tp !== 0 && l.tp % a.numKvHeads !== 0) {
     out.push(
       `TP=${l.tp} neither divides the ${a.numKvHeads} KV heads nor is a multiple of them, so the KV heads cannot be split evenly.`,
+    );
+  }
+  const la = model.linearAttention;
+  if (la && model.layerKinds.linear > 0 && (la.numKeyHeads % l.tp !== 0 || la.numValueHeads % l.tp !== 0)) {
+    out.push(
+      `TP=${l.tp} does not divide the linear-attention layers' ${la.numKeyHeads} key and ${la.numValueHeads} value heads, which the TP ranks split between them.`,
     );
   }
   if (model.moe) {

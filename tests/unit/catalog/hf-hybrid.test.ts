@@ -116,6 +116,14 @@ describe("Qwen3.5-MoE config.json (text_config under a multimodal wrapper)", () 
     expect(dense.derivations!.some((x) => x.key === "kv.linearStatePerSequence")).toBe(false);
   });
 
+  it("refuses a TP that does not divide the linear layers' heads, naming them", () => {
+    const odd = importHfConfig({ ...F.QWEN3_5_MOE, text_config: F.withFields(F.QWEN3_5_MOE.text_config, { linear_num_key_heads: 12, linear_num_value_heads: 24, num_attention_heads: 16 }) });
+    const r = estimateConfig({ model: odd, gpu: getGpu("h100-sxm")!, input: input({ tp: 8, isl: 1000, osl: 200 }) });
+    expect(r.fits).toBe(false);
+    expect(r.problems.join(" ")).toContain("TP=8 does not divide the linear-attention layers' 12 key and 24 value heads");
+    expect(estimateConfig({ model: odd, gpu: getGpu("h100-sxm")!, input: input({ tp: 4, isl: 1000, osl: 200 }) }).problems).toEqual([]);
+  });
+
   it("plans like any model: the planner finds deployments for a pasted Qwen3.5-MoE config", () => {
     const input = planInputSchema.parse({
       workload: { hfConfigJson: F.QWEN3_5_MOE, inputTokens: 2000, outputTokens: 400 },
