@@ -174,6 +174,21 @@ export interface BadgeTable {
    * when no such figure was published.
    */
   readonly pipeline?: PipelineFigures;
+  /**
+   * The third-party runs of a hybrid (linear-attention) model (field-open-loop.ts; no calibration row is one) and the
+   * level they earn (judge.ts rules, the time per output token standing for TPOT): a badge for an estimate of a model
+   * with linear-attention layers is held to them as well. Absent when none was measured.
+   */
+  readonly hybrid?: HybridFigures;
+}
+
+/** Errors of the measured runs of a hybrid (linear-attention) model, and the level they earn. */
+export interface HybridFigures {
+  readonly rows: number;
+  readonly tokenMdape: number | null;
+  readonly ttftMdape: number | null;
+  readonly level: Confidence;
+  readonly reasons: readonly string[];
 }
 
 /** Errors of the published pipeline-parallel figures, and the level they earn. */

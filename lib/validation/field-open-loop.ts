@@ -1,4 +1,6 @@
 import type { EngineId, KvPrecision, WeightPrecision } from "../catalog/types";
+import type { HybridFigures } from "./confidence";
+import { levelOf } from "./judge";
 import { openLoopAt, type AtConcurrency } from "../model/open-loop";
 import type { FieldSource } from "./field-compare";
 import { BAND, mdape, median, relativeError, shareWithin } from "./stats";
@@ -185,4 +187,26 @@ export function fieldOpenLoopReport(runs: readonly FieldOpenLoopRun[], estimate:
   const calibrated = runs.map((r) => compareFieldOpenLoop(r, estimate, undefined));
   const bare = runs.map((r) => compareFieldOpenLoop(r, estimate, 0));
   return { calibrated, bare, calibratedSummary: summariseFieldOpenLoop(calibrated), bareSummary: summariseFieldOpenLoop(bare) };
+}
+
+/**
+ * The level the predicted runs earn under the rules every regime is judged by (judge.ts), the time per output token
+ * standing for TPOT and the TTFT with the calibrated serving-stack latency; the share predicted is over the runs whose
+ * settings the estimator models (a flag it does not model is not a miss). Undefined when no run was predicted.
+ */
+export function hybridFigures(report: FieldOpenLoopReport): HybridFigures | undefined {
+  const s = report.calibratedSummary;
+  if (s.predicted === 0) return undefined;
+  const judged = levelOf({
+    rows: s.predicted,
+    predicted: s.token.n,
+    sharePredicted: s.token.n / s.predicted,
+    tpotMdape: s.token.mdape,
+    ttftMdape: s.ttft.mdape,
+    tpotBias: s.token.bias,
+    ttftBias: s.ttft.bias,
+    tpotWithinBand: s.token.within,
+    ttftWithinBand: s.ttft.within,
+  });
+  return { rows: s.token.n, tokenMdape: s.token.mdape, ttftMdape: s.ttft.mdape, level: judged.level, reasons: judged.reasons };
 }

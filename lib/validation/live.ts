@@ -18,7 +18,7 @@ import { PUBLIC_OPEN_LOOP, PUBLIC_ROWS } from "./public-measurements.generated";
 import { openLoopReport, type OpenLoopEstimator, type OpenLoopReport } from "./open-loop-compare";
 import { fieldReport, type FieldEstimator, type FieldReport } from "./field-compare";
 import { FIELD_RUNS } from "./field-runs.data";
-import { fieldOpenLoopReport, type FieldOpenLoopEstimator, type FieldOpenLoopReport } from "./field-open-loop";
+import { fieldOpenLoopReport, hybridFigures, type FieldOpenLoopEstimator, type FieldOpenLoopReport } from "./field-open-loop";
 import { FIELD_OPEN_LOOP_RUNS } from "./field-open-loop.data";
 import { pipelineFigures, publishedByRegime } from "./published-regimes";
 import { HELD_OUT_HARDWARE, HELD_OUT_REGIMES } from "../model/calibration.generated";
@@ -102,6 +102,7 @@ export function badgeTable(): BadgeTable {
       ...toBadgeTable(confidenceTable(), unseenGenerationFigures(HELD_OUT_HARDWARE)),
       speculative: speculativeFigures(liveValidation().scored),
       pipeline: pipelineFigures(livePublic()),
+      hybrid: hybridFigures(liveFieldOpenLoop()),
     };
   }
   return badges;

@@ -39,12 +39,28 @@ export function regimeOf(
 
 /**
  * Level for a regime, or "low" with the reason when the configuration has no regime; drafts are held to their runs,
- * pipeline stages to the published pipeline-parallel figures.
+ * pipeline stages to the published pipeline-parallel figures, linear-attention layers to the runs of a hybrid model.
  */
 export function confidenceFromTable(table: BadgeTable, q: ConfidenceQuery): ConfidenceAnswer {
   const answer = regimeConfidence(table, q);
   const drafted = (q.mtpDraftTokens ?? 0) > 0 ? withSpeculation(answer, table) : answer;
-  return (q.pp ?? 1) > 1 ? withPipeline(drafted, table) : drafted;
+  const staged = (q.pp ?? 1) > 1 ? withPipeline(drafted, table) : drafted;
+  const model = typeof q.model === "string" ? getModel(q.model) : q.model;
+  return model && model.layerKinds.linear > 0 ? withHybrid(staged, table) : staged;
+}
+
+/**
+ * A model with linear-attention layers (Qwen3-Next, Qwen3.5): no calibration row is one, so its level is at most what
+ * the measured runs of such a model earn (field-open-loop.ts, judge.ts rules), and "low" when none was measured.
+ */
+function withHybrid(a: ConfidenceAnswer, table: BadgeTable): ConfidenceAnswer {
+  const h = table.hybrid;
+  return heldTo(
+    a,
+    h,
+    "linear-attention (hybrid) layers: no measured run of such a model to judge it",
+    h ? `linear-attention (hybrid) layers, which no calibration run had: ${h.level} on ${h.rows} third-party runs of one (${h.reasons.join("; ")})` : "",
+  );
 }
 
 const ORDER: readonly Confidence[] = ["low", "medium", "high"];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { getModel } from "../../../lib/catalog";
 import {
   CONFIDENCE_RULES,
   buildConfidenceTable,
@@ -145,6 +146,27 @@ describe("confidence table and lookup", () => {
     // drafts and stages together: the lowest of the three
     const spec = { rows: 39, tpotMdape: 0.195, ttftMdape: 0.38, level: "low" as const, reasons: ["x"] };
     expect(confidenceFromTable({ ...badges, pipeline, speculative: spec }, { ...q, pp: 2, mtpDraftTokens: 3 }).level).toBe("low");
+  });
+
+  it("holds a model with linear-attention layers to the level the runs of a hybrid model earn, and to low without any", () => {
+    const llama = getModel("llama-3.1-8b")!;
+    // the same dense model with three of every four layers Gated DeltaNet: its regime (dense, batch, GPU) is unchanged
+    const hybrid = {
+      ...llama,
+      layerKinds: { full: 8, sliding: 0, linear: 24 },
+      linearAttention: { numKeyHeads: 16, numValueHeads: 32, keyHeadDim: 128, valueHeadDim: 128, convKernel: 4 },
+    };
+    const q = { gpu: "h100-sxm", engine: "vllm" as const, input: { isl: 1000, osl: 500, concurrency: 16 } };
+    const figures = { rows: 8, tokenMdape: 0.183, ttftMdape: 0.499, level: "medium" as const, reasons: ["TPOT MdAPE 18 %, TTFT MdAPE 50 % over 8 rows", "not high: 8 rows < 20"] };
+    expect(confidenceFromTable({ ...badges, hybrid: figures }, { ...q, model: llama }).level).toBe("high");
+    const held = confidenceFromTable({ ...badges, hybrid: figures }, { ...q, model: hybrid });
+    expect(held.level).toBe("medium");
+    expect(held.reasons.at(-1)).toBe(
+      "linear-attention (hybrid) layers, which no calibration run had: medium on 8 third-party runs of one (TPOT MdAPE 18 %, TTFT MdAPE 50 % over 8 rows; not high: 8 rows < 20)",
+    );
+    const none = confidenceFromTable(badges, { ...q, model: hybrid });
+    expect(none.level).toBe("low");
+    expect(none.reasons.at(-1)).toBe("linear-attention (hybrid) layers: no measured run of such a model to judge it");
   });
 
   it("caps at low a dimension value never measured", () => {

@@ -11,7 +11,8 @@ import {
   type FieldOpenLoopEstimator,
   type FieldOpenLoopRun,
 } from "../../../lib/validation/field-open-loop";
-import { liveFieldOpenLoop } from "../../../lib/validation/live";
+import { hybridFigures } from "../../../lib/validation/field-open-loop";
+import { confidenceForInput, liveFieldOpenLoop } from "../../../lib/validation/live";
 
 const RUN: FieldOpenLoopRun = {
   id: "t", source: { repo: "o/r", path: "p.md", commit: "0".repeat(40), section: "s" }, servingCommand: "vllm serve x",
@@ -84,6 +85,26 @@ describe("the transcribed runs (GPUStack, Qwen3.5-35B-A3B on one H200)", () => {
     }
     // a model no fit saw: a regression guard on the out-of-sample decode time, not a target
     expect(rep.calibratedSummary.token.mdape!).toBeLessThan(0.25);
+  });
+});
+
+describe("the badge of a hybrid model", () => {
+  it("the runs earn a level under the rules every regime is judged by: 8 runs, per token 18 %, TTFT 50 % → medium", () => {
+    const h = hybridFigures(liveFieldOpenLoop())!;
+    expect(h.rows).toBe(8);
+    expect(h.tokenMdape!).toBeGreaterThan(0.15); // above the high limit …
+    expect(h.tokenMdape!).toBeLessThanOrEqual(0.3); // … within the medium one
+    expect(h.level).toBe("medium");
+    expect(h.reasons.join("; ")).toContain("over 8 rows");
+    expect(hybridFigures(fieldOpenLoopReport([], flat(1)))).toBeUndefined();
+  });
+
+  it("an estimate of Qwen3.5 says its layers were judged on those runs; Qwen3 32B's does not", () => {
+    const q = { gpu: "h200-sxm", engine: "vllm" as const, isl: 1000, osl: 300, concurrency: 16 };
+    const hybrid = confidenceForInput({ ...q, model: "qwen3.5-35b-a3b" });
+    expect(hybrid.reasons.at(-1)).toMatch(/^linear-attention \(hybrid\) layers, which no calibration run had: medium on 8 third-party runs/);
+    expect(["low", "medium"]).toContain(hybrid.level);
+    expect(confidenceForInput({ ...q, model: "qwen3-32b" }).reasons.join(" ")).not.toContain("linear-attention");
   });
 });
 
