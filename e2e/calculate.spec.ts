@@ -89,6 +89,20 @@ test("a figure opens to its formula with the values put in", async ({ page }) =>
   await expect(prefill).toContainText(/tokens, 1 iteration\)/);
 });
 
+test("a hybrid model shows the linear-attention state a sequence holds, with its formula; a dense one does not", async ({ page }) => {
+  const calc = new CalculatePage(page);
+  await calc.open("?model=qwen3.5-35b-a3b&gpu=h200-sxm&tp=1&weights=fp8&kv=bf16");
+  const state = page.getByTestId("m-linear-state");
+  // 30 Gated DeltaNet layers · (32 · 128 · 128 fp32 state + 3 · 8,192 conv channels at 2 B) = 64.4 MB
+  await expect(state).toContainText("64.4 MB");
+  const dv = page.getByTestId("results").locator('[data-key="kv.linearStatePerSequence"]').first();
+  await dv.locator("summary").click();
+  await expect(dv).toContainText("30 · (32 · 128 · 128 · 4 B");
+  await calc.open("?model=llama-3.1-70b&gpu=h100-sxm&tp=2&weights=fp8&kv=bf16");
+  await expect(page.getByTestId("results")).toBeVisible();
+  await expect(page.getByTestId("m-linear-state")).toHaveCount(0);
+});
+
 test("an impossible layout is explained under the field; a damaged link falls back with a message", async ({ page }) => {
   const calc = new CalculatePage(page);
   await calc.open("?model=llama-3.1-70b&tp=3&gpu=nope&concurrency=-2");

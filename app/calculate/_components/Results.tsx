@@ -123,6 +123,15 @@ export function Results({
           <Metric label="Weights (whole model)" value={formatWithUnit(d("weights.total")?.value, "B")} derivation={d("weights.total")} />
           <Metric label="Weights per layer" value={formatWithUnit(d("weights.perLayer")?.value, "B")} derivation={d("weights.perLayer")} />
           <Metric label="KV bytes per token" value={formatWithUnit(d("kv.bytesPerToken")?.value, "B")} derivation={d("kv.bytesPerToken")} />
+          {d("kv.linearStatePerSequence") && (
+            <Metric
+              testId="m-linear-state"
+              label="Linear-attention state per sequence"
+              value={formatWithUnit(d("kv.linearStatePerSequence")?.value, "B")}
+              derivation={d("kv.linearStatePerSequence")}
+              hint="fixed, whatever the context; read and written every step"
+            />
+          )}
           <Metric label="FLOPs per token" value={formatWithUnit(d("flops.decodePerToken")?.value, "FLOP")} derivation={d("flops.decodePerToken")} />
           <Metric label="Bytes read per step" value={formatWithUnit(d("bytes.decodePerStep")?.value, "B")} derivation={d("bytes.decodePerStep")} />
           <Metric label="Weights per GPU" value={formatWithUnit(d("weights.perGpu")?.value, "B")} derivation={d("weights.perGpu")} />
