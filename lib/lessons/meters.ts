@@ -1,5 +1,5 @@
 import type { Derivation } from "../model";
-import { expectedDistinctExperts } from "../model";
+import { expectedDistinctExperts, linearStatePerSeqPerGpu } from "../model";
 import { formatWithUnit } from "../format";
 import { composed, derived, need, type ScenarioFigures } from "./figures";
 
@@ -83,6 +83,13 @@ export function metersFor(component: Component, f: ScenarioFigures): Meters {
   const wb = core.setup.wb;
   const L = m.layers;
   const kvToken = need(f, "kv.bytesPerToken");
+  // Hybrid models (linear-attention layers): only L_attn layers have Q, K, V, O and a KV cache; a decode step also
+  // reads and writes back each sequence's linear-attention state, which is neither K nor V.
+  const hybrid = m.linearAttention !== null && m.layerKinds.linear > 0;
+  const La = hybrid ? m.layerKinds.full + m.layerKinds.sliding : L;
+  const stateTraffic = hybrid ? step.decodeTokens * 2 * linearStatePerSeqPerGpu(core.setup) * core.setup.layout.pp : 0;
+  const attnKv = step.bytesKv - stateTraffic;
+  const layersSym = hybrid ? "L_attn" : "L";
   const perStep = (key: string, label: string, bytesPerGpu: number, what: string): Derivation =>
     composed(key, label, bytesPerGpu * G, "B", `${what} per GPU × GPUs per stage`, [[bytesPerGpu, "B"], [G, "1"]], " × ");
   const perToken = (key: string, label: string, flopsPerGpuStep: number, what: string): Derivation =>
@@ -140,10 +147,11 @@ export function metersFor(component: Component, f: ScenarioFigures): Meters {
         extra: [],
       };
     case "qkv": {
-      const params = L * (p.attnQ + p.attnK + p.attnV);
-      const share = (p.attnQ + p.attnK + p.attnV) / p.attentionPerLayer;
+      const params = La * (p.attnQ + p.attnK + p.attnV);
+      // their share of the attention weight bytes (a hybrid's also hold the linear-attention projections)
+      const share = hybrid ? params / p.attention : (p.attnQ + p.attnK + p.attnV) / p.attentionPerLayer;
       return {
-        params: count("lesson.qkvParams", "Q, K, V projection parameters", params, "L · (W_q + W_k + W_v)", `${L} · (${p.attnQ} + ${p.attnK} + ${p.attnV})`),
+        params: count("lesson.qkvParams", "Q, K, V projection parameters", params, `${layersSym} · (W_q + W_k + W_v)`, `${La} · (${p.attnQ} + ${p.attnK} + ${p.attnV})`),
         flops: twoPer("lesson.qkvFlops", "Q, K, V FLOPs per token", params),
         bytes: composed("lesson.qkvBytes", "Q, K, V weight bytes per step", wb.attention * share, "B", "attention weight bytes × (Q+K+V share)", [[wb.attention, "B"], [share, "1"]], " × "),
         kv: kvToken,
@@ -157,7 +165,7 @@ export function metersFor(component: Component, f: ScenarioFigures): Meters {
       return {
         params: null,
         flops: perToken("lesson.scoresFlops", "Q·Kᵀ FLOPs per token", step.flopsAttnCore * sh.flops, "score FLOPs"),
-        bytes: perStep("lesson.scoresBytes", "Keys read per step", step.bytesKv * sh.bytes, "K-cache bytes"),
+        bytes: perStep("lesson.scoresBytes", "Keys read per step", attnKv * sh.bytes, "K-cache bytes"),
         kv: kvToken,
         extra: [count("lesson.context", "Tokens each new token attends to (mean)", f.context, "ISL + OSL / 2", `${f.scenario.isl} + ${f.scenario.osl} / 2`)],
       };
@@ -172,16 +180,16 @@ export function metersFor(component: Component, f: ScenarioFigures): Meters {
       return {
         params: null,
         flops: perToken("lesson.attnVFlops", "attention·V FLOPs per token", step.flopsAttnCore * (1 - sh.flops), "attention·V FLOPs"),
-        bytes: perStep("lesson.attnVBytes", "Values read per step", step.bytesKv * (1 - sh.bytes), "V-cache bytes"),
+        bytes: perStep("lesson.attnVBytes", "Values read per step", attnKv * (1 - sh.bytes), "V-cache bytes"),
         kv: kvToken,
         extra: [],
       };
     }
     case "attnO": {
-      const params = L * p.attnO;
-      const share = p.attnO / p.attentionPerLayer;
+      const params = La * p.attnO;
+      const share = hybrid ? params / p.attention : p.attnO / p.attentionPerLayer;
       return {
-        params: count("lesson.oParams", "Output projection parameters", params, "L · W_o", `${L} · ${p.attnO}`),
+        params: count("lesson.oParams", "Output projection parameters", params, `${layersSym} · W_o`, `${La} · ${p.attnO}`),
         flops: twoPer("lesson.oFlops", "Output projection FLOPs per token", params),
         bytes: composed("lesson.oBytes", "W_o bytes per step", wb.attention * share, "B", "attention weight bytes × (O share)", [[wb.attention, "B"], [share, "1"]], " × "),
         kv: null,
@@ -266,7 +274,9 @@ export function metersFor(component: Component, f: ScenarioFigures): Meters {
       return {
         params: null,
         flops: null,
-        bytes: perStep("lesson.kvBytesRead", "KV cache read per step", step.bytesKv, "KV bytes"),
+        bytes: hybrid
+          ? perStep("lesson.kvBytesRead", "KV cache read, and linear-attention state read and written, per step", step.bytesKv, "KV and state bytes")
+          : perStep("lesson.kvBytesRead", "KV cache read per step", step.bytesKv, "KV bytes"),
         kv: kvToken,
         extra: [need(f, "lesson.kvPerRequest"), need(f, "maxConcurrency")],
       };

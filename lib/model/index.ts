@@ -16,7 +16,7 @@ export { expectedDistinctExperts, touchedExpertFraction } from "./moe";
 export { resolveLayout, layoutProblems, type Layout } from "./layout";
 export { allReduceTime, collectiveTime, linkFor, INTER_NODE_BANDWIDTH } from "./comm";
 export { buildSetup, modelDerived, activationBytes, type Setup } from "./setup";
-export { decodeStep, prefill, kvBytesPerSeqPerGpu, type StepBreakdown } from "./step";
+export { decodeStep, prefill, kvBytesPerSeqPerGpu, linearStatePerSeqPerGpu, type StepBreakdown } from "./step";
 export { memoryPerGpu, type MemoryPerGpu } from "./memory";
 export { serve, type Serving } from "./serving";
 export { servingCost, type Cost } from "./cost";

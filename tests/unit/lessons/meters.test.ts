@@ -106,6 +106,25 @@ describe("SwiGLU card", () => {
     // Mixtral 8x7B: 2 experts of 14,336, no shared expert
     expect(width("mixtral-8x7b").value).toBe(28672);
   });
+  it("a hybrid model's attention cards count only its attention layers and their K and V", () => {
+    const f = scenarioFigures({ ...DEFAULT_SCENARIO, model: "qwen3.5-35b-a3b", gpus: 1, weights: "bf16" });
+    const qkv = metersFor("qkv", f).params!;
+    // 10 gated-attention layers · (q 2048 · 2 · 16 · 256 + k and v 2048 · 2 · 256 each); the 30 DeltaNet layers are not Q, K, V
+    expect(qkv.value).toBe(10 * (2048 * 2 * 16 * 256 + 2 * 2048 * 2 * 256));
+    expect(qkv.formula).toMatch(/^L_attn · /);
+    // keys and values read: the 10 layers' cache at the mean context, 2 · 2 heads · 256 · 2 B per token each
+    const kv = metersFor("scores", f).bytes!.value + metersFor("attnV", f).bytes!.value;
+    expect(kv).toBeCloseTo(f.step.decodeTokens * f.context * 10 * 2 * 2 * 256 * 2, -2);
+    // the KV card also moves the state: read and written back, 30 layers · 2,146,304 B per sequence
+    const all = metersFor("kvCache", f).bytes!;
+    expect(all.label).toContain("linear-attention state read and written");
+    expect(all.value - kv).toBeCloseTo(f.step.decodeTokens * 2 * 30 * 2_146_304, -2);
+    // a dense model's figures are unchanged: all layers, all bytes
+    const llama = scenarioFigures(DEFAULT_SCENARIO);
+    expect(metersFor("qkv", llama).params!.formula).toMatch(/^L · /);
+    expect(metersFor("scores", llama).bytes!.value + metersFor("attnV", llama).bytes!.value).toBeCloseTo(metersFor("kvCache", llama).bytes!.value, 6);
+  });
+
   it("a hybrid model's lessons carry no empty or non-finite figure", () => {
     const f = scenarioFigures({ ...DEFAULT_SCENARIO, model: "qwen3.5-35b-a3b", gpus: 1, weights: "fp8" });
     for (const c of CARDS) {
