@@ -110,7 +110,9 @@ export function kvByModel(s: Scenario): KvModelRow[] {
       const design =
         a.kind === "mla"
           ? `MLA: one latent of ${a.kvLoraRank + a.qkRopeHeadDim}`
-          : `${a.numKvHeads === a.numHeads ? "MHA" : "GQA"}: ${a.numKvHeads} KV heads for ${a.numHeads} query heads${m.layerKinds.sliding > 0 ? `, ${m.layerKinds.sliding} sliding-window layers` : ""}`;
+          : `${a.numKvHeads === a.numHeads ? "MHA" : "GQA"}: ${a.numKvHeads} KV heads for ${a.numHeads} query heads${m.layerKinds.sliding > 0 ? `, ${m.layerKinds.sliding} sliding-window layers` : ""}${
+              m.layerKinds.linear > 0 ? `, ${m.layerKinds.linear} of ${m.layers} layers linear attention (a fixed state, no KV)` : ""
+            }`;
       const params = paramsByComponent(m).total;
       return { id, name: m.name, design, kvBytesPerToken: kvBytesPerToken(m, kvBytes), params };
     })

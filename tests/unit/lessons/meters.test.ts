@@ -3,6 +3,7 @@ import { CARDS, SECTIONS, SECTION_IDS, cardsOf, getCard, neighbours } from "../.
 import { scenarioFigures } from "../../../lib/lessons/figures";
 import { COMPONENTS, METER_KINDS, metersFor } from "../../../lib/lessons/meters";
 import { DEFAULT_SCENARIO, scenarioFields, type Scenario } from "../../../lib/lessons/scenario";
+import { kvByModel } from "../../../lib/lessons/compare";
 import { fillSummary } from "../../../lib/lessons/summary";
 
 describe("Atlas table of contents", () => {
@@ -123,6 +124,13 @@ describe("SwiGLU card", () => {
     const llama = scenarioFigures(DEFAULT_SCENARIO);
     expect(metersFor("qkv", llama).params!.formula).toMatch(/^L · /);
     expect(metersFor("scores", llama).bytes!.value + metersFor("attnV", llama).bytes!.value).toBeCloseTo(metersFor("kvCache", llama).bytes!.value, 6);
+  });
+
+  it("the KV table names a hybrid's linear-attention layers beside its KV heads", () => {
+    const row = kvByModel({ ...DEFAULT_SCENARIO, model: "qwen3.5-35b-a3b" }).find((r) => r.id === "qwen3.5-35b-a3b")!;
+    expect(row.design).toBe("GQA: 2 KV heads for 16 query heads, 30 of 40 layers linear attention (a fixed state, no KV)");
+    // 10 attention layers · 2 · 2 KV heads · 256 · 2 B
+    expect(row.kvBytesPerToken).toBe(20_480);
   });
 
   it("a hybrid model's lessons carry no empty or non-finite figure", () => {
