@@ -15,7 +15,8 @@ export function FieldOpenLoop({ report }: { report: FieldOpenLoopReport }) {
   const b = report.bareSummary;
   const first = report.calibrated[0];
   if (!first) return null;
-  const model = getModel(first.run.model)?.name ?? first.run.model;
+  const arch = getModel(first.run.model);
+  const name = arch?.name ?? first.run.model;
   const gpu = getGpu(first.run.gpu)?.name ?? first.run.gpu;
   const unmodelled = report.calibrated.filter((c) => c.run.unmodelled);
   // A run that kept up completes a little under the offered rate (its last requests drain after the last arrival:
@@ -25,9 +26,11 @@ export function FieldOpenLoop({ report }: { report: FieldOpenLoopReport }) {
     <div className="space-y-2" data-testid="field-open-loop">
       <h3 className="text-sm font-semibold">A model no fit saw, at an offered request rate</h3>
       <p className="text-sm text-neutral-600 dark:text-neutral-400" data-testid="field-open-loop-words">
-        {model} is a hybrid: three of every four layers are Gated DeltaNet linear attention with a fixed recurrent
-        state, every layer is a mixture of experts, and no calibration run measured a model like it. GPUStack ran it on
-        one {gpu} with requests offered at a constant rate ({count(s.runs)} runs, {count(s.predicted)} with settings
+        {name} is a hybrid: {count(arch?.layerKinds.linear ?? 0)} of its {count(arch?.layers ?? 0)} layers are Gated
+        DeltaNet linear attention with a fixed recurrent state
+        {arch?.moe ? `, ${count(arch.moe.moeLayers)} carry ${count(arch.moe.numExperts)} experts` : ""}, and no
+        calibration run measured a model like it. GPUStack ran it on
+        {first.run.tp === 1 ? "one" : count(first.run.tp)} {gpu} with requests offered at a constant rate ({count(s.runs)} runs, {count(s.predicted)} with settings
         the estimator models; <a className="underline" href={sourceUrl(first)}>source</a>). The page&apos;s own
         per-token figures cannot be times between tokens, so the time per output token is taken from its mean request
         latency and mean first token. Held against the estimate at the same rate (the replica&apos;s steady state by
