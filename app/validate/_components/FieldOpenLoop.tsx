@@ -1,5 +1,5 @@
 import { getGpu, getModel } from "../../../lib/catalog";
-import type { FieldOpenLoopComparison, FieldOpenLoopReport } from "../../../lib/validation/field-open-loop";
+import { hybridFigures, type FieldOpenLoopComparison, type FieldOpenLoopReport } from "../../../lib/validation/field-open-loop";
 import { ENGINE_NAMES } from "./engines";
 import { count, ms, pct, signedPct } from "./fmt";
 
@@ -19,6 +19,7 @@ export function FieldOpenLoop({ report }: { report: FieldOpenLoopReport }) {
   const name = arch?.name ?? first.run.model;
   const gpu = getGpu(first.run.gpu)?.name ?? first.run.gpu;
   const unmodelled = report.calibrated.filter((c) => c.run.unmodelled);
+  const badge = hybridFigures(report);
   // A run that kept up completes a little under the offered rate (its last requests drain after the last arrival:
   // 7.56 of 8 req/s here); one that completed under 90 % of it fell behind, its queue growing for the whole run.
   const behind = report.calibrated.filter((c) => c.predicted && !c.predicted.saturated && c.run.measured.requestsPerS < 0.9 * c.run.rate);
@@ -43,6 +44,12 @@ export function FieldOpenLoop({ report }: { report: FieldOpenLoopReport }) {
               .join(", ")} — fell behind the rate, while the estimate still finds a steady state there: its replica carries more than theirs did.`
           : ""}
       </p>
+      {badge && (
+        <p className="text-sm text-neutral-600 dark:text-neutral-400" data-testid="field-open-loop-badge">
+          Every estimate of a model with linear-attention layers, in the calculator and the planner, is held to the level
+          these runs earn under the rules every regime is judged by: <strong>{badge.level}</strong> ({badge.reasons.join("; ")}).
+        </p>
+      )}
       <div className="overflow-x-auto">
         <table className="w-full text-left text-xs" data-testid="field-open-loop-table">
           <thead className="border-b border-neutral-300 dark:border-neutral-700">

@@ -116,6 +116,8 @@ describe("/validate section", () => {
     expect(html).toContain("vLLM at 16 req/s (12.38 completed)");
     expect(html).not.toContain("vLLM at 8 req/s (");
     expect(html).toContain("Not predicted (4): MTP speculative decoding");
+    // the level the badges of hybrid models are held to, with its figures
+    expect(html).toMatch(/data-testid="field-open-loop-badge"[^>]*>[^<]*held to the level[^<]*<strong>medium<\/strong> \(TPOT MdAPE 18/);
     // the architecture words come from the catalog entry
     expect(html).toContain("Qwen3.5 35B-A3B is a hybrid: 30 of its 40 layers are Gated DeltaNet linear attention with a fixed recurrent state, 40 carry 256 experts, and no calibration run measured a model like it.");
     expect(html).toContain("https://github.com/gpustack/gpustack/blob/bf31830fb78016f719c6321058aca91e2277430b/docs/performance-lab/qwen3.5-35b-a3b/h200-latency.md");
