@@ -26,6 +26,7 @@ const CONFIGS: Record<string, Record<string, unknown>> = {
   GEMMA3: F.GEMMA3,
   GEMMA4: F.GEMMA4,
   QWEN3_NEXT: F.QWEN3_NEXT,
+  QWEN3_5_MOE: F.QWEN3_5_MOE,
   // families the importer has no rules for, read by their fields
   KIMI_K2: F.KIMI_K2,
   OLMO2: F.OLMO2,
