@@ -3,6 +3,7 @@
  * past the memory and see the reason, share the URL, open a derivation, survive a damaged link.
  */
 import { expect, test, type Page } from "@playwright/test";
+import { QWEN3_5_MOE } from "../tests/unit/catalog/hf-fixtures";
 
 class CalculatePage {
   constructor(readonly page: Page) {}
@@ -230,6 +231,20 @@ test("paste the config.json of a family Atlas has no rules for: it is read by it
   await expect(page.getByTestId("scenario").getByRole("alert")).toContainText(
     "mamba_d_state: a state-space or hybrid layer field the importer does not read",
   );
+});
+
+test("paste a Qwen3.5 config (a hybrid under text_config): it runs, shows its linear-attention state, and a bad state type is named", async ({ page }) => {
+  const calc = new CalculatePage(page);
+  await calc.open();
+  await page.getByLabel("Paste config.json").check();
+  await page.getByLabel("GPU", { exact: true }).selectOption("h200-sxm");
+  const box = page.getByLabel("Hugging Face config.json");
+  await box.fill(JSON.stringify(QWEN3_5_MOE));
+  await expect(page.getByTestId("verdict")).toContainText("Runs");
+  // 30 Gated DeltaNet layers · (32 · 128 · 128 fp32 state + 3 · 8,192 conv channels at 2 B)
+  await expect(page.getByTestId("m-linear-state")).toContainText("64.4 MB");
+  await box.fill(JSON.stringify({ ...QWEN3_5_MOE, text_config: { ...QWEN3_5_MOE.text_config, mamba_ssm_dtype: "int3" } }));
+  await expect(page.getByTestId("scenario").getByRole("alert")).toContainText('text_config.mamba_ssm_dtype: unknown type "int3"');
 });
 
 test("a request rate in place of concurrency: the steady state's in-flight count, and a rate too high is named", async ({ page }) => {
