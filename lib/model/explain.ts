@@ -4,7 +4,7 @@ import type { EstimateCore } from "./estimate";
 import { bytesStr, count, flopStr, secs, sig, usdStr } from "./explain-format";
 import { paramDerivations } from "./explain-params";
 import { servingDerivations } from "./explain-serving";
-import { kvBytesPerToken, linearStateBytesPerLayer } from "./kv";
+import { kvBytesPerToken, linearStateBytesPerLayer, MODEL_DTYPE_BYTES } from "./kv";
 import { HOURS_PER_MONTH } from "./units";
 
 function d(key: string, label: string, value: number, unit: string, formula: string, substituted: string): Derivation {
@@ -244,7 +244,7 @@ function linearStateDerivation(c: EstimateCore): Derivation[] {
   const n = m.layerKinds.linear;
   if (!la || n === 0) return [];
   const perLayer = linearStateBytesPerLayer(m);
-  const b = la.recurrentStateBytes ?? 2;
+  const b = la.recurrentStateBytes ?? MODEL_DTYPE_BYTES;
   return [
     d(
       "kv.linearStatePerSequence",
@@ -252,7 +252,7 @@ function linearStateDerivation(c: EstimateCore): Derivation[] {
       n * perLayer,
       "B",
       "L_lin · (n_v · d_k · d_v · bytes_state + (conv − 1) · (2 · n_k · d_k + n_v · d_v) · 2 B), at the model dtype whatever the KV precision; read and written back every decode step",
-      `${n} · (${la.numValueHeads} · ${la.keyHeadDim} · ${la.valueHeadDim} · ${sig(b)} B + ${la.convKernel - 1} · (2 · ${la.numKeyHeads} · ${la.keyHeadDim} + ${la.numValueHeads} · ${la.valueHeadDim}) · 2 B) = ${bytesStr(n * perLayer)}`,
+      `${n} · (${la.numValueHeads} · ${la.keyHeadDim} · ${la.valueHeadDim} · ${sig(b)} B + ${la.convKernel - 1} · (2 · ${la.numKeyHeads} · ${la.keyHeadDim} + ${la.numValueHeads} · ${la.valueHeadDim}) · ${MODEL_DTYPE_BYTES} B) = ${bytesStr(n * perLayer)}`,
     ),
   ];
 }

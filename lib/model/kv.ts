@@ -1,7 +1,7 @@
 import type { ModelArch } from "../catalog/types";
 
 /** Bytes per element of the model dtype the linear-attention state is kept in (bf16). */
-const MODEL_DTYPE_BYTES = 2;
+export const MODEL_DTYPE_BYTES = 2;
 
 /**
  * KV-cache elements per token per layer of each kind (elements, multiply by bytes per element).
@@ -13,20 +13,12 @@ export function kvElementsPerTokenPerLayer(m: ModelArch): number {
   return a.kind === "gqa" ? 2 * a.numKvHeads * a.headDim : a.kvLoraRank + a.qkRopeHeadDim;
 }
 
-/**
- * Fixed recurrent state of one linear-attention layer, in elements, independent of context:
- * n_v heads × (d_k × d_v) matrix state + the short convolution window over q, k, v channels.
- */
-export function linearStateElementsPerLayer(m: ModelArch): number {
-  const la = m.linearAttention;
-  if (!la) return 0;
-  return recurrentElements(la) + convElements(la);
-}
-
+/** Recurrent state of one linear-attention layer, in elements, whatever the context: n_v heads × a d_k × d_v matrix. */
 function recurrentElements(la: NonNullable<ModelArch["linearAttention"]>): number {
   return la.numValueHeads * la.keyHeadDim * la.valueHeadDim;
 }
 
+/** Its short convolution window over the q, k, v channels: (conv − 1) · (2 · n_k · d_k + n_v · d_v) elements. */
 function convElements(la: NonNullable<ModelArch["linearAttention"]>): number {
   return Math.max(0, la.convKernel - 1) * (2 * la.numKeyHeads * la.keyHeadDim + la.numValueHeads * la.valueHeadDim);
 }

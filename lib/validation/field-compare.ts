@@ -185,7 +185,8 @@ export interface FieldSummary {
   readonly throughput: FieldErrorStats;
 }
 
-function stats(errs: readonly (number | null)[]): FieldErrorStats {
+/** Count, MdAPE, median signed error and share within ±25 % of the errors present (null: not compared). */
+export function errorStats(errs: readonly (number | null)[]): FieldErrorStats {
   const e = errs.flatMap((x) => (x === null ? [] : [x]));
   return { n: e.length, mdape: mdape(e), bias: median(e), within: shareWithin(e, BAND) };
 }
@@ -194,9 +195,9 @@ export function summariseField(cs: readonly FieldComparison[]): FieldSummary {
   return {
     runs: cs.length,
     predicted: cs.filter((c) => c.predicted !== null).length,
-    ttft: stats(cs.map((c) => c.ttftErr)),
-    tpot: stats(cs.map((c) => c.tpotErr)),
-    throughput: stats(cs.map((c) => c.throughputErr)),
+    ttft: errorStats(cs.map((c) => c.ttftErr)),
+    tpot: errorStats(cs.map((c) => c.tpotErr)),
+    throughput: errorStats(cs.map((c) => c.throughputErr)),
   };
 }
 

@@ -2,8 +2,8 @@ import type { EngineId, KvPrecision, WeightPrecision } from "../catalog/types";
 import type { HybridFigures } from "./confidence";
 import { levelOf } from "./judge";
 import { openLoopAt, type AtConcurrency } from "../model/open-loop";
-import type { FieldSource } from "./field-compare";
-import { BAND, mdape, median, relativeError, shareWithin } from "./stats";
+import { errorStats, type FieldErrorStats, type FieldSource } from "./field-compare";
+import { relativeError } from "./stats";
 
 /**
  * Third-party open-loop runs of a model no fit ever saw: GPUStack's latency pages, where guidellm offers ShareGPT
@@ -139,28 +139,15 @@ export function compareFieldOpenLoop(run: FieldOpenLoopRun, estimate: FieldOpenL
   };
 }
 
-export interface FieldOpenLoopStats {
-  readonly n: number;
-  readonly mdape: number | null;
-  readonly within: number | null;
-  /** Median predicted/measured − 1 (+: the estimate is slower). */
-  readonly bias: number | null;
-}
-
 export interface FieldOpenLoopSummary {
   readonly runs: number;
   readonly predicted: number;
   /** Predicted runs whose replica the estimate saturates (no steady state), with whether the run kept up. */
   readonly saturated: readonly { readonly id: string; readonly rate: number; readonly achieved: number }[];
-  readonly ttft: FieldOpenLoopStats;
-  readonly token: FieldOpenLoopStats;
-  readonly latency: FieldOpenLoopStats;
+  readonly ttft: FieldErrorStats;
+  readonly token: FieldErrorStats;
+  readonly latency: FieldErrorStats;
 }
-
-const stats = (errs: readonly (number | null)[]): FieldOpenLoopStats => {
-  const e = errs.filter((x): x is number => x !== null);
-  return { n: e.length, mdape: mdape(e), within: shareWithin(e, BAND), bias: median(e) };
-};
 
 export function summariseFieldOpenLoop(cs: readonly FieldOpenLoopComparison[]): FieldOpenLoopSummary {
   const predicted = cs.filter((c) => c.predicted !== null);
@@ -168,9 +155,9 @@ export function summariseFieldOpenLoop(cs: readonly FieldOpenLoopComparison[]): 
     runs: cs.length,
     predicted: predicted.length,
     saturated: predicted.filter((c) => c.predicted!.saturated).map((c) => ({ id: c.run.id, rate: c.run.rate, achieved: c.run.measured.requestsPerS })),
-    ttft: stats(cs.map((c) => c.ttftErr)),
-    token: stats(cs.map((c) => c.tokenErr)),
-    latency: stats(cs.map((c) => c.latencyErr)),
+    ttft: errorStats(cs.map((c) => c.ttftErr)),
+    token: errorStats(cs.map((c) => c.tokenErr)),
+    latency: errorStats(cs.map((c) => c.latencyErr)),
   };
 }
 
