@@ -1,6 +1,7 @@
 import { HfConfigError } from "./hf-config-error";
-import { layerLayout } from "./hf-layers";
+import { layerLayout, stateDtypeBytes } from "./hf-layers";
 import { readMoe } from "./hf-moe";
+import { readNemotronH, type NemotronHRead } from "./hf-nemotron-h";
 import { fp4FormatOf, quantPrecision } from "./hf-quant";
 import { ConfigReader, isObject } from "./hf-reader";
 import { readUnknownFamily } from "./hf-unknown-family";
@@ -39,6 +40,7 @@ const FAMILIES = new Set([
   "gemma3_text",
   "gemma4_text",
   "phi3",
+  "nemotron_h",
 ]);
 
 /** Multimodal wrappers whose language model sits in `text_config`, mapped to the text model_type. */
@@ -52,9 +54,6 @@ const WRAPPERS: Record<string, string> = {
 
 /** Families whose attention layers are gated (transformers builds their q_proj 2·n_q·h wide, with no config field). */
 const GATED_ATTENTION = new Set(["qwen3_next", "qwen3_5_text", "qwen3_5_moe_text"]);
-
-/** `mamba_ssm_dtype`: the type a checkpoint keeps its linear-attention recurrent state in, in bytes per element. */
-const STATE_DTYPE_BYTES: Record<string, number> = { float32: 4, bfloat16: 2, float16: 2 };
 
 /** Fields whose non-default values change the architecture in ways ModelArch cannot hold. */
 const UNSUPPORTED: readonly { key: string; ok: (v: unknown) => boolean; why: string }[] = [
@@ -129,11 +128,7 @@ function linearAttention(c: ConfigReader): LinearAttentionSpec {
   if (numValueHeads % numKeyHeads !== 0) {
     throw new HfConfigError(c.path("linear_num_value_heads"), `${numValueHeads} is not a multiple of linear_num_key_heads (${numKeyHeads})`);
   }
-  const dtype = c.optStr("mamba_ssm_dtype");
-  const stateBytes = dtype === undefined ? undefined : STATE_DTYPE_BYTES[dtype];
-  if (dtype !== undefined && stateBytes === undefined) {
-    throw new HfConfigError(c.path("mamba_ssm_dtype"), `unknown type ${JSON.stringify(dtype)} (known: ${Object.keys(STATE_DTYPE_BYTES).join(", ")})`);
-  }
+  const stateBytes = stateDtypeBytes(c, "mamba_ssm_dtype");
   return {
     numKeyHeads,
     numValueHeads,
@@ -142,6 +137,29 @@ function linearAttention(c: ConfigReader): LinearAttentionSpec {
     convKernel: c.int("linear_conv_kernel_dim"),
     ...(stateBytes !== undefined ? { recurrentStateBytes: stateBytes } : {}),
   };
+}
+
+/** Which layers are which, their MoE block, dense FFN width and linear-attention shapes (every family but Nemotron-H). */
+function layerBlocks(c: ConfigReader, layers: number, modelType: string): Omit<NemotronHRead, "layers" | "ffnFreeLayers"> & { window: number | null } {
+  const notes: string[] = [];
+  const layout = layerLayout(c, layers, modelType);
+  notes.push(...layout.notes);
+  const count = (k: string) => layout.kinds.filter((x) => x === k).length;
+  const layerKinds = { full: count("full"), sliding: count("sliding"), linear: count("linear") };
+
+  const { moe, notes: moeNotes } = readMoe(c, layers, modelType);
+  notes.push(...moeNotes);
+  // Llama 4 keeps the dense-layer FFN width in intermediate_size_mlp (intermediate_size is the expert width). A model
+  // whose every layer is MoE has no dense FFN, and its config may leave the width out (Qwen3.5-MoE).
+  let denseFfn = c.optInt("intermediate_size_mlp") ?? c.optInt("intermediate_size");
+  if (denseFfn === undefined) {
+    if (!moe || moe.moeLayers < layers) throw new HfConfigError(c.path("intermediate_size"), "missing");
+    denseFfn = 0;
+    notes.push("intermediate_size absent: every layer is MoE, no dense FFN");
+  }
+  const la = layerKinds.linear > 0 ? linearAttention(c) : null;
+  if (la && la.recurrentStateBytes === undefined) notes.push("mamba_ssm_dtype absent: the linear-attention state is held at the model dtype (16-bit)");
+  return { layerKinds, window: layout.window, moe, denseFfn, linearAttention: la, notes };
 }
 
 /**
@@ -167,7 +185,9 @@ export function importHfConfig(json: unknown, opts: HfImportOptions = {}): Model
   // multimodal checkpoints: the estimate is for text in, text out; the encoder towers' weights are not counted
   const towers = ["vision_config", "audio_config"].filter((k) => root.has(k));
   if (towers.length > 0) notes.push(`${towers.join(" and ")} present: the encoder weights are not counted (text-only estimate)`);
-  const layers = c.int("num_hidden_layers");
+  // Nemotron-H names one sub-layer per block; its mixers become the layers (hf-nemotron-h.ts)
+  const hybrid = modelType === "nemotron_h" ? readNemotronH(c, MAX_LAYERS) : null;
+  const layers = hybrid ? hybrid.layers : c.int("num_hidden_layers");
   // the importer keeps one entry per layer; a count no model comes near is a broken config, not a model to guess at
   if (layers > MAX_LAYERS)
     throw new HfConfigError(c.path("num_hidden_layers"), `${layers} is beyond any model (at most ${MAX_LAYERS} layers are read)`);
@@ -179,26 +199,12 @@ export function importHfConfig(json: unknown, opts: HfImportOptions = {}): Model
   if (!c.has("head_dim") && !c.has("kv_lora_rank")) notes.push("head_dim absent: default = hidden_size / num_attention_heads");
 
   const attention = c.has("kv_lora_rank") ? mlaAttention(c, heads) : gqaAttention(c, modelType, hidden, heads);
-  const layout = layerLayout(c, layers, modelType);
-  notes.push(...layout.notes);
-  const count = (k: string) => layout.kinds.filter((x) => x === k).length;
-  const layerKinds = { full: count("full"), sliding: count("sliding"), linear: count("linear") };
-
-  const { moe, notes: moeNotes } = readMoe(c, layers, modelType);
-  notes.push(...moeNotes);
-  // Llama 4 keeps the dense-layer FFN width in intermediate_size_mlp (intermediate_size is the expert width). A model
-  // whose every layer is MoE has no dense FFN, and its config may leave the width out (Qwen3.5-MoE).
-  let denseFfn = c.optInt("intermediate_size_mlp") ?? c.optInt("intermediate_size");
-  if (denseFfn === undefined) {
-    if (!moe || moe.moeLayers < layers) throw new HfConfigError(c.path("intermediate_size"), "missing");
-    denseFfn = 0;
-    notes.push("intermediate_size absent: every layer is MoE, no dense FFN");
-  }
+  const blocks = hybrid ?? layerBlocks(c, layers, modelType);
+  notes.push(...blocks.notes);
   if (attention.kind === "gqa" && attention.outputGate && !c.has("attn_output_gate")) {
     notes.push(`attn_output_gate absent: ${modelType} attention is gated (q_proj 2·n_q·h wide)`);
   }
-  const la = layerKinds.linear > 0 ? linearAttention(c) : null;
-  if (la && la.recurrentStateBytes === undefined) notes.push("mamba_ssm_dtype absent: the linear-attention state is held at the model dtype (16-bit)");
+  const { layerKinds, moe, denseFfn, linearAttention: la } = blocks;
 
   const tiedDefault = modelType.startsWith("gemma");
   const tied = c.bool("tie_word_embeddings") ?? root.bool("tie_word_embeddings") ?? tiedDefault;
@@ -229,9 +235,11 @@ export function importHfConfig(json: unknown, opts: HfImportOptions = {}): Model
     maxContext,
     attention,
     layerKinds,
-    slidingWindow: layout.window,
+    slidingWindow: "window" in blocks ? blocks.window : null,
     linearAttention: la,
-    ffn: { intermediateSize: denseFfn, gated: true },
+    // Nemotron-H's MLPs and experts are up/down only (relu²)
+    ffn: { intermediateSize: denseFfn, gated: hybrid === null },
+    ...(hybrid && hybrid.ffnFreeLayers > 0 ? { ffnFreeLayers: hybrid.ffnFreeLayers } : {}),
     moe,
     ...(nativePrecision ? { nativePrecision } : {}),
     ...(fp4Format ? { fp4Format } : {}),

@@ -3,6 +3,21 @@ import type { ConfigReader } from "./hf-reader";
 
 export type LayerKind = "full" | "sliding" | "linear";
 
+/** The types a checkpoint may keep its linear-attention / Mamba recurrent state in, in bytes per element. */
+const STATE_DTYPE_BYTES: Record<string, number> = { float32: 4, bfloat16: 2, float16: 2 };
+
+/**
+ * Bytes per element of the recurrent state a config fixes (`mamba_ssm_dtype` for Qwen3-Next / Qwen3.5,
+ * `mamba_ssm_cache_dtype` for Nemotron-H; vLLM honours both), or undefined when the field is absent.
+ */
+export function stateDtypeBytes(c: ConfigReader, key: string): number | undefined {
+  const dtype = c.optStr(key);
+  if (dtype === undefined) return undefined;
+  const bytes = STATE_DTYPE_BYTES[dtype];
+  if (bytes === undefined) throw new HfConfigError(c.path(key), `unknown type ${JSON.stringify(dtype)} (known: ${Object.keys(STATE_DTYPE_BYTES).join(", ")})`);
+  return bytes;
+}
+
 export interface LayerLayout {
   readonly kinds: readonly LayerKind[];
   /** Window (tokens) of the sliding / chunked layers; null when there are none. */

@@ -3,6 +3,7 @@ import { GEMMA_PHI_MODELS } from "./models-gemma-phi";
 import { GPT_OSS_MODELS } from "./models-gpt-oss";
 import { LLAMA_MODELS } from "./models-llama";
 import { MISTRAL_MODELS } from "./models-mistral";
+import { NVIDIA_MODELS } from "./models-nvidia";
 import { QWEN_MODELS } from "./models-qwen";
 import type { ModelArch } from "./types";
 
@@ -19,6 +20,7 @@ export const MODELS: readonly ModelArch[] = [
   ...DEEPSEEK_MODELS,
   ...GPT_OSS_MODELS,
   ...GEMMA_PHI_MODELS,
+  ...NVIDIA_MODELS,
 ];
 
 export const MODEL_IDS: readonly string[] = MODELS.map((m) => m.id);

@@ -76,10 +76,19 @@ export type AttentionSpec =
     };
 
 /**
- * A Gated DeltaNet linear-attention layer (Qwen3-Next, Qwen3.5): its projections (params.ts) and its fixed-size
- * recurrent state (kv.ts), from the config's `linear_*` fields.
+ * A linear-attention layer: its projections (params.ts) and its fixed-size recurrent state (kv.ts).
+ *  - Gated DeltaNet (Qwen3-Next, Qwen3.5; `kind` absent), from the config's `linear_*` fields.
+ *  - Mamba-2 (`kind: "mamba2"`: Nemotron-H, Nemotron 3), the same shapes under other names: its n_groups B/C groups
+ *    are the key heads (numKeyHeads) with the SSM state size as their width (keyHeadDim), its mamba heads the value
+ *    heads with mamba_head_dim; the state is one d_head × d_state matrix per head, the convolution runs over x, B, C.
  */
 export interface LinearAttentionSpec {
+  /** Absent: Gated DeltaNet. */
+  readonly kind?: "mamba2";
+  /** Mamba-2: the depthwise convolution carries a bias (use_conv_bias). */
+  readonly convBias?: boolean;
+  /** Mamba-2: the in/out projections carry biases (mamba_proj_bias / use_bias). */
+  readonly projBias?: boolean;
   readonly numKeyHeads: number;
   readonly numValueHeads: number;
   readonly keyHeadDim: number;
@@ -122,6 +131,11 @@ export interface ModelArch {
   readonly linearAttention: LinearAttentionSpec | null;
   /** Dense FFN: width, and whether it is gated (SwiGLU: gate, up, down = 3 matrices) or plain (2). */
   readonly ffn: { readonly intermediateSize: number; readonly gated: boolean };
+  /**
+   * Layers with no FFN block at all (Nemotron-H: Mamba, attention, MoE and MLP are separate blocks, and fewer FFN
+   * blocks than mixer blocks leave some mixers without one). Absent: 0 — every layer has a dense FFN or an MoE block.
+   */
+  readonly ffnFreeLayers?: number;
   readonly moe: MoeSpec | null;
   /** Precision the checkpoint ships in, when the config says (quantization_config). */
   readonly nativePrecision?: Precision;

@@ -1,2 +1,2 @@
 /** Catalog data version: bump whenever a figure in lib/catalog changes (date of the change + counter). */
-export const CATALOG_VERSION = "2026-12-07.1";
+export const CATALOG_VERSION = "2026-12-08.1";

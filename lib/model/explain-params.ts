@@ -25,17 +25,18 @@ export function paramDerivations(c: EstimateCore): Derivation[] {
       : `(${count(p.attnQ)} + ${count(p.attnK)} + ${count(p.attnV)} + ${count(p.attnO)})`;
   const la = m.linearAttention;
   const lin = la && p.linearAttentionPerLayer > 0 ? m.layerKinds.linear : 0;
-  const attnFormula =
-    lin > 0
-      ? `(L − L_lin) · ${layerFormula} + L_lin · (d·(2K + 2V) + d·2·n_v + (2K + V)·conv + 2·n_v + h_v + V·d), K = n_k·h_k, V = n_v·h_v`
-      : `L · ${layerFormula}`;
+  const mamba = la?.kind === "mamba2";
+  const linFormula = mamba
+    ? `L_mamba · (d·(2V + 2K + n_h) + (2K + V)·conv${la.convBias ? " + (2K + V)" : ""} + 3·n_h + V + V·d${la.projBias ? " + biases" : ""}), K = n_groups·d_state, V = n_h·d_head`
+    : "L_lin · (d·(2K + 2V) + d·2·n_v + (2K + V)·conv + 2·n_v + h_v + V·d), K = n_k·h_k, V = n_v·h_v";
+  const attnFormula = lin > 0 ? `(L − ${mamba ? "L_mamba" : "L_lin"}) · ${layerFormula} + ${linFormula}` : `L · ${layerFormula}`;
   const attnSub =
     la && lin > 0
       ? `${m.layers - lin} · ${layerSub} + ${lin} · ${count(p.linearAttentionPerLayer)} (K = ${la.numKeyHeads}·${la.keyHeadDim}, V = ${la.numValueHeads}·${la.valueHeadDim}, conv ${la.convKernel})`
       : `${m.layers} · ${layerSub}`;
   const out: Derivation[] = [
     d("params.embedding", "Embedding parameters", p.embedding, "1", "V · d", `${m.vocabSize} · ${dd}`),
-    d("params.attention", "Attention parameters", p.attention, "1", attnFormula, `${attnSub} = ${count(p.attention)}`),
+    d("params.attention", mamba ? "Attention and Mamba-2 parameters" : "Attention parameters", p.attention, "1", attnFormula, `${attnSub} = ${count(p.attention)}`),
     d(
       "params.ffn",
       "Dense FFN parameters",

@@ -245,14 +245,18 @@ function linearStateDerivation(c: EstimateCore): Derivation[] {
   if (!la || n === 0) return [];
   const perLayer = linearStateBytesPerLayer(m);
   const b = la.recurrentStateBytes ?? MODEL_DTYPE_BYTES;
+  const formula =
+    la.kind === "mamba2"
+      ? "L_mamba · (n_h · d_head · d_state · bytes_state + (conv − 1) · (2 · n_groups · d_state + n_h · d_head) · 2 B), at the model dtype whatever the KV precision; read and written back every decode step"
+      : "L_lin · (n_v · d_k · d_v · bytes_state + (conv − 1) · (2 · n_k · d_k + n_v · d_v) · 2 B), at the model dtype whatever the KV precision; read and written back every decode step";
   return [
     d(
       "kv.linearStatePerSequence",
-      "Linear-attention state per sequence",
+      la.kind === "mamba2" ? "Mamba-2 state per sequence" : "Linear-attention state per sequence",
       n * perLayer,
       "B",
-      "L_lin · (n_v · d_k · d_v · bytes_state + (conv − 1) · (2 · n_k · d_k + n_v · d_v) · 2 B), at the model dtype whatever the KV precision; read and written back every decode step",
-      `${n} · (${la.numValueHeads} · ${la.keyHeadDim} · ${la.valueHeadDim} · ${sig(b)} B + ${la.convKernel - 1} · (2 · ${la.numKeyHeads} · ${la.keyHeadDim} + ${la.numValueHeads} · ${la.valueHeadDim}) · ${MODEL_DTYPE_BYTES} B) = ${bytesStr(n * perLayer)}`,
+      formula,
+      `${n} · (${la.numValueHeads} · ${la.kind === "mamba2" ? `${la.valueHeadDim} · ${la.keyHeadDim}` : `${la.keyHeadDim} · ${la.valueHeadDim}`} · ${sig(b)} B + ${la.convKernel - 1} · (2 · ${la.numKeyHeads} · ${la.keyHeadDim} + ${la.numValueHeads} · ${la.valueHeadDim}) · ${MODEL_DTYPE_BYTES} B) = ${bytesStr(n * perLayer)}`,
     ),
   ];
 }

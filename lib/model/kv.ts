@@ -35,6 +35,22 @@ export function linearStateBytesPerLayer(m: ModelArch): number {
 }
 
 /**
+ * Bytes of one linear-attention layer's state per sequence held by one of `tp` ranks.
+ *  - Gated DeltaNet: split min(tp, n_k) ways (the layer's heads split over the ranks).
+ *  - Mamba-2 (vLLM's mamba2_state_shape): the heads split tp ways (n_h/tp · d_head · d_state); the convolution window
+ *    over x splits tp ways, over B and C by groups — n_g/tp groups per rank, or the single group replicated on every
+ *    rank when n_g = 1.
+ */
+export function linearStateBytesPerLayerPerGpu(m: ModelArch, tp: number): number {
+  const la = m.linearAttention;
+  if (!la) return 0;
+  if (la.kind !== "mamba2") return linearStateBytesPerLayer(m) / Math.min(tp, la.numKeyHeads);
+  const groupsPerRank = la.numKeyHeads % tp === 0 ? la.numKeyHeads / tp : 1;
+  const conv = Math.max(0, la.convKernel - 1) * ((la.numValueHeads * la.valueHeadDim) / tp + 2 * groupsPerRank * la.keyHeadDim);
+  return (recurrentElements(la) / tp) * (la.recurrentStateBytes ?? MODEL_DTYPE_BYTES) + conv * MODEL_DTYPE_BYTES;
+}
+
+/**
  * KV bytes per token of context, counting every layer that grows with context (full + sliding layers) —
  * the headline "KV per token" figure: 2·L·n_kv·h·bytes for GQA, (r_kv + h_r)·L·bytes for MLA.
  * Linear-attention layers add nothing per token (their state is fixed). Sliding layers stop growing at the window;

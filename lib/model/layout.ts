@@ -57,6 +57,7 @@ export function resolveLayout(model: ModelArch, gpu: GpuSpec, i: LayoutInput): L
  *  - tp must divide the attention (query) heads;
  *  - GQA: tp must divide the KV heads, or be a multiple of them (each KV head is then replicated tp/n_kv times);
  *  - linear attention (Gated DeltaNet): tp must divide its key and value heads (engines split them, never replicate);
+ *    Mamba-2: tp must divide its heads and its groups, unless there is one group (vLLM's MambaMixer2 replicates it);
  *  - MoE: moeTp × moeEp must equal tp × dp, and moeEp must divide the number of experts;
  *  - pp must not exceed the number of layers.
  * Crossing the NVLink domain is allowed (collectives then run over the inter-node network); it is a note, not a problem.
@@ -73,7 +74,14 @@ export function layoutProblems(model: ModelArch, l: Layout): string[] {
     );
   }
   const la = model.linearAttention;
-  if (la && model.layerKinds.linear > 0 && (la.numKeyHeads % l.tp !== 0 || la.numValueHeads % l.tp !== 0)) {
+  if (la?.kind === "mamba2" && model.layerKinds.linear > 0) {
+    if (la.numValueHeads % l.tp !== 0 || (la.numKeyHeads % l.tp !== 0 && la.numKeyHeads !== 1)) {
+      const what = la.numValueHeads % l.tp !== 0 ? `${la.numValueHeads} heads` : `${la.numKeyHeads} groups`;
+      out.push(
+        `TP=${l.tp} does not divide the Mamba-2 layers' ${what}, which the TP ranks split between them (only a single group may be replicated).`,
+      );
+    }
+  } else if (la && model.layerKinds.linear > 0 && (la.numKeyHeads % l.tp !== 0 || la.numValueHeads % l.tp !== 0)) {
     out.push(
       `TP=${l.tp} does not divide the linear-attention layers' ${la.numKeyHeads} key and ${la.numValueHeads} value heads, which the TP ranks split between them.`,
     );

@@ -29,7 +29,7 @@ export interface ParamBreakdown {
   readonly attention: number;
   /** Dense FFN per dense layer: (2|3)·d·d_ff. */
   readonly ffnPerDenseLayer: number;
-  /** Number of layers with a dense FFN (L − moeLayers). */
+  /** Number of layers with a dense FFN (L − moeLayers − FFN-free layers). */
   readonly denseLayers: number;
   /** All dense FFN layers. */
   readonly ffn: number;
@@ -41,7 +41,7 @@ export interface ParamBreakdown {
   readonly router: number;
   /** Shared experts: moeLayers·s·(2|3)·d·d_s. */
   readonly sharedExperts: number;
-  /** RMSNorm weights: 2d per layer + final d (+ MLA latent norms). */
+  /** RMSNorm weights: 2d per layer (d on a layer with no FFN block) + final d (+ MLA latent norms). */
   readonly norms: number;
   readonly moeLayers: number;
   readonly total: number;
@@ -91,7 +91,21 @@ export function linearAttentionPerLayer(m: ModelArch): number {
   const d = m.hiddenSize;
   const kw = la.numKeyHeads * la.keyHeadDim;
   const vw = la.numValueHeads * la.valueHeadDim;
+  if (la.kind === "mamba2") return mamba2PerLayer(d, kw, vw, la);
   return d * (2 * kw + 2 * vw) + d * 2 * la.numValueHeads + (2 * kw + vw) * la.convKernel + 2 * la.numValueHeads + la.valueHeadDim + vw * d;
+}
+
+/**
+ * One Mamba-2 mixer (vLLM's MambaMixer2, transformers' NemotronHMamba2Mixer), with K = n_groups·d_state (the B and C
+ * groups) and V = n_heads·d_head (x): in_proj d·(2V + 2K + n_h) (the gate z, x, B, C and the step size dt per head),
+ * the depthwise causal convolution (2K + V)·kernel over x, B, C (+ its bias), A_log, D and dt_bias 3·n_h, the gated
+ * RMSNorm V, out_proj V·d (+ biases on both projections when the config says so).
+ */
+function mamba2PerLayer(d: number, kw: number, vw: number, la: NonNullable<ModelArch["linearAttention"]>): number {
+  const inOut = 2 * vw + 2 * kw + la.numValueHeads;
+  const conv = (2 * kw + vw) * la.convKernel + (la.convBias ? 2 * kw + vw : 0);
+  const bias = la.projBias ? inOut + d : 0;
+  return d * inOut + conv + 3 * la.numValueHeads + vw + vw * d + bias;
 }
 
 /**
@@ -110,7 +124,8 @@ export function paramsByComponent(m: ModelArch): ParamBreakdown {
   const attention = (L - linearLayers) * attentionPerLayer + linearLayers * linearPerLayer;
   const mats = m.ffn.gated ? 3 : 2;
   const moeLayers = m.moe ? Math.min(m.moe.moeLayers, L) : 0;
-  const denseLayers = L - moeLayers;
+  const ffnFree = Math.min(m.ffnFreeLayers ?? 0, L - moeLayers);
+  const denseLayers = L - moeLayers - ffnFree;
   const ffnPerDenseLayer = mats * d * m.ffn.intermediateSize;
   const ffn = denseLayers * ffnPerDenseLayer;
   let expertParams = 0;
@@ -125,7 +140,7 @@ export function paramsByComponent(m: ModelArch): ParamBreakdown {
     sharedExperts = moeLayers * m.moe.sharedExperts * mats * d * m.moe.sharedExpertFfnSize;
     activeExperts = moeLayers * m.moe.expertsPerToken * expertParams;
   }
-  const norms = L * (2 * d + ap.norms) + d;
+  const norms = L * (2 * d + ap.norms) - ffnFree * d + d;
   const total = embedding + lmHead + attention + ffn + experts + router + sharedExperts + norms;
   const active = total - experts + activeExperts;
   return {

@@ -1,7 +1,7 @@
 import type { GpuSpec, KvPrecision, ModelArch, Precision } from "../catalog/types";
 import { linkFor, type Link } from "./comm";
 import type { EngineFactors } from "./engine-types";
-import { kvElementsPerTokenPerLayer, linearStateBytesPerLayer } from "./kv";
+import { kvElementsPerTokenPerLayer, linearStateBytesPerLayer, linearStateBytesPerLayerPerGpu } from "./kv";
 import type { Layout } from "./layout";
 import { paramsByComponent, type ParamBreakdown } from "./params";
 import { ACTIVATION_BYTES, computePath, KV_BYTES, peakFlopsFor, type ComputePath } from "./precision";
@@ -85,7 +85,11 @@ export interface Setup {
   readonly kvShard: number;
   /** Linear-attention state of one sequence, all linear layers of the model (bytes; 0 without such layers). */
   readonly linStateBytes: number;
-  /** Its shards across tp: min(tp, n_k) (the layers' heads split over the TP ranks, replicated beyond). */
+  /**
+   * Its shards across tp: how many times the whole state is larger than one rank's share — min(tp, n_k) for Gated
+   * DeltaNet (the layers' heads split over the TP ranks, replicated beyond); for Mamba-2 the heads split tp ways and
+   * a single B/C group is replicated (kv.ts: linearStateBytesPerLayerPerGpu).
+   */
   readonly linShard: number;
   readonly linkTp: Link;
   readonly linkStage: Link;
@@ -143,11 +147,18 @@ export function buildSetup(
     stageLayers: Math.ceil(model.layers / layout.pp),
     kvShard: a.kind === "gqa" ? Math.min(layout.tp, a.numKvHeads) : 1,
     linStateBytes: model.linearAttention ? model.layerKinds.linear * linearStateBytesPerLayer(model) : 0,
-    linShard: model.linearAttention ? Math.min(layout.tp, model.linearAttention.numKeyHeads) : 1,
+    linShard: linearShard(model, layout.tp),
     linkTp: linkFor(gpu, layout.tp, f.commEff, f.commLatencyS),
     linkStage: linkFor(gpu, layout.stageGpus, f.commEff, f.commLatencyS),
     spec,
   };
+}
+
+function linearShard(model: ModelArch, tp: number): number {
+  const la = model.linearAttention;
+  if (!la) return 1;
+  if (la.kind !== "mamba2") return Math.min(tp, la.numKeyHeads);
+  return linearStateBytesPerLayer(model) / linearStateBytesPerLayerPerGpu(model, tp);
 }
 
 /** Activation / workspace bytes per GPU: one prefill chunk of T tokens through the widest layer, 16-bit. */

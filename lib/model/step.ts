@@ -180,7 +180,7 @@ export function mixedStep(
   const d = model.hiddenSize;
   const msg = tok * d * ACTIVATION_BYTES;
   const moeLayers = p.moeLayers * frac;
-  const denseLayers = Ls - moeLayers;
+  const denseLayers = Ls - moeLayers - (L - p.moeLayers - p.denseLayers) * frac; // less the layers with no FFN block
   let comm = 0;
   if (l.tp > 1) {
     const ar = allReduceTime(msg, l.tp, s.linkTp.bandwidth, s.linkTp.latency);

@@ -46,7 +46,16 @@ export function confidenceFromTable(table: BadgeTable, q: ConfidenceQuery): Conf
   const drafted = (q.mtpDraftTokens ?? 0) > 0 ? withSpeculation(answer, table) : answer;
   const staged = (q.pp ?? 1) > 1 ? withPipeline(drafted, table) : drafted;
   const model = typeof q.model === "string" ? getModel(q.model) : q.model;
-  return model && model.layerKinds.linear > 0 ? withHybrid(staged, table) : staged;
+  if (!model || model.layerKinds.linear === 0) return staged;
+  return model.linearAttention?.kind === "mamba2" ? withStateSpace(staged) : withHybrid(staged, table);
+}
+
+/**
+ * A model with Mamba-2 (state-space) layers (Nemotron-H, Nemotron 3): neither the calibration nor the third-party runs
+ * had one (the hybrid runs are Gated DeltaNet models), so nothing measured backs its estimate: "low", saying why.
+ */
+function withStateSpace(a: ConfidenceAnswer): ConfidenceAnswer {
+  return heldTo(a, undefined, "Mamba-2 (state-space) layers: no calibration or third-party run of such a model to judge it", "");
 }
 
 /**

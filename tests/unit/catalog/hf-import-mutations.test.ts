@@ -27,6 +27,7 @@ const CONFIGS: Record<string, Record<string, unknown>> = {
   GEMMA4: F.GEMMA4,
   QWEN3_NEXT: F.QWEN3_NEXT,
   QWEN3_5_MOE: F.QWEN3_5_MOE,
+  NEMOTRON_3_NANO: F.NEMOTRON_3_NANO,
   // families the importer has no rules for, read by their fields
   KIMI_K2: F.KIMI_K2,
   OLMO2: F.OLMO2,

@@ -25,9 +25,12 @@ describe("model catalog", () => {
     it("is internally consistent", () => {
       const pos = [m.layers, m.hiddenSize, m.vocabSize, m.maxContext];
       for (const n of pos) expect(Number.isInteger(n) && n > 0).toBe(true);
-      // a dense FFN width wherever a layer has a dense FFN; 0 only when every layer is MoE
-      const allMoe = m.moe !== null && m.moe.moeLayers === m.layers;
-      expect(Number.isInteger(m.ffn.intermediateSize) && (m.ffn.intermediateSize > 0 || (allMoe && m.ffn.intermediateSize === 0))).toBe(true);
+      // a dense FFN width wherever a layer has a dense FFN; 0 only when no layer has one (every layer MoE or FFN-free)
+      const ffnFree = m.ffnFreeLayers ?? 0;
+      expect(Number.isInteger(ffnFree) && ffnFree >= 0).toBe(true);
+      const noDense = (m.moe?.moeLayers ?? 0) + ffnFree === m.layers;
+      expect((m.moe?.moeLayers ?? 0) + ffnFree).toBeLessThanOrEqual(m.layers);
+      expect(Number.isInteger(m.ffn.intermediateSize) && (m.ffn.intermediateSize > 0 || (noDense && m.ffn.intermediateSize === 0))).toBe(true);
       expect(m.layerKinds.full + m.layerKinds.sliding + m.layerKinds.linear).toBe(m.layers);
       expect(m.slidingWindow === null).toBe(m.layerKinds.sliding === 0);
       expect(m.linearAttention === null).toBe(m.layerKinds.linear === 0);
