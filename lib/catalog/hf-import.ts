@@ -1,7 +1,8 @@
 import { HfConfigError } from "./hf-config-error";
 import { layerLayout, stateDtypeBytes } from "./hf-layers";
 import { readMoe } from "./hf-moe";
-import { readNemotronH, type NemotronHRead } from "./hf-nemotron-h";
+import { readGraniteHybrid } from "./hf-granite-hybrid";
+import { readNemotronH, type MambaHybridRead } from "./hf-nemotron-h";
 import { fp4FormatOf, quantPrecision } from "./hf-quant";
 import { ConfigReader, isObject } from "./hf-reader";
 import { readUnknownFamily } from "./hf-unknown-family";
@@ -41,6 +42,7 @@ const FAMILIES = new Set([
   "gemma4_text",
   "phi3",
   "nemotron_h",
+  "granitemoehybrid",
 ]);
 
 /** Multimodal wrappers whose language model sits in `text_config`, mapped to the text model_type. */
@@ -139,8 +141,8 @@ function linearAttention(c: ConfigReader): LinearAttentionSpec {
   };
 }
 
-/** Which layers are which, their MoE block, dense FFN width and linear-attention shapes (every family but Nemotron-H). */
-function layerBlocks(c: ConfigReader, layers: number, modelType: string): Omit<NemotronHRead, "layers" | "ffnFreeLayers"> & { window: number | null } {
+/** Which layers are which, their MoE block, dense FFN width and linear-attention shapes (every family but the Mamba-2 hybrids). */
+function layerBlocks(c: ConfigReader, layers: number, modelType: string): Omit<MambaHybridRead, "layers" | "ffnFreeLayers" | "gated"> & { window: number | null } {
   const notes: string[] = [];
   const layout = layerLayout(c, layers, modelType);
   notes.push(...layout.notes);
@@ -185,8 +187,10 @@ export function importHfConfig(json: unknown, opts: HfImportOptions = {}): Model
   // multimodal checkpoints: the estimate is for text in, text out; the encoder towers' weights are not counted
   const towers = ["vision_config", "audio_config"].filter((k) => root.has(k));
   if (towers.length > 0) notes.push(`${towers.join(" and ")} present: the encoder weights are not counted (text-only estimate)`);
-  // Nemotron-H names one sub-layer per block; its mixers become the layers (hf-nemotron-h.ts)
-  const hybrid = modelType === "nemotron_h" ? readNemotronH(c, MAX_LAYERS) : null;
+  // Mamba-2 hybrids: Nemotron-H names one sub-layer per block, its mixers become the layers (hf-nemotron-h.ts);
+  // Granite 4.0-H names each layer's mixer in layer_types, with a shared MLP and experts (hf-granite-hybrid.ts)
+  const hybrid =
+    modelType === "nemotron_h" ? readNemotronH(c, MAX_LAYERS) : modelType === "granitemoehybrid" ? readGraniteHybrid(c, MAX_LAYERS) : null;
   const layers = hybrid ? hybrid.layers : c.int("num_hidden_layers");
   // the importer keeps one entry per layer; a count no model comes near is a broken config, not a model to guess at
   if (layers > MAX_LAYERS)
@@ -238,7 +242,7 @@ export function importHfConfig(json: unknown, opts: HfImportOptions = {}): Model
     slidingWindow: "window" in blocks ? blocks.window : null,
     linearAttention: la,
     // Nemotron-H's MLPs and experts are up/down only (relu²)
-    ffn: { intermediateSize: denseFfn, gated: hybrid === null },
+    ffn: { intermediateSize: denseFfn, gated: hybrid ? hybrid.gated : true },
     ...(hybrid && hybrid.ffnFreeLayers > 0 ? { ffnFreeLayers: hybrid.ffnFreeLayers } : {}),
     moe,
     ...(nativePrecision ? { nativePrecision } : {}),

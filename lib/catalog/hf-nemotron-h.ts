@@ -19,7 +19,8 @@ const PATTERN_CHARS: Record<string, Block> = { M: "mamba", "*": "attention", E: 
 const BLOCK_NAMES = new Set<string>(["mamba", "attention", "moe", "mlp"]);
 type Block = "mamba" | "attention" | "moe" | "mlp";
 
-export interface NemotronHRead {
+/** What a Mamba-2 hybrid's reader (this file, hf-granite-hybrid.ts) gives the importer. */
+export interface MambaHybridRead {
   /** Mixer blocks: the ModelArch layers. */
   readonly layers: number;
   readonly layerKinds: { readonly full: number; readonly sliding: number; readonly linear: number };
@@ -27,6 +28,8 @@ export interface NemotronHRead {
   readonly moe: MoeSpec | null;
   readonly denseFfn: number;
   readonly ffnFreeLayers: number;
+  /** The MLPs and experts are SwiGLU (3 matrices); false for Nemotron-H's relu² up/down (2). */
+  readonly gated: boolean;
   readonly notes: readonly string[];
 }
 
@@ -106,7 +109,7 @@ function moeSpec(c: ConfigReader, moeLayers: number, notes: string[]): MoeSpec {
 }
 
 /** Reads a nemotron_h config's block structure; throws HfConfigError naming the field it cannot read. */
-export function readNemotronH(c: ConfigReader, maxBlocks: number): NemotronHRead {
+export function readNemotronH(c: ConfigReader, maxBlocks: number): MambaHybridRead {
   const notes: string[] = [];
   if (c.has("moe_latent_size")) {
     throw new HfConfigError(c.path("moe_latent_size"), "latent MoE (experts run in a projected latent space, Nemotron 3 Super) is not modelled");
@@ -142,6 +145,7 @@ export function readNemotronH(c: ConfigReader, maxBlocks: number): NemotronHRead
     moe,
     denseFfn: mlpLayers > 0 ? uniformWidth(c, "intermediate_size") : 0,
     ffnFreeLayers: mixers - moeLayers - mlpLayers,
+    gated: false,
     notes,
   };
 }

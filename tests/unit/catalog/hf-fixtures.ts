@@ -387,3 +387,53 @@ export const NEMOTRON_3_NANO = {
   use_mamba_kernels: true,
   vocab_size: 131072,
 };
+
+/**
+ * A small Granite 4.0-H-shaped config (granitemoehybrid: Mamba-2 and attention layers, each followed by a shared SwiGLU
+ * MLP and 8 routed experts), the example transformers' GraniteMoeHybrid documentation gives, as quoted in public
+ * repositories. Its sizes are small; the fields and their layout are the family's.
+ */
+export const GRANITE_HYBRID = {
+  architectures: ["GraniteMoeHybridForCausalLM"],
+  attention_bias: false,
+  attention_dropout: 0.0,
+  attention_multiplier: 0.015625,
+  bos_token_id: 0,
+  eos_token_id: 0,
+  embedding_multiplier: 12,
+  hidden_act: "silu",
+  hidden_size: 512,
+  initializer_range: 0.1,
+  intermediate_size: 1024,
+  layer_types: ["mamba", "mamba", "mamba", "attention", "mamba", "mamba", "mamba", "attention"],
+  logits_scaling: 2,
+  mamba_chunk_size: 256,
+  mamba_conv_bias: true,
+  mamba_d_conv: 4,
+  mamba_d_head: 128,
+  mamba_d_state: 128,
+  mamba_expand: 2,
+  mamba_n_groups: 1,
+  mamba_n_heads: 8,
+  mamba_proj_bias: false,
+  max_position_embeddings: 4096,
+  model_type: "granitemoehybrid",
+  normalization_function: "rmsnorm",
+  num_attention_heads: 8,
+  num_experts_per_tok: 2,
+  num_hidden_layers: 8,
+  num_key_value_heads: 8,
+  num_local_experts: 8,
+  output_router_logits: false,
+  position_embedding_type: "nope",
+  residual_multiplier: 0.22,
+  rms_norm_eps: 1e-5,
+  rope_scaling: null,
+  rope_theta: 10000,
+  router_aux_loss_coef: 0.0,
+  shared_intermediate_size: 512,
+  tie_word_embeddings: true,
+  torch_dtype: "bfloat16",
+  use_cache: true,
+  vocab_size: 49152,
+};

@@ -28,6 +28,7 @@ const CONFIGS: Record<string, Record<string, unknown>> = {
   QWEN3_NEXT: F.QWEN3_NEXT,
   QWEN3_5_MOE: F.QWEN3_5_MOE,
   NEMOTRON_3_NANO: F.NEMOTRON_3_NANO,
+  GRANITE_HYBRID: F.GRANITE_HYBRID,
   // families the importer has no rules for, read by their fields
   KIMI_K2: F.KIMI_K2,
   OLMO2: F.OLMO2,
