@@ -102,6 +102,14 @@ test("a hybrid model shows the linear-attention state a sequence holds, with its
   await calc.open("?model=llama-3.1-70b&gpu=h100-sxm&tp=2&weights=fp8&kv=bf16");
   await expect(page.getByTestId("results")).toBeVisible();
   await expect(page.getByTestId("m-linear-state")).toHaveCount(0);
+  // a Mamba-2 hybrid: 23 layers · (64 · 64 · 128 fp32 state + 3 · 6,144 conv channels at 2 B) = 49.1 MB, named as such
+  await calc.open("?model=nemotron-3-nano-30b-a3b&gpu=h100-sxm&tp=1&weights=bf16&kv=bf16");
+  const mamba = page.getByTestId("m-linear-state");
+  await expect(mamba).toContainText("Mamba-2 state per sequence");
+  await expect(mamba).toContainText("49.1 MB");
+  await expect(page.getByTestId("verdict")).toContainText("Runs");
+  // no measured run of a Mamba-2 model: the badge is low
+  await expect(page.getByTestId("verdict").getByTestId("confidence")).toHaveAttribute("data-level", "low");
 });
 
 test("an impossible layout is explained under the field; a damaged link falls back with a message", async ({ page }) => {

@@ -199,7 +199,7 @@ export const CARDS: readonly AtlasCard[] = [
     section: "ffn",
     title: "SwiGLU activation",
     component: "swiglu",
-    summary: "silu(gate) ⊙ up over {x:lesson.ffnWidth} channels per layer: elementwise, fused, free next to the matmuls.",
+    summary: "The FFN activation — silu(gate) ⊙ up in a SwiGLU model — over {x:lesson.ffnWidth} channels per layer: elementwise, fused, free next to the matmuls.",
     diagram: { kind: "op", glyph: "silu(g) ⊙ u", inLabel: "2 × d_ff", outLabel: "d_ff" },
     knob: knob("model", "qwen3-32b", "Switch to Qwen3 32B and compare its FFN width."),
   },

@@ -111,7 +111,7 @@ export function kvByModel(s: Scenario): KvModelRow[] {
         a.kind === "mla"
           ? `MLA: one latent of ${a.kvLoraRank + a.qkRopeHeadDim}`
           : `${a.numKvHeads === a.numHeads ? "MHA" : "GQA"}: ${a.numKvHeads} KV heads for ${a.numHeads} query heads${m.layerKinds.sliding > 0 ? `, ${m.layerKinds.sliding} sliding-window layers` : ""}${
-              m.layerKinds.linear > 0 ? `, ${m.layerKinds.linear} of ${m.layers} layers linear attention (a fixed state, no KV)` : ""
+              m.layerKinds.linear > 0 ? `, ${m.layerKinds.linear} of ${m.layers} layers ${m.linearAttention?.kind === "mamba2" ? "Mamba-2" : "linear attention"} (a fixed state, no KV)` : ""
             }`;
       const params = paramsByComponent(m).total;
       return { id, name: m.name, design, kvBytesPerToken: kvBytesPerToken(m, kvBytes), params };

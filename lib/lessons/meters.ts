@@ -140,7 +140,9 @@ export function metersFor(component: Component, f: ScenarioFigures): Meters {
     case "rmsnorm":
     case "layernorm":
       return {
-        params: count("lesson.norms", "Norm parameters", p.norms, "2·d per layer + d (final) (+ latent norms)", `2 · ${m.hiddenSize} · ${L} + ${m.hiddenSize} …`),
+        params: (m.ffnFreeLayers ?? 0) > 0
+          ? count("lesson.norms", "Norm parameters", p.norms, "2·d per layer − d per layer with no FFN block + d (final)", `2 · ${m.hiddenSize} · ${L} − ${m.hiddenSize} · ${m.ffnFreeLayers} + ${m.hiddenSize}`)
+          : count("lesson.norms", "Norm parameters", p.norms, "2·d per layer + d (final) (+ latent norms)", `2 · ${m.hiddenSize} · ${L} + ${m.hiddenSize} …`),
         flops: null,
         bytes: composed("lesson.normBytes", "Norm weights read per step", wb.norms, "B", "norm parameters × 2 B", [[p.norms, "1"], [2, "B"]], " × "),
         kv: null,
@@ -207,7 +209,7 @@ export function metersFor(component: Component, f: ScenarioFigures): Meters {
       return {
         params: count(
           `lesson.${component}Params`,
-          component === "down" ? "Down-projection parameters" : "Gate and up projection parameters",
+          component === "down" ? "Down-projection parameters" : m.ffn.gated ? "Gate and up projection parameters" : "Up projection parameters (this FFN has no gate)",
           allParams,
           "(dense FFN + shared experts + routed experts) × matrix share",
           `(${p.ffn} + ${p.sharedExperts} + ${p.experts}) × ${share.toFixed(3)}`,
@@ -227,18 +229,21 @@ export function metersFor(component: Component, f: ScenarioFigures): Meters {
       };
     }
     case "swiglu": {
-      // every layer MoE (no dense FFN): a token's products are its k experts' channels and the shared experts'
-      const e = m.moe && m.moe.moeLayers >= m.layers ? m.moe : null;
+      // no dense FFN (every FFN is MoE): a token's products are its k experts' channels and the shared experts'
+      const e = m.moe && m.moe.moeLayers + (m.ffnFreeLayers ?? 0) >= m.layers ? m.moe : null;
+      // an ungated FFN (Nemotron-H: relu² on the up projection) applies its activation per channel, no gate product
+      const what = m.ffn.gated ? "one gate × up product" : "one relu² per channel: this FFN has no gate, so SwiGLU does not apply";
+      const label = m.ffn.gated ? "Elementwise products per token per layer" : "Elementwise activations per token per MoE layer";
       return none([
         e
           ? count(
               "lesson.ffnWidth",
-              "Elementwise products per token per layer",
+              label,
               e.expertsPerToken * e.expertFfnSize + e.sharedExperts * e.sharedExpertFfnSize,
-              "k · d_e + s · d_s (every layer is MoE: one gate × up product per channel of the token's experts)",
+              `k · d_e + s · d_s (every FFN is MoE: ${what} per channel of the token's experts)`,
               `${e.expertsPerToken} · ${e.expertFfnSize} + ${e.sharedExperts} · ${e.sharedExpertFfnSize}`,
             )
-          : count("lesson.ffnWidth", "Elementwise products per token per layer", m.ffn.intermediateSize, "d_ff (one gate × up product each)", `${m.ffn.intermediateSize}`),
+          : count("lesson.ffnWidth", label, m.ffn.intermediateSize, `d_ff (${what} each)`, `${m.ffn.intermediateSize}`),
       ]);
     }
     case "moe": {

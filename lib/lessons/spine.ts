@@ -36,7 +36,7 @@ export const STAGES: readonly SpineStage[] = [
     slug: "model-size",
     path: "/learn/model-size",
     title: "Bigger is slower",
-    hook: "Why is a 70B model more than 8× slower per token than an 8B?",
+    hook: "Why is a 70B model so much slower per token than an 8B?",
     blurb: "One user's speed is set by how fast the GPU can read the weights, not by how fast it can multiply.",
     subpages: [],
   },

@@ -126,7 +126,7 @@ export function Results({
           {d("kv.linearStatePerSequence") && (
             <Metric
               testId="m-linear-state"
-              label="Linear-attention state per sequence"
+              label={d("kv.linearStatePerSequence")?.label ?? "Linear-attention state per sequence"}
               value={formatWithUnit(d("kv.linearStatePerSequence")?.value, "B")}
               derivation={d("kv.linearStatePerSequence")}
               hint="fixed, whatever the context; read and written every step"

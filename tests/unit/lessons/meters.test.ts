@@ -133,6 +133,23 @@ describe("SwiGLU card", () => {
     expect(row.kvBytesPerToken).toBe(20_480);
   });
 
+  it("a Mamba-2 hybrid (Nemotron 3 Nano): relu² experts, norms without the FFN-free layers' second norm, Mamba-2 in the KV table", () => {
+    const f = scenarioFigures({ ...DEFAULT_SCENARIO, model: "nemotron-3-nano-30b-a3b", gpus: 1, weights: "bf16" });
+    const act = metersFor("swiglu", f).extra.find((e) => e.key === "lesson.ffnWidth")!;
+    // 6 experts of 1,856 channels + one shared expert of 3,712, one relu² each (no gate)
+    expect(act.value).toBe(6 * 1856 + 3712);
+    expect(act.formula).toContain("relu²");
+    expect(metersFor("gateUp", f).params!.label).toBe("Up projection parameters (this FFN has no gate)");
+    // 29 mixer layers · 2 norms, less one on each of the 6 layers with no FFN block, + the final norm: 53 · 2688
+    const norms = metersFor("rmsnorm", f).params!;
+    expect(norms.value).toBe(53 * 2688);
+    expect(norms.substituted).toBe("2 · 2688 · 29 − 2688 · 6 + 2688");
+    const row = kvByModel({ ...DEFAULT_SCENARIO, model: "nemotron-3-nano-30b-a3b" }).find((r) => r.id === "nemotron-3-nano-30b-a3b")!;
+    expect(row.design).toBe("GQA: 2 KV heads for 32 query heads, 23 of 29 layers Mamba-2 (a fixed state, no KV)");
+    expect(row.kvBytesPerToken).toBe(6 * 2 * 2 * 128 * 2);
+    for (const c of CARDS) expect(fillSummary(c.summary, metersFor(c.component, f)), c.slug).not.toMatch(/NaN|undefined|Infinity|\{/);
+  });
+
   it("a hybrid model's lessons carry no empty or non-finite figure", () => {
     const f = scenarioFigures({ ...DEFAULT_SCENARIO, model: "qwen3.5-35b-a3b", gpus: 1, weights: "fp8" });
     for (const c of CARDS) {
