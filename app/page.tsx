@@ -117,7 +117,7 @@ export default function Home() {
         <h2>Also a JSON API and a CLI</h2>
         <p className="text-slate-600 dark:text-slate-300">
           The same core answers <code>POST /api/estimate</code> and <code>POST /api/plan</code>, and{" "}
-          <code>npm run --silent atlas -- estimate --jsonl</code> streams thousands of estimates per second for your own
+          <code className="whitespace-nowrap">npm run --silent atlas -- estimate --jsonl</code> streams thousands of estimates per second for your own
           sweeps.
         </p>
       </section>

@@ -78,7 +78,7 @@ export function formatMs(ms: Num, digits = 3): string {
 }
 
 /**
- * US dollars: "$0", "$0.0042", "$0.52", "$12.40", "$312", "$1.2k", "$46.5k", "$3.1M", "$2.4B".
+ * US dollars: "$0", "$0.0042", "$0.052", "$0.40", "$0.52", "$12.40", "$312", "$1.2k", "$46.5k", "$3.1M", "$2.4B".
  * Below $1 keeps 2 significant digits (so $/M-token prices stay readable); $1–$100 two decimals.
  */
 export function formatUsd(x: Num): string {
@@ -92,7 +92,7 @@ export function formatUsd(x: Num): string {
   else if (a >= 999.5) body = `${sig(a / 1e3)}k`;
   else if (a >= 99.995) body = Math.round(a).toString();
   else if (a >= 1) body = a.toFixed(2);
-  else if (a >= 0.01) body = Number(a.toPrecision(2)).toString();
+  else if (a >= 0.01) body = a.toPrecision(2); // "0.40", not "0.4", beside "0.24" in the same column
   else body = sig(a, 2);
   return `${sign}$${body}`;
 }

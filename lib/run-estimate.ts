@@ -89,7 +89,7 @@ function resolvePrice(input: EstimateInput, gpu: GpuSpec): PriceUsed {
           source: "catalog",
           usdPerGpuHour: row.perGpuHour,
           row,
-          note: `Price: $${row.perGpuHour.toFixed(2)}/GPU-hour (${row.provider} ${row.term}, seen ${row.dateSeen}), the catalog's representative price for ${gpu.name}; set priceUsdPerGpuHour to use yours.`,
+          note: `Price: $${row.perGpuHour.toFixed(2)}/GPU-hour (${row.provider} ${row.term}, seen ${row.dateSeen}), the catalog's representative price for ${gpu.name}; enter your own $ per GPU-hour (priceUsdPerGpuHour in the API, --price in the CLI) to use yours.`,
         }
       : { source: "none", usdPerGpuHour: 0 };
     catalogPrice.set(gpu.id, p);

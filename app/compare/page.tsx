@@ -9,7 +9,7 @@ import { planEngine } from "../_plans/engine";
 import { leaf, ms, usd } from "../_plans/fmt";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Compare plans · Atlas" };
+export const metadata: Metadata = { title: "Compare plans" };
 
 const MAX_ITEMS = 4;
 

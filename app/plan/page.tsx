@@ -7,7 +7,7 @@ import { PlanApp } from "./_components/PlanApp";
 import type { PlanForm } from "./_components/form-ui";
 
 export const metadata: Metadata = {
-  title: "Plan a deployment · Atlas",
+  title: "Plan a deployment",
   description: "Latency targets, traffic and budget in; ranked deployments, a Pareto front and their costs out.",
 };
 
@@ -35,7 +35,7 @@ export default async function PlanPage({ searchParams }: { searchParams: SearchP
   // one was already dropped silently by decodePlanUrl.
   const source = await findPlanSource(decoded.view.from);
   return (
-    <main className="mx-auto max-w-6xl px-4 py-8">
+    <div>
       <h1 className="text-2xl font-bold tracking-tight">Plan a deployment</h1>
       <p className="mt-1 max-w-3xl text-slate-600 dark:text-slate-300">
         Describe the workload, your latency targets, traffic and budget. Atlas searches every GPU, layout, precision, engine and batch
@@ -70,6 +70,6 @@ export default async function PlanPage({ searchParams }: { searchParams: SearchP
       <div className="mt-6">
         <PlanApp initial={formValues(decoded.input)} initialStep={decoded.view.step - 1} autoRun={decoded.view.run} source={source} key={source?.slug ?? ""} />
       </div>
-    </main>
+    </div>
   );
 }

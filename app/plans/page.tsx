@@ -4,7 +4,7 @@ import { getStore, listRecentPlans } from "@/db/queries";
 import { dateTime, usd } from "../_plans/fmt";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Saved plans · Atlas" };
+export const metadata: Metadata = { title: "Saved plans" };
 
 /** Recent saved plans, newest first, with a compare picker. */
 export default async function PlansPage() {

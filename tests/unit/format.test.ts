@@ -71,6 +71,10 @@ describe("formatUsd", () => {
     expect(formatUsd(12.4)).toBe("$12.40");
     expect(formatUsd(312.4)).toBe("$312");
     expect(formatUsd(0.52)).toBe("$0.52");
+    // two significant digits below $1, trailing zero kept so a column of prices lines up
+    expect(formatUsd(0.4)).toBe("$0.40");
+    expect(formatUsd(0.9)).toBe("$0.90");
+    expect(formatUsd(0.052)).toBe("$0.052");
     expect(formatUsd(0.0042)).toBe("$0.0042");
     expect(formatUsd(0)).toBe("$0");
     expect(formatUsd(-5)).toBe("−$5.00");

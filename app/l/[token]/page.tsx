@@ -6,7 +6,7 @@ import { SavePlanForm } from "../../_plans/SavePlanForm";
 import { Headline, InputsTable, OptionsTable, PermalinkProblem, PlannerBusy } from "../../_plans/views";
 import { isPoolOverload } from "../../_server/worker-pool";
 
-export const metadata: Metadata = { title: "Shared plan · Atlas", robots: { index: false } };
+export const metadata: Metadata = { title: "Shared plan", robots: { index: false } };
 
 type Props = { params: Promise<{ token: string }>; searchParams?: Promise<Record<string, string | string[] | undefined>> };
 

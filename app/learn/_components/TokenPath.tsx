@@ -86,8 +86,9 @@ export function TokenPath() {
   const chipW = (X1 - X0) / PIECES.length;
 
   return (
-    <figure className="mx-auto w-full max-w-xl" data-testid="token-path">
-      <svg viewBox={`0 0 ${W} 960`} className="h-auto w-full" role="group" aria-labelledby="tp-title tp-desc">
+    <figure className="mx-auto w-full max-w-xl overflow-x-auto" data-testid="token-path">
+      {/* never narrower than 440 px: on a phone it scrolls sideways rather than shrinking its text below legibility */}
+      <svg viewBox={`0 0 ${W} 960`} className="h-auto w-full min-w-[440px]" role="group" aria-labelledby="tp-title tp-desc">
         <title id="tp-title">{`The path of one token through ${m.name}`}</title>
         <desc id="tp-desc">
           {`The prompt is split into tokens, each looked up in the embedding table, passed through ${m.layers} transformer blocks of attention and feed-forward layers, turned into scores over the ${formatCount(m.vocabSize)}-entry vocabulary by the LM head, and one token is picked. That token is fed back in to make the next, once per output token, and each step appends a row to the KV cache.`}
@@ -118,7 +119,8 @@ export function TokenPath() {
 
         {/* Transformer block × L */}
         <rect x={X0 - 30} y={180} width={X1 - X0 + 60} height={520} rx={10} className="fill-slate-50/60 stroke-slate-300 dark:fill-slate-800/30 dark:stroke-slate-600" strokeDasharray="6 4" />
-        <text x={X0 - 22} y={198} className="fill-slate-700 text-[12px] font-semibold dark:fill-slate-200">
+        {/* right-aligned, clear of the residual path that leaves the centre line to the left */}
+        <text x={X1 + 26} y={198} textAnchor="end" className="fill-slate-700 text-[12px] font-semibold dark:fill-slate-200">
           Transformer block × {m.layers}
         </text>
         <Box x={X0 + 60} y={206} w={X1 - X0 - 120} h={28} tone="act" label="RMSNorm (pre-norm)" href={card("norm", "rmsnorm")} />

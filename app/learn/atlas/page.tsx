@@ -16,9 +16,9 @@ export default function AtlasIndex() {
       <header className="prose-atlas max-w-3xl">
         <h1>Atlas</h1>
         <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">
-          A map of one transformer, part by part. Every card prices its part for the scenario below — parameters,
-          FLOPs per token, bytes per decode step, KV cache — and names one knob to turn. Change the scenario and
-          every card follows.
+          A map of one transformer, part by part. Open a card below: it prices its part for the scenario you set
+          here — parameters, FLOPs per token, bytes per decode step, KV cache — and names one knob to turn. The
+          scenario travels with the links, so every card you open follows it.
         </p>
       </header>
       <ScenarioBar />

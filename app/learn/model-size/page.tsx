@@ -62,8 +62,8 @@ export default function ModelSize() {
 
       <LessonSection
         n={3}
-        title="Why 70B is more than 8× slower than 8B"
-        takeaway="The slowdown is the ratio of bytes read, and the bytes follow the parameters. More than eight times the parameters means more than eight times slower."
+        title="Why the slowdown follows the size"
+        takeaway="The slowdown is the ratio of bytes read, and the bytes follow the parameters: on the byte ceiling a model is about as many times slower as it is bigger."
       >
         <P>
           The names round the sizes; the real parameter counts are a little further apart, and the bytes to read per token follow them. On the

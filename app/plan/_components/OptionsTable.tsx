@@ -4,6 +4,7 @@ import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/format";
 import { layoutLabel } from "@/lib/search/enumerate";
 import { ENGINE_NAMES } from "@/lib/search/labels";
 import type { Candidate } from "@/lib/search/types";
+import { useId } from "react";
 import { ConfidenceBadge } from "../../_components/ConfidenceBadge";
 
 /** Every ranked option in one table; a row's button selects it. */
@@ -14,10 +15,13 @@ export function OptionsTable({ options, selectedId, onSelect, perUser, caption }
   perUser: boolean;
   caption: string;
 }) {
+  const captionId = useId();
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[64rem] text-left text-sm tabular" data-testid="options-table">
-        <caption className="mb-2 text-left text-sm text-slate-500">{caption}</caption>
+    <div>
+      {/* the caption sits outside the scrolling table so it wraps on a narrow screen instead of scrolling away */}
+      <p className="mb-2 text-left text-sm text-slate-500" id={captionId}>{caption}</p>
+      <div className="overflow-x-auto">
+      <table className="w-full min-w-[64rem] text-left text-sm tabular" data-testid="options-table" aria-describedby={captionId}>
         <thead className="border-b border-slate-300 text-xs text-slate-500 dark:border-slate-600">
           <tr>
             <th scope="col" className="py-1 pr-2">#</th>
@@ -71,6 +75,7 @@ export function OptionsTable({ options, selectedId, onSelect, perUser, caption }
           ))}
         </tbody>
       </table>
+      </div>
     </div>
   );
 }

@@ -16,6 +16,16 @@ function fmtAxis(unit: string) {
   return (v: number) => (unit === "USD" ? formatUsd(v) : formatCount(v));
 }
 
+/** Ticks at every power of ten across [min, max] (a log axis labelled at round values), or undefined for too few. */
+function decadeTicks(values: readonly number[]): number[] | undefined {
+  const pos = values.filter((v) => Number.isFinite(v) && v > 0);
+  if (pos.length === 0) return undefined;
+  const lo = Math.floor(Math.log10(Math.min(...pos)));
+  const hi = Math.ceil(Math.log10(Math.max(...pos)));
+  if (hi - lo < 1) return undefined;
+  return Array.from({ length: hi - lo + 1 }, (_, i) => 10 ** (lo + i));
+}
+
 function Tip({ active, payload }: { active?: boolean; payload?: readonly { payload?: ChartPoint & { series?: string } }[] }) {
   const p = active ? payload?.[0]?.payload : undefined;
   if (!p) return null;
@@ -41,6 +51,9 @@ export function ParetoChart({ pareto, selectedId, onSelect }: {
   const all = [...f.front, ...f.others];
   const selected = all.filter((p) => p.id === selectedId);
   const log = which === "costLatency";
+  const xTicks = log ? decadeTicks(all.map((p) => p.x)) : undefined;
+  const yTicks = log ? decadeTicks(all.map((p) => p.y)) : undefined;
+  const span = (t: number[] | undefined): [number, number] | ["auto", "auto"] => (t ? [t[0]!, t[t.length - 1]!] : ["auto", "auto"]);
   const click = (d: unknown) => {
     const p = (d as { payload?: ChartPoint } & Partial<ChartPoint>)?.payload ?? (d as ChartPoint);
     if (p?.id) onSelect(p.id);
@@ -69,18 +82,21 @@ export function ParetoChart({ pareto, selectedId, onSelect }: {
         {f.front.length} configurations on the front (blue, joined: {f.better.x} {f.xLabel} and {f.better.y} {f.yLabel} are better); {f.others.length} other
         candidates sampled in grey. The star marks the selected option; hover a point for its configuration, click to select it.
       </p>
-      <div className="mt-2 h-80 w-full" data-testid="pareto-chart">
+      <p className="mt-2 text-xs font-medium text-slate-600 dark:text-slate-300" data-testid="pareto-y-label">
+        ↑ {f.yLabel} ({f.yUnit})
+      </p>
+      <div className="h-80 w-full" data-testid="pareto-chart">
         <ResponsiveContainer width="100%" height="100%">
-          <ScatterChart margin={{ top: 10, right: 20, bottom: 30, left: 20 }}>
+          <ScatterChart margin={{ top: 10, right: 20, bottom: 5, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.4} />
             <XAxis
               type="number"
               dataKey="x"
               name={f.xLabel}
               scale={log ? "log" : "auto"}
-              domain={["auto", "auto"]}
+              domain={span(xTicks)}
+              ticks={xTicks}
               tickFormatter={fmtAxis(f.xUnit)}
-              label={{ value: `${f.xLabel} (${f.xUnit})`, position: "bottom", offset: 10, fontSize: 12 }}
               tick={{ fontSize: 11 }}
             />
             <YAxis
@@ -88,10 +104,11 @@ export function ParetoChart({ pareto, selectedId, onSelect }: {
               dataKey="y"
               name={f.yLabel}
               scale={log ? "log" : "auto"}
-              domain={["auto", "auto"]}
+              domain={span(yTicks)}
+              ticks={yTicks}
               tickFormatter={fmtAxis(f.yUnit)}
-              label={{ value: `${f.yLabel} (${f.yUnit})`, angle: -90, position: "insideLeft", fontSize: 12 }}
               tick={{ fontSize: 11 }}
+              width={56}
             />
             <ZAxis range={[30, 30]} />
             <Tooltip content={<Tip />} cursor={{ strokeDasharray: "3 3" }} />
@@ -108,6 +125,9 @@ export function ParetoChart({ pareto, selectedId, onSelect }: {
           </ScatterChart>
         </ResponsiveContainer>
       </div>
+      <p className="text-right text-xs font-medium text-slate-600 dark:text-slate-300" data-testid="pareto-x-label">
+        {f.xLabel} ({f.xUnit}) →
+      </p>
     </section>
   );
 }

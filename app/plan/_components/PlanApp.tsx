@@ -100,7 +100,11 @@ export function PlanApp({
         setInput(plan);
         setExplained({});
         setSelectedId(body.best?.id ?? body.nearMisses[0]?.id ?? null);
-        requestAnimationFrame(() => resultsRef.current?.focus());
+        // focus the results for keyboard and screen-reader users; scroll them in below the sticky header (scroll-mt)
+        requestAnimationFrame(() => {
+          resultsRef.current?.focus({ preventScroll: true });
+          resultsRef.current?.scrollIntoView({ block: "start" });
+        });
         return;
       }
     } catch (e) {
@@ -165,7 +169,7 @@ export function PlanApp({
         ) : null}
       </div>
       {result ? (
-        <div ref={resultsRef} tabIndex={-1} className="outline-none" aria-label="Plan results" data-testid="results">
+        <div ref={resultsRef} tabIndex={-1} className="scroll-mt-20 outline-none" aria-label="Plan results" data-testid="results">
           <Results r={result} selected={selected} onSelect={(id) => void select(id)} />
           {input ? (
             <section aria-labelledby="save-h" className="mt-6 rounded-lg border border-slate-200 p-4 dark:border-slate-700">

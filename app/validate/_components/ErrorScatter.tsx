@@ -44,9 +44,11 @@ export function ErrorScatter({ points, band, metric }: { points: readonly Scatte
   ];
   const engines = (["vllm", "sglang", "trtllm"] as const).filter((e) => points.some((p) => p.engine === e));
   return (
-    <div data-testid="validate-scatter" className="h-[440px] w-full">
+    <div>
+    <p className="text-xs font-medium text-slate-600 dark:text-slate-300">↑ predicted {metric}</p>
+    <div data-testid="validate-scatter" className="h-[420px] w-full">
       <ResponsiveContainer width="100%" height="100%">
-        <ScatterChart margin={{ top: 10, right: 20, bottom: 30, left: 30 }}>
+        <ScatterChart margin={{ top: 10, right: 20, bottom: 5, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
           <XAxis
             type="number"
@@ -57,7 +59,6 @@ export function ErrorScatter({ points, band, metric }: { points: readonly Scatte
             tickFormatter={tickMs}
             allowDataOverflow
             name={`measured ${metric}`}
-            label={{ value: `measured ${metric}`, position: "bottom", offset: 10 }}
           />
           <YAxis
             type="number"
@@ -69,7 +70,6 @@ export function ErrorScatter({ points, band, metric }: { points: readonly Scatte
             allowDataOverflow
             name={`predicted ${metric}`}
             width={64}
-            label={{ value: `predicted ${metric}`, angle: -90, position: "left", offset: 10, style: { textAnchor: "middle" } }}
           />
           <ReferenceLine segment={line(1)} stroke="currentColor" strokeOpacity={0.6} ifOverflow="hidden" />
           <ReferenceLine segment={line(1 + band)} stroke="#16a34a" strokeDasharray="6 4" ifOverflow="hidden" />
@@ -103,6 +103,8 @@ export function ErrorScatter({ points, band, metric }: { points: readonly Scatte
           ))}
         </ScatterChart>
       </ResponsiveContainer>
+    </div>
+    <p className="text-right text-xs font-medium text-slate-600 dark:text-slate-300">measured {metric} →</p>
     </div>
   );
 }

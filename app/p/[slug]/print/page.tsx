@@ -22,7 +22,7 @@ export function generateStaticParams(): { slug: string }[] {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  return { title: `${(await loadPlanOr404(slug)).title} · print · Atlas`, robots: { index: false } };
+  return { title: `${(await loadPlanOr404(slug)).title} · print`, robots: { index: false } };
 }
 
 /** For finance: the saved figures with the assumptions behind them and where every price came from, dated. */

@@ -18,7 +18,7 @@ type Params = Promise<{ section: string; card: string }>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { section, card } = await params;
   const c = getCard(section, card);
-  return { title: c ? `${c.title} · Atlas` : "Atlas" };
+  return { title: c ? `${c.title} · Atlas lessons` : "Atlas lessons" };
 }
 
 export default async function CardPage({ params }: { params: Params }) {
