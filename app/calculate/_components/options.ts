@@ -23,7 +23,7 @@ export const KV_OPTIONS: readonly SelectOption[] = [
 ];
 
 export const ARRIVAL_OPTIONS: readonly SelectOption[] = [
-  { value: "", label: "By lengths (staggered if they vary)" },
+  { value: "", label: "Auto (from the lengths)" },
   { value: "together", label: "Together (benchmark start)" },
   { value: "staggered", label: "Staggered (open-loop traffic)" },
 ];

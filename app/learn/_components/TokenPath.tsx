@@ -86,7 +86,7 @@ export function TokenPath() {
   const chipW = (X1 - X0) / PIECES.length;
 
   return (
-    <figure className="mx-auto w-full max-w-xl overflow-x-auto" data-testid="token-path">
+    <figure className="mx-auto w-full max-w-[min(36rem,calc(100vw-2rem))] overflow-x-auto" data-testid="token-path">
       {/* never narrower than 440 px: on a phone it scrolls sideways rather than shrinking its text below legibility */}
       <svg viewBox={`0 0 ${W} 960`} className="h-auto w-full min-w-[440px]" role="group" aria-labelledby="tp-title tp-desc">
         <title id="tp-title">{`The path of one token through ${m.name}`}</title>
