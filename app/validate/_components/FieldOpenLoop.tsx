@@ -1,4 +1,4 @@
-import { getGpu, getModel } from "../../../lib/catalog";
+import { getGpu, getModel, MODELS } from "../../../lib/catalog";
 import { hybridFigures, type FieldOpenLoopComparison, type FieldOpenLoopReport } from "../../../lib/validation/field-open-loop";
 import { ENGINE_NAMES } from "./engines";
 import { count, ms, pct, signedPct } from "./fmt";
@@ -20,6 +20,7 @@ export function FieldOpenLoop({ report }: { report: FieldOpenLoopReport }) {
   const gpu = getGpu(first.run.gpu)?.name ?? first.run.gpu;
   const unmodelled = report.calibrated.filter((c) => c.run.unmodelled);
   const badge = hybridFigures(report);
+  const mamba = MODELS.filter((m) => m.linearAttention?.kind === "mamba2");
   // A run that kept up completes a little under the offered rate (its last requests drain after the last arrival:
   // 7.56 of 8 req/s here); one that completed under 90 % of it fell behind, its queue growing for the whole run.
   const behind = report.calibrated.filter((c) => c.predicted && !c.predicted.saturated && c.run.measured.requestsPerS < 0.9 * c.run.rate);
@@ -46,8 +47,11 @@ export function FieldOpenLoop({ report }: { report: FieldOpenLoopReport }) {
       </p>
       {badge && (
         <p className="text-sm text-neutral-600 dark:text-neutral-400" data-testid="field-open-loop-badge">
-          Every estimate of a model with linear-attention layers, in the calculator and the planner, is held to the level
+          Every estimate of a model with Gated DeltaNet layers, in the calculator and the planner, is held to the level
           these runs earn under the rules every regime is judged by: <strong>{badge.level}</strong> ({badge.reasons.join("; ")}).
+          {mamba.length > 0
+            ? ` A model with Mamba-2 (state-space) layers instead — ${mamba.map((m) => m.name).join(", ")} in the catalog, or a pasted Nemotron-H or Granite 4.0-H config — has no measured run at all, so its badge is low and says so.`
+            : ""}
         </p>
       )}
       <div className="overflow-x-auto">

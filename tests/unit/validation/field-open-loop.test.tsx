@@ -121,6 +121,8 @@ describe("/validate section", () => {
     // the architecture words come from the catalog entry
     expect(html).toContain("Qwen3.5 35B-A3B is a hybrid: 30 of its 40 layers are Gated DeltaNet linear attention with a fixed recurrent state, 40 carry 256 experts, and no calibration run measured a model like it.");
     expect(html).toContain("https://github.com/gpustack/gpustack/blob/bf31830fb78016f719c6321058aca91e2277430b/docs/performance-lab/qwen3.5-35b-a3b/h200-latency.md");
+    // the catalog's Mamba-2 hybrids are named as having no measured run
+    expect(html).toMatch(/Mamba-2 \(state-space\) layers instead — Nemotron 3 Nano 30B-A3B in the catalog[^<]*has no measured run at all, so its badge is low/);
   });
 
   it("renders nothing without runs", () => {
