@@ -62,12 +62,12 @@ export function OptionsTable({ options, selectedId, onSelect, perUser, caption }
                 {c.mtpDraftTokens > 0 ? ` + MTP ${c.mtpDraftTokens}` : ""}
               </td>
               <td className="pr-2">{c.concurrency}</td>
-              <td className="pr-2">{formatMs(c.ttftP50Ms)} / {formatMs(c.ttftP95Ms)}</td>
-              <td className="pr-2">{formatMs(c.tpotP50Ms)} / {formatMs(c.tpotP95Ms)}</td>
-              <td className="pr-2">{formatCount(c.outputTokensPerSecondPerGpu)}</td>
-              <td className="pr-2">{formatPercent(c.utilisation)}</td>
-              <td className="pr-2" data-testid="row-cost-month">{formatUsd(c.costUsdPerMonth)}</td>
-              <td className="pr-2">{formatUsd(c.costUsdPerMillionInputTokens)} · {formatUsd(c.costUsdPerMillionOutputTokens)}</td>
+              <td className="whitespace-nowrap pr-2">{formatMs(c.ttftP50Ms)} / {formatMs(c.ttftP95Ms)}</td>
+              <td className="whitespace-nowrap pr-2">{formatMs(c.tpotP50Ms)} / {formatMs(c.tpotP95Ms)}</td>
+              <td className="whitespace-nowrap pr-2">{formatCount(c.outputTokensPerSecondPerGpu)}</td>
+              <td className="whitespace-nowrap pr-2">{formatPercent(c.utilisation)}</td>
+              <td className="whitespace-nowrap pr-2" data-testid="row-cost-month">{formatUsd(c.costUsdPerMonth)}</td>
+              <td className="whitespace-nowrap pr-2">{formatUsd(c.costUsdPerMillionInputTokens)} · {formatUsd(c.costUsdPerMillionOutputTokens)}</td>
               <td className="pr-2" data-testid="row-cost-user">{perUser ? formatUsd(c.costUsdPerUserPerMonth) : formatUsd(c.costUsdPer1kRequests)}</td>
               <td className="pr-2">{c.binding.resource.replace("-", " ")}</td>
               <td><ConfidenceBadge answer={c.confidence} /></td>
