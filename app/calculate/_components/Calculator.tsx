@@ -120,6 +120,10 @@ export function Calculator({ initial, badges }: { initial: CalcValues; badges: B
 
   return (
     <div className="space-y-5">
+      {/* on a phone the figures sit below some thirty fields: one tap away */}
+      <a href="#calc-results" className="block text-sm text-accent-700 underline sm:hidden dark:text-accent-300">
+        Jump to the figures ↓
+      </a>
       <div className="rounded-xl border border-slate-200 bg-slate-50 p-4 dark:border-slate-800 dark:bg-slate-900/50" data-testid="scenario" data-hydrated={hydrated ? "true" : "false"}>
         <ScenarioBar
           form={form}
@@ -144,6 +148,7 @@ export function Calculator({ initial, badges }: { initial: CalcValues; badges: B
         </p>
       )}
       {shown && <ShareBar values={shown.input} />}
+      <div id="calc-results" className="scroll-mt-20" />
       {shown && (
         <Results
           r={shown}

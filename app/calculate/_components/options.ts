@@ -9,7 +9,8 @@ export const MODEL_OPTIONS: readonly SelectOption[] = MODELS.map((m) => ({ value
 
 export const GPU_OPTIONS: readonly SelectOption[] = GPUS.map((g) => ({
   value: g.id,
-  label: `${g.name} · ${formatBytes(g.memory)}`,
+  // decimal GB, as every memory figure on the page, with the binary GiB vendors' names use ("80GB" = 80 GiB ≈ 85.9 GB)
+  label: `${g.name} · ${formatBytes(g.memory)} (${(g.memory / 2 ** 30).toFixed(1)} GiB)`,
   group: g.vendor,
 }));
 
