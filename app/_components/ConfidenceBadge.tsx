@@ -26,16 +26,24 @@ export function ConfidenceBadge({ answer, showErrors = false }: { answer: Confid
     answer.tpotMdape !== null
       ? `median TPOT error ${formatPercent(answer.tpotMdape)}${answer.ttftMdape !== null ? `, TTFT ${formatPercent(answer.ttftMdape)}` : ""} over ${answer.rows} measured runs${heldOut}${published}`
       : answer.reasons.join("; ");
+  // what no regime measures caps the level (MTP drafts, pipeline stages, hybrid or Mamba-2 layers): say so beside the
+  // regime's own errors, which may look better than the level
+  const capped = answer.tpotMdape !== null && answer.heldBy?.length ? ` — held to ${answer.level} by ${answer.heldBy.join("; ")}` : "";
   return (
     <Link
       href={answer.regime.href}
-      title={`${answer.regime.label}: ${err}`}
+      title={`${answer.regime.label}: ${err}${capped}`}
       data-testid="confidence"
       data-level={answer.level}
       className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium ${STYLE[answer.level]}`}
     >
       {answer.level} confidence
-      {showErrors && <span className="font-normal opacity-80">· {err}</span>}
+      {showErrors && (
+        <span className="font-normal opacity-80">
+          · {err}
+          {capped}
+        </span>
+      )}
     </Link>
   );
 }

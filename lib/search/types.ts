@@ -138,6 +138,7 @@ export interface CandidateConfidence {
   readonly rows: number;
   readonly regime: { readonly id: string; readonly label: string; readonly href: string };
   readonly reasons: readonly string[];
+  readonly heldBy?: readonly string[];
 }
 
 /** A point of a chart: a candidate's id and its two coordinates. */

@@ -260,6 +260,12 @@ export interface ConfidenceAnswer {
   /** The regime whose measured errors set the level; its id is the anchor on /validate. */
   readonly regime: { readonly id: string; readonly label: string; readonly href: string };
   readonly reasons: readonly string[];
+  /**
+   * What no regime measures and so caps the level — MTP drafts, pipeline stages, linear-attention or Mamba-2 layers —
+   * each with its evidence or the lack of it (lookup.ts). Absent when nothing caps it (and on answers stored before
+   * 2026-12-08).
+   */
+  readonly heldBy?: readonly string[];
 }
 
 const ORDER: readonly Confidence[] = ["low", "medium", "high"];

@@ -79,9 +79,11 @@ const ORDER: readonly Confidence[] = ["low", "medium", "high"];
  * two (with `line` saying why), or "low" with `missing` when there is no such evidence.
  */
 function heldTo(a: ConfidenceAnswer, evidence: { readonly level: Confidence } | undefined, missing: string, line: string): ConfidenceAnswer {
-  if (!evidence) return { ...a, level: "low", reasons: [...a.reasons, missing] };
+  const why = evidence ? line : missing;
+  const heldBy = [...(a.heldBy ?? []), why];
+  if (!evidence) return { ...a, level: "low", reasons: [...a.reasons, why], heldBy };
   const level = ORDER.indexOf(a.level) <= ORDER.indexOf(evidence.level) ? a.level : evidence.level;
-  return { ...a, level, reasons: [...a.reasons, line] };
+  return { ...a, level, reasons: [...a.reasons, why], heldBy };
 }
 
 /**
