@@ -45,6 +45,17 @@ console.log(`runPlan total     median ${ms(median(total))}  (min ${ms(Math.min(.
 console.log(`cold first run    search ${ms(cold.stats.searchMs)}, runPlan ${ms(coldTotal)}`);
 console.log(`best              ${last.summary}`);
 
+/** A plan's search time: one warm-up, then the median over `n` runs (no what-to-relax advice). */
+function searchMedian(input: ReturnType<typeof planInputSchema.parse>, n: number): { last: ReturnType<typeof runPlan>; medianMs: number } {
+  let last = runPlan(input, { relax: false });
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    last = runPlan(input, { relax: false });
+    times.push(last.stats.searchMs);
+  }
+  return { last, medianMs: median(times) };
+}
+
 // DeepSeek-R1 with speculative decoding allowed: the search also tries 1 and 3 MTP drafts on every shape.
 const dsBase = {
   workload: { model: "deepseek-r1", inputTokens: 1000, outputTokens: 1000, outputTokensP95: 1500 },
@@ -53,16 +64,10 @@ const dsBase = {
 };
 const dsRuns = Math.max(3, Math.min(runs, 5));
 for (const speculative of [[], ["mtp"]] as const) {
-  const ds = planInputSchema.parse({ ...dsBase, budget: { speculative: [...speculative] } });
-  const times: number[] = [];
-  let r = runPlan(ds, { relax: false });
-  for (let i = 0; i < dsRuns; i++) {
-    r = runPlan(ds, { relax: false });
-    times.push(r.stats.searchMs);
-  }
+  const { last: r, medianMs } = searchMedian(planInputSchema.parse({ ...dsBase, budget: { speculative: [...speculative] } }), dsRuns);
   console.log(
     `\nDeepSeek-R1, TPOT p95 ≤ 20 ms, 5 req/s, MTP ${speculative.length ? "allowed" : "off"}: ${r.stats.candidates.toLocaleString("en-US")} candidates, ` +
-      `search median ${ms(median(times))} (${dsRuns} runs)\n  best ${r.summary}`,
+      `search median ${ms(medianMs)} (${dsRuns} runs)\n  best ${r.summary}`,
   );
 }
 
@@ -92,14 +97,9 @@ for (const model of ["qwen3.5-35b-a3b", "nemotron-3-nano-30b-a3b"]) {
     traffic: { mode: "peak", peakRequestsPerSecond: 20 },
   });
   const hRuns = Math.max(3, Math.min(runs, 5));
-  const hTimes: number[] = [];
-  let hr = runPlan(h, { relax: false });
-  for (let i = 0; i < hRuns; i++) {
-    hr = runPlan(h, { relax: false });
-    hTimes.push(hr.stats.searchMs);
-  }
+  const { last: hr, medianMs } = searchMedian(h, hRuns);
   console.log(
     `\n${hr.model.name} (hybrid), TTFT p95 ≤ 2 s, TPOT p95 ≤ 30 ms, 20 req/s: ${hr.stats.candidates.toLocaleString("en-US")} candidates, ` +
-      `search median ${ms(median(hTimes))} (${hRuns} runs)\n  best ${hr.summary}`,
+      `search median ${ms(medianMs)} (${hRuns} runs)\n  best ${hr.summary}`,
   );
 }
