@@ -98,6 +98,21 @@ test.describe("learning journey", () => {
     await expect(page.getByTestId("card-moe")).toContainText("Distinct experts touched per layer per step: 126");
   });
 
+  test("a Mamba-2 hybrid's cards say where it departs from the plain transformer; a plain model's do not", async ({ page }) => {
+    await page.goto("/learn/atlas/stack/kv-cache?model=nemotron-3-nano-30b-a3b");
+    // 6 attention layers carry the KV cache; 23 Mamba-2 layers hold 49.1 MB of state per request
+    await expect(page.getByTestId("caveat-kv")).toContainText("only 6 of its 29 layers are attention layers with a KV cache");
+    await expect(page.getByTestId("caveat-kv")).toContainText("The other 23 are Mamba-2 layers");
+    await expect(page.getByTestId("caveat-kv")).toContainText("49.1 MB");
+    await page.goto("/learn/atlas/ffn/swiglu?model=nemotron-3-nano-30b-a3b");
+    await expect(page.getByTestId("caveat-gate")).toContainText("FFN has no gate");
+    await page.goto("/learn/atlas/attention/rope?model=nemotron-3-nano-30b-a3b");
+    await expect(page.getByTestId("caveat-rope")).toContainText("use no positional embedding");
+    await page.goto("/learn/atlas/ffn/swiglu?model=llama-3.1-8b");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByTestId("caveat-gate")).toHaveCount(0);
+  });
+
   test("a Spine stage draws its chart from the core", async ({ page }) => {
     await page.goto("/learn/concurrency");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("80 GB GPU");

@@ -93,6 +93,7 @@ export function readGraniteHybrid(c: ConfigReader, maxLayers: number): MambaHybr
     denseFfn,
     ffnFreeLayers: 0,
     gated: true,
+    noPositionEmbedding: c.optStr("position_embedding_type") === "nope",
     notes,
   };
 }

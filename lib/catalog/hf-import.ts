@@ -142,7 +142,7 @@ function linearAttention(c: ConfigReader): LinearAttentionSpec {
 }
 
 /** Which layers are which, their MoE block, dense FFN width and linear-attention shapes (every family but the Mamba-2 hybrids). */
-function layerBlocks(c: ConfigReader, layers: number, modelType: string): Omit<MambaHybridRead, "layers" | "ffnFreeLayers" | "gated"> & { window: number | null } {
+function layerBlocks(c: ConfigReader, layers: number, modelType: string): Omit<MambaHybridRead, "layers" | "ffnFreeLayers" | "gated" | "noPositionEmbedding"> & { window: number | null } {
   const notes: string[] = [];
   const layout = layerLayout(c, layers, modelType);
   notes.push(...layout.notes);
@@ -244,6 +244,7 @@ export function importHfConfig(json: unknown, opts: HfImportOptions = {}): Model
     // Nemotron-H's MLPs and experts are up/down only (relu²)
     ffn: { intermediateSize: denseFfn, gated: hybrid ? hybrid.gated : true },
     ...(hybrid && hybrid.ffnFreeLayers > 0 ? { ffnFreeLayers: hybrid.ffnFreeLayers } : {}),
+    ...(hybrid?.noPositionEmbedding ? { noPositionEmbedding: true } : {}),
     moe,
     ...(nativePrecision ? { nativePrecision } : {}),
     ...(fp4Format ? { fp4Format } : {}),

@@ -30,6 +30,8 @@ export interface MambaHybridRead {
   readonly ffnFreeLayers: number;
   /** The MLPs and experts are SwiGLU (3 matrices); false for Nemotron-H's relu² up/down (2). */
   readonly gated: boolean;
+  /** The attention layers use no positional embedding (NoPE). */
+  readonly noPositionEmbedding: boolean;
   readonly notes: readonly string[];
 }
 
@@ -146,6 +148,8 @@ export function readNemotronH(c: ConfigReader, maxBlocks: number): MambaHybridRe
     denseFfn: mlpLayers > 0 ? uniformWidth(c, "intermediate_size") : 0,
     ffnFreeLayers: mixers - moeLayers - mlpLayers,
     gated: false,
+    // vLLM's NemotronHAttention applies no rotary embedding: the Mamba-2 layers carry the order
+    noPositionEmbedding: true,
     notes,
   };
 }

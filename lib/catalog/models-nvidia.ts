@@ -29,6 +29,7 @@ export const NVIDIA_MODELS = [
     },
     ffn: { intermediateSize: 0, gated: false },
     ffnFreeLayers: 6,
+    noPositionEmbedding: true,
     moe: { numExperts: 128, expertsPerToken: 6, sharedExperts: 1, expertFfnSize: 1856, sharedExpertFfnSize: 3712, moeLayers: 23 },
     sources: [
       {

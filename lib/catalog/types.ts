@@ -136,6 +136,11 @@ export interface ModelArch {
    * blocks than mixer blocks leave some mixers without one). Absent: 0 — every layer has a dense FFN or an MoE block.
    */
   readonly ffnFreeLayers?: number;
+  /**
+   * The attention layers add no positional embedding (NoPE): Nemotron-H's attention applies no rotary embedding and
+   * Granite 4.0-H says `position_embedding_type: "nope"` — their Mamba-2 layers carry the order. Absent: RoPE.
+   */
+  readonly noPositionEmbedding?: boolean;
   readonly moe: MoeSpec | null;
   /** Precision the checkpoint ships in, when the config says (quantization_config). */
   readonly nativePrecision?: Precision;

@@ -17,7 +17,7 @@ export interface AtlasSection {
 }
 
 /** Symbolic dimensions a diagram may name; resolved against the scenario's model by `dimsOf`. */
-export type Dim = "1" | "B" | "d" | "V" | "qh" | "kvh" | "dff" | "de" | "N" | "E" | "k" | "L";
+export type Dim = "1" | "B" | "d" | "V" | "qh" | "kvh" | "dff" | "de" | "N" | "E" | "k" | "L" | "La";
 
 export type DiagramSpec =
   | { readonly kind: "tokens" }

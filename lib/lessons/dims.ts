@@ -24,6 +24,8 @@ export function dimsOf(m: ModelArch, batch: number, context: number): Readonly<R
     E: m.moe ? m.moe.numExperts : 0,
     k: m.moe ? m.moe.expertsPerToken : 0,
     L: m.layers,
+    // the layers with attention and a KV cache (a hybrid's linear-attention / Mamba-2 layers hold a fixed state instead)
+    La: m.layerKinds.full + m.layerKinds.sliding,
   };
 }
 
@@ -41,4 +43,5 @@ export const DIM_SYMBOL: Readonly<Record<Dim, string>> = {
   E: "E",
   k: "k",
   L: "L",
+  La: "L_attn",
 };

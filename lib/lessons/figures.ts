@@ -6,6 +6,7 @@ import {
   estimateConfig,
   estimateCore,
   kvBytesPerToken,
+  linearStateBytesPerLayer,
   type Derivation,
   type EstimateCore,
   type EstimateResult,
@@ -124,18 +125,31 @@ export function scenarioFigures(s: Scenario = DEFAULT_SCENARIO): ScenarioFigures
     " × ",
   );
   const kvpt = kvBytesPerToken(model, core.setup.kvBytes);
-  d["lesson.kvPerRequest"] = composed(
-    "lesson.kvPerRequest",
-    "KV cache of one request (ISL + OSL tokens)",
-    kvpt * (s.isl + s.osl),
-    "B",
-    "KV bytes per token × (ISL + OSL)",
-    [
-      [kvpt, "B"],
-      [s.isl + s.osl, "1"],
-    ],
-    " × ",
-  );
+  // a hybrid's linear-attention / Mamba-2 layers hold a fixed state per request beside the attention layers' KV
+  const state = model.linearAttention ? model.layerKinds.linear * linearStateBytesPerLayer(model) : 0;
+  const stateName = model.linearAttention?.kind === "mamba2" ? "Mamba-2 state" : "linear-attention state";
+  d["lesson.kvPerRequest"] =
+    state > 0
+      ? derived(
+          "lesson.kvPerRequest",
+          `KV cache and ${stateName} of one request (ISL + OSL tokens)`,
+          kvpt * (s.isl + s.osl) + state,
+          "B",
+          `KV bytes per token × (ISL + OSL) + the fixed ${stateName}`,
+          `${formatWithUnit(kvpt, "B")} × ${formatWithUnit(s.isl + s.osl, "1")} + ${formatWithUnit(state, "B")}`,
+        )
+      : composed(
+          "lesson.kvPerRequest",
+          "KV cache of one request (ISL + OSL tokens)",
+          kvpt * (s.isl + s.osl),
+          "B",
+          "KV bytes per token × (ISL + OSL)",
+          [
+            [kvpt, "B"],
+            [s.isl + s.osl, "1"],
+          ],
+          " × ",
+        );
   d["lesson.bandwidth"] = composed(
     "lesson.bandwidth",
     "HBM bandwidth of the replica",

@@ -92,7 +92,7 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
       "VRAM: KV cache in use",
       mem.kvCache,
       "B",
-      "min(⌈C/dp⌉, pool/KV_run) · KV per running request (ISL + s·OSL tokens)",
+      `min(⌈C/dp⌉, pool/KV_run) · KV per running request (ISL + s·OSL tokens${stateTerm(m)}, per GPU)`,
       `min(${sig(Math.ceil(input.concurrency / l.dp))}, ${sig(mem.maxConcurrency / l.dp)}) · ${bytesStr(mem.kvPerRunningRequest)} = ${bytesStr(mem.kvCache)}`,
     ),
     d(
@@ -129,8 +129,8 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
       mem.maxConcurrency,
       "1",
       (mem.kvOfFree
-        ? "dp · floor(f_kv · (capacity − weights − activations) / KV(ISL + s·OSL)), s = share of the output the scheduler counts"
-        : "dp · floor((capacity · f_kv − weights − activations) / KV(ISL + s·OSL)), s = share of the output the scheduler counts") +
+        ? `dp · floor(f_kv · (capacity − weights − activations) / KV(ISL + s·OSL)), s = share of the output the scheduler counts${stateTerm(m) ? `; KV(n) per GPU includes the fixed ${stateKind(m)} state` : ""}`
+        : `dp · floor((capacity · f_kv − weights − activations) / KV(ISL + s·OSL)), s = share of the output the scheduler counts${stateTerm(m) ? `; KV(n) per GPU includes the fixed ${stateKind(m)} state` : ""}`) +
         (capped ? `, at most dp · ${f.maxBatchPerRank} (the engine's batch limit per rank: vLLM max_num_seqs, SGLang max_running_requests, TensorRT-LLM max_batch_size; input maxBatch)` : "") +
         (s.spec ? "; with MTP drafts KV(n) = KV of n + k tokens × (1 + MTP modules / L): the module keeps a cache of its own" : ""),
       mem.kvOfFree
@@ -233,6 +233,15 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
   return out;
 }
 
+/** ", plus the fixed … state" for a hybrid model (its linear-attention or Mamba-2 layers), "" otherwise. */
+function stateTerm(m: EstimateCore["setup"]["model"]): string {
+  return m.linearAttention && m.layerKinds.linear > 0 ? `, plus the fixed ${stateKind(m)} state` : "";
+}
+
+function stateKind(m: EstimateCore["setup"]["model"]): string {
+  return m.linearAttention?.kind === "mamba2" ? "Mamba-2" : "linear-attention";
+}
+
 /**
  * Hybrid models: the fixed state a sequence holds in its linear-attention layers, whatever its length — the convolution
  * window at the model dtype and the recurrent state at the checkpoint's stated type (else the model dtype).
@@ -247,8 +256,8 @@ function linearStateDerivation(c: EstimateCore): Derivation[] {
   const b = la.recurrentStateBytes ?? MODEL_DTYPE_BYTES;
   const formula =
     la.kind === "mamba2"
-      ? "L_mamba · (n_h · d_head · d_state · bytes_state + (conv − 1) · (2 · n_groups · d_state + n_h · d_head) · 2 B), at the model dtype whatever the KV precision; read and written back every decode step"
-      : "L_lin · (n_v · d_k · d_v · bytes_state + (conv − 1) · (2 · n_k · d_k + n_v · d_v) · 2 B), at the model dtype whatever the KV precision; read and written back every decode step";
+      ? "L_mamba · (n_h · d_head · d_state · bytes_state + (conv − 1) · (2 · n_groups · d_state + n_h · d_head) · 2 B): the recurrent state at the checkpoint's state type (else 2 B), the convolution window at the model dtype, whatever the KV precision; split over the TP ranks; read and written back every decode step"
+      : "L_lin · (n_v · d_k · d_v · bytes_state + (conv − 1) · (2 · n_k · d_k + n_v · d_v) · 2 B): the recurrent state at the checkpoint's state type (else 2 B), the convolution window at the model dtype, whatever the KV precision; split over the TP ranks; read and written back every decode step";
   return [
     d(
       "kv.linearStatePerSequence",

@@ -76,10 +76,14 @@ export function layoutProblems(model: ModelArch, l: Layout): string[] {
   const la = model.linearAttention;
   if (la?.kind === "mamba2" && model.layerKinds.linear > 0) {
     if (la.numValueHeads % l.tp !== 0 || (la.numKeyHeads % l.tp !== 0 && la.numKeyHeads !== 1)) {
-      const what = la.numValueHeads % l.tp !== 0 ? `${la.numValueHeads} heads` : `${la.numKeyHeads} groups`;
-      out.push(
-        `TP=${l.tp} does not divide the Mamba-2 layers' ${what}, which the TP ranks split between them (only a single group may be replicated).`,
+      const what =
+        la.numValueHeads % l.tp !== 0
+          ? `${la.numValueHeads} heads, which the TP ranks split between them`
+          : `${la.numKeyHeads} groups, which the TP ranks split between them (only a single group is replicated)`;
+      const valid = Array.from({ length: la.numValueHeads }, (_, i) => i + 1).filter(
+        (t) => la.numValueHeads % t === 0 && (la.numKeyHeads % t === 0 || la.numKeyHeads === 1) && a.numHeads % t === 0,
       );
+      out.push(`TP=${l.tp} does not divide the Mamba-2 layers' ${what}; TP can be ${valid.join(", ")}.`);
     }
   } else if (la && model.layerKinds.linear > 0 && (la.numKeyHeads % l.tp !== 0 || la.numValueHeads % l.tp !== 0)) {
     out.push(

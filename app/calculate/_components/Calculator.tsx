@@ -144,7 +144,7 @@ export function Calculator({ initial, badges }: { initial: CalcValues; badges: B
       {!outcome.ok && (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100" data-testid="invalid">
           Fix the highlighted field{outcome.errors.length > 1 ? "s" : ""} to update the figures
-          {lastOk.current ? " (showing the last valid scenario)" : ""}: {outcome.errors.map((e) => `${e.field}: ${e.message}`).join("; ")}
+          {lastOk.current ? " (showing the last valid scenario)" : ""}: {outcome.errors.map((e) => (e.message.startsWith(`${e.field.replace(/^hfConfigJson\./, "")}:`) ? e.message : `${e.field}: ${e.message}`)).join("; ")}
         </p>
       )}
       {shown && <ShareBar values={shown.input} />}

@@ -145,7 +145,8 @@ function body(spec: DiagramSpec, dims: Readonly<Record<Dim, number>>) {
             earlier token
           </text>
           <text x={115} y={124} textAnchor="middle" className={`${SUB} text-[10px]`}>
-            N = {formatCount(dims.N)} rows · {DIM_SYMBOL.kvh} = {formatCount(dims.kvh)} · L = {formatCount(dims.L)}
+            N = {formatCount(dims.N)} rows · {DIM_SYMBOL.kvh} = {formatCount(dims.kvh)} ·{" "}
+            {dims.La < dims.L ? `${DIM_SYMBOL.La} = ${formatCount(dims.La)} of ${formatCount(dims.L)} layers` : `L = ${formatCount(dims.L)}`}
           </text>
         </g>
       );

@@ -3,6 +3,7 @@ import { getStage } from "../../../lib/lessons/spine";
 import { CapacityChart } from "../_components/CapacityChart";
 import { Fig, ScenarioFact } from "../_components/Fig";
 import { KvModelTable } from "../_components/KvModelTable";
+import { ModelCaveat } from "../_components/ModelCaveat";
 import { LessonSection, P, Stage } from "../_components/Stage";
 import { VramLive } from "../_components/VramLive";
 
@@ -38,13 +39,14 @@ export default function Concurrency() {
       <LessonSection
         n={1}
         title="What one user costs in memory"
-        takeaway="Every token of context stores a key and a value in every layer. Multiply by the context and you have one user's memory bill."
+        takeaway="Every token of context stores a key and a value in every attention layer. Multiply by the context and you have one user's memory bill."
       >
         <P>
           For <ScenarioFact k="model" />, one token of context leaves <Fig k="kv.bytesPerToken" testId="kv-per-token" /> in the KV cache —
           two vectors (K and V) per KV head per layer. A request of <ScenarioFact k="isl" /> prompt tokens plus <ScenarioFact k="osl" /> output
           tokens holds <Fig k="lesson.kvPerRequest" testId="kv-per-request" /> by the time it finishes.
         </P>
+        <ModelCaveat about="kv" />
       </LessonSection>
 
       <LessonSection

@@ -31,7 +31,7 @@ export function FieldOpenLoop({ report }: { report: FieldOpenLoopReport }) {
         {name} is a hybrid: {count(arch?.layerKinds.linear ?? 0)} of its {count(arch?.layers ?? 0)} layers are Gated
         DeltaNet linear attention with a fixed recurrent state
         {arch?.moe ? `, ${count(arch.moe.moeLayers)} carry ${count(arch.moe.numExperts)} experts` : ""}, and no
-        calibration run measured a model like it. GPUStack ran it on
+        calibration run measured a model like it. GPUStack ran it on{" "}
         {first.run.tp === 1 ? "one" : count(first.run.tp)} {gpu} with requests offered at a constant rate ({count(s.runs)} runs, {count(s.predicted)} with settings
         the estimator models; <a className="underline" href={sourceUrl(first)}>source</a>). The page&apos;s own
         per-token figures cannot be times between tokens, so the time per output token is taken from its mean request

@@ -23,6 +23,9 @@ describe("Granite 4.0-H config.json (granitemoehybrid: a mixer per layer, then a
     expect(m.ffn).toEqual({ intermediateSize: 0, gated: true });
     expect(m.ffnFreeLayers).toBeUndefined();
     expect(m.tiedEmbeddings).toBe(true);
+    // position_embedding_type "nope": no rotary embedding; "rope" or absent: RoPE
+    expect(m.noPositionEmbedding).toBe(true);
+    expect(importHfConfig(F.withFields(F.GRANITE_HYBRID, { position_embedding_type: "rope" })).noPositionEmbedding).toBeUndefined();
     expect(m.attention).toEqual({ kind: "gqa", numHeads: 8, numKvHeads: 8, headDim: 64, bias: false });
     expect(m.notes).toMatch(/mamba_ssm_cache_dtype absent/);
     expect(m.notes).not.toMatch(/not a family the importer knows/);

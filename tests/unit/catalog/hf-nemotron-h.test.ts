@@ -52,6 +52,8 @@ describe("Nemotron 3 Nano config.json (nemotron_h: one sub-layer per block)", ()
     // relu² up/down projections: not gated, and no dense MLP block in this pattern
     expect(m.ffn).toEqual({ intermediateSize: 0, gated: false });
     expect(m.tiedEmbeddings).toBe(false);
+    // vLLM's NemotronHAttention applies no rotary embedding
+    expect(m.noPositionEmbedding).toBe(true);
     expect(m.notes).toMatch(/52 blocks read as 29 layers: 23 Mamba-2 and 6 attention mixers, 23 carrying an MoE block, 0 an MLP and 6 no FFN/);
     expect(m.notes).not.toMatch(/not a family the importer knows/);
   });
@@ -146,6 +148,8 @@ describe("Nemotron 3 Nano config.json (nemotron_h: one sub-layer per block)", ()
     const gpu = getGpu("h100-sxm")!;
     const tp16 = estimateConfig({ model: m, gpu, input: input({ tp: 16, isl: 1000, osl: 200 }) });
     expect(tp16.problems.join(" ")).toContain("TP=16 does not divide the Mamba-2 layers' 8 groups");
+    // and says which TPs would do: those dividing the 64 heads, the 8 groups and the 32 attention heads
+    expect(tp16.problems.join(" ")).toContain("TP can be 1, 2, 4, 8.");
     const odd = importHfConfig(F.withFields(F.NEMOTRON_3_NANO, { mamba_num_heads: 48, n_groups: 8 }));
     expect(estimateConfig({ model: odd, gpu, input: input({ tp: 32, isl: 1000, osl: 200 }) }).problems.join(" ")).toContain("48 heads");
     expect(estimateConfig({ model: m, gpu, input: input({ tp: 8, isl: 1000, osl: 200 }) }).problems).toEqual([]);

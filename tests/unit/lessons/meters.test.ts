@@ -147,6 +147,10 @@ describe("SwiGLU card", () => {
     const row = kvByModel({ ...DEFAULT_SCENARIO, model: "nemotron-3-nano-30b-a3b" }).find((r) => r.id === "nemotron-3-nano-30b-a3b")!;
     expect(row.design).toBe("GQA: 2 KV heads for 32 query heads, 23 of 29 layers Mamba-2 (a fixed state, no KV)");
     expect(row.kvBytesPerToken).toBe(6 * 2 * 2 * 128 * 2);
+    // one request holds the 6 attention layers' KV for its tokens and the 23 Mamba-2 layers' fixed state
+    const perRequest = f.d["lesson.kvPerRequest"]!;
+    expect(perRequest.value).toBe(6 * 2 * 2 * 128 * 2 * (f.scenario.isl + f.scenario.osl) + 23 * 2_134_016);
+    expect(perRequest.formula).toContain("+ the fixed Mamba-2 state");
     for (const c of CARDS) expect(fillSummary(c.summary, metersFor(c.component, f)), c.slug).not.toMatch(/NaN|undefined|Infinity|\{/);
   });
 

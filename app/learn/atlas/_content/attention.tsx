@@ -1,3 +1,4 @@
+import { ModelCaveat } from "../../_components/ModelCaveat";
 import type { CardText } from "./types";
 
 export const ATTENTION: Readonly<Record<string, CardText>> = {
@@ -30,11 +31,14 @@ export const ATTENTION: Readonly<Record<string, CardText>> = {
   },
   rope: {
     lead: (
-      <p>
-        Attention itself has no idea of order: it compares vectors, not positions. Rotary position embedding (RoPE)
-        fixes that by rotating each pair of channels in the query and the key by an angle proportional to the
-        token&apos;s position. The score between two tokens then depends on how far apart they are.
-      </p>
+      <>
+        <p>
+          Attention itself has no idea of order: it compares vectors, not positions. Rotary position embedding (RoPE)
+          fixes that by rotating each pair of channels in the query and the key by an angle proportional to the
+          token&apos;s position. The score between two tokens then depends on how far apart they are.
+        </p>
+        <ModelCaveat about="rope" />
+      </>
     ),
     more: (
       <>

@@ -1,13 +1,17 @@
+import { ModelCaveat } from "../../_components/ModelCaveat";
 import type { CardText } from "./types";
 
 export const FFN: Readonly<Record<string, CardText>> = {
   "gate-up": {
     lead: (
+      <>
+        <ModelCaveat about="gate" />
       <p>
         The feed-forward network widens each token&apos;s vector from <em>d</em> to <em>d_ff</em> — several times
         wider — with two parallel projections: a <strong>gate</strong> and an <strong>up</strong> projection. In a
         dense model these two matrices and the down projection hold most of the parameters.
       </p>
+      </>
     ),
     more: (
       <>
@@ -26,10 +30,13 @@ export const FFN: Readonly<Record<string, CardText>> = {
   },
   swiglu: {
     lead: (
+      <>
+        <ModelCaveat about="gate" />
       <p>
         SwiGLU combines the two projections: the gate passes through SiLU (a smooth ReLU) and multiplies the up
         projection channel by channel. The gate decides how much of each channel gets through.
       </p>
+      </>
     ),
     more: (
       <>
@@ -48,10 +55,13 @@ export const FFN: Readonly<Record<string, CardText>> = {
   },
   down: {
     lead: (
+      <>
+        <ModelCaveat about="gate" />
       <p>
         The down projection brings the gated vector back from <em>d_ff</em> to <em>d</em>, and the result joins the
         residual stream. Like <em>W_o</em>, under tensor parallelism it ends in an all-reduce.
       </p>
+      </>
     ),
     more: (
       <>

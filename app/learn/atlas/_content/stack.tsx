@@ -1,3 +1,4 @@
+import { ModelCaveat } from "../../_components/ModelCaveat";
 import type { CardText } from "./types";
 
 export const STACK: Readonly<Record<string, CardText>> = {
@@ -26,11 +27,14 @@ export const STACK: Readonly<Record<string, CardText>> = {
   },
   "kv-cache": {
     lead: (
-      <p>
-        Every token, in every layer, leaves its key and value in the cache so later tokens can attend to it without
-        recomputing them. The cache is the model&apos;s working memory for one request, and it grows by one row per
-        layer for every token read or written.
-      </p>
+      <>
+        <p>
+          Every token, in every attention layer, leaves its key and value in the cache so later tokens can attend to it
+          without recomputing them. The cache is the model&apos;s working memory for one request, and it grows by one
+          row per layer for every token read or written.
+        </p>
+        <ModelCaveat about="kv" />
+      </>
     ),
     more: (
       <>
