@@ -173,7 +173,9 @@ export function runEstimate(raw: unknown, opts: RunEstimateOptions = {}): RunEst
   const extra: string[] = [];
   if (weights.note) extra.push(weights.note);
   if (price.source === "catalog") extra.push(price.note);
+  // what the importer read and assumed (a pasted config), or what the catalog entry says of its architecture
   if (arch.id === "custom" && arch.notes) extra.push(`config.json: ${arch.notes}`);
+  else if (arch.notes) extra.push(`${arch.name} (catalog): ${arch.notes}`);
   if (extra.length > 0) result = { ...result, notes: [...(result.notes ?? []), ...extra] };
   return { ok: true, result, input, model: arch, gpu, price };
 }

@@ -44,6 +44,6 @@ export const NVIDIA_MODELS = [
       },
     ],
     notes:
-      "Hybrid Mamba-2 / attention MoE: 52 blocks read as 29 layers — 23 Mamba-2 mixers, each with a fixed recurrent state held in fp32, and 6 attention mixers, the only ones with a KV cache; 23 carry the MoE block and 6 (the attention layers' positions) no FFN. Experts and shared expert are up/down projections with relu² (not gated). No measured run of a Mamba-2 model backs the estimate (its badge says so).",
+      "Hybrid Mamba-2 / attention MoE: 52 blocks read as 29 layers — 23 Mamba-2 mixers, each with a fixed recurrent state held in fp32, and 6 attention mixers, the only ones with a KV cache; the pattern's 23 MoE blocks are counted as the FFNs of 23 of them, and the other 6 layers as having no FFN. Experts and shared expert are up/down projections with relu² (not gated). No measured run of a Mamba-2 model backs the estimate (its badge says so).",
   },
 ] as const satisfies readonly ModelArch[];

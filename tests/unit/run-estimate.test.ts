@@ -164,3 +164,14 @@ describe("runEstimate: weights default to the precision the checkpoint ships in"
     expect(r.result.notes?.join(" ")).toContain("the checkpoint ships int8 weights, which the estimator does not model");
   });
 });
+
+describe("catalog notes", () => {
+  it("an estimate of a catalog model carries what its entry says of the architecture, under the model's name", () => {
+    const r = runEstimate({ model: "nemotron-3-nano-30b-a3b", gpu: "h100-sxm", tp: 1 });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const note = (r.result.notes ?? []).find((n) => n.startsWith("Nemotron 3 Nano 30B-A3B (catalog): "));
+    expect(note).toContain("23 Mamba-2 mixers");
+    expect(note).toContain("No measured run of a Mamba-2 model backs the estimate");
+  });
+});
