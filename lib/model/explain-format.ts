@@ -35,3 +35,5 @@ export const bytesStr = (x: number) => si(x, "B");
 export const flopStr = (x: number) => si(x, "FLOP");
 export const usdStr = (x: number) => `$${sig(x, 4)}`;
 export const count = (x: number) => si(x, "");
+/** A whole number in full ("1024", not "1020"); anything else as sig. */
+export const int = (x: number) => (Number.isInteger(x) && Math.abs(x) < 1e15 ? String(x) : sig(x));

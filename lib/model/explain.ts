@@ -1,7 +1,7 @@
 import type { EstimateInput } from "../plan/estimate-input";
 import type { Derivation } from "./derivation";
 import type { EstimateCore } from "./estimate";
-import { bytesStr, count, flopStr, secs, sig, usdStr } from "./explain-format";
+import { bytesStr, count, flopStr, int, secs, sig, usdStr } from "./explain-format";
 import { paramDerivations } from "./explain-params";
 import { servingDerivations } from "./explain-serving";
 import { kvBytesPerToken, linearStateBytesPerLayer, MODEL_DTYPE_BYTES } from "./kv";
@@ -93,7 +93,7 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
       mem.kvCache,
       "B",
       `min(⌈C/dp⌉, pool/KV_run) · KV per running request (ISL + s·OSL tokens${stateTerm(m)}, per GPU)`,
-      `min(${sig(Math.ceil(input.concurrency / l.dp))}, ${sig(mem.maxConcurrency / l.dp)}) · ${bytesStr(mem.kvPerRunningRequest)} = ${bytesStr(mem.kvCache)}`,
+      `min(${int(Math.ceil(input.concurrency / l.dp))}, ${int(mem.maxConcurrency / l.dp)}) · ${bytesStr(mem.kvPerRunningRequest)} = ${bytesStr(mem.kvCache)}`,
     ),
     d(
       "memory.activations",
