@@ -53,10 +53,10 @@ function mamba2(c: ConfigReader, hidden: number): LinearAttentionSpec {
 }
 
 /** Reads a granitemoehybrid config's layers, FFN and Mamba-2 shapes; throws HfConfigError naming the field. */
-export function readGraniteHybrid(c: ConfigReader, maxLayers: number): MambaHybridRead {
+export function readGraniteHybrid(c: ConfigReader): MambaHybridRead {
   const notes: string[] = [];
+  // a count beyond any model is refused by the importer (MAX_LAYERS); layer_types must match it entry for entry
   const layers = c.int("num_hidden_layers");
-  if (layers > maxLayers) throw new HfConfigError(c.path("num_hidden_layers"), `${layers} is beyond any model (at most ${maxLayers} layers are read)`);
   const act = c.optStr("hidden_act") ?? "silu";
   if (act !== "silu") throw new HfConfigError(c.path("hidden_act"), `${JSON.stringify(act)}: Granite's MLPs are SwiGLU (silu) only`);
   const k = kinds(c, layers);

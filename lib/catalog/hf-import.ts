@@ -190,7 +190,7 @@ export function importHfConfig(json: unknown, opts: HfImportOptions = {}): Model
   // Mamba-2 hybrids: Nemotron-H names one sub-layer per block, its mixers become the layers (hf-nemotron-h.ts);
   // Granite 4.0-H names each layer's mixer in layer_types, with a shared MLP and experts (hf-granite-hybrid.ts)
   const hybrid =
-    modelType === "nemotron_h" ? readNemotronH(c, MAX_LAYERS) : modelType === "granitemoehybrid" ? readGraniteHybrid(c, MAX_LAYERS) : null;
+    modelType === "nemotron_h" ? readNemotronH(c, MAX_LAYERS) : modelType === "granitemoehybrid" ? readGraniteHybrid(c) : null;
   const layers = hybrid ? hybrid.layers : c.int("num_hidden_layers");
   // the importer keeps one entry per layer; a count no model comes near is a broken config, not a model to guess at
   if (layers > MAX_LAYERS)

@@ -6,6 +6,7 @@ import {
   estimateConfig,
   estimateCore,
   kvBytesPerToken,
+  linearLayerName,
   linearStateBytesPerLayer,
   type Derivation,
   type EstimateCore,
@@ -127,7 +128,7 @@ export function scenarioFigures(s: Scenario = DEFAULT_SCENARIO): ScenarioFigures
   const kvpt = kvBytesPerToken(model, core.setup.kvBytes);
   // a hybrid's linear-attention / Mamba-2 layers hold a fixed state per request beside the attention layers' KV
   const state = model.linearAttention ? model.layerKinds.linear * linearStateBytesPerLayer(model) : 0;
-  const stateName = model.linearAttention?.kind === "mamba2" ? "Mamba-2 state" : "linear-attention state";
+  const stateName = `${linearLayerName(model)} state`;
   d["lesson.kvPerRequest"] =
     state > 0
       ? derived(

@@ -4,7 +4,7 @@ import type { EstimateCore } from "./estimate";
 import { bytesStr, count, flopStr, int, secs, sig, usdStr } from "./explain-format";
 import { paramDerivations } from "./explain-params";
 import { servingDerivations } from "./explain-serving";
-import { kvBytesPerToken, linearStateBytesPerLayer, MODEL_DTYPE_BYTES } from "./kv";
+import { kvBytesPerToken, linearLayerName, linearStateBytesPerLayer, MODEL_DTYPE_BYTES } from "./kv";
 import { HOURS_PER_MONTH } from "./units";
 
 function d(key: string, label: string, value: number, unit: string, formula: string, substituted: string): Derivation {
@@ -129,8 +129,8 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
       mem.maxConcurrency,
       "1",
       (mem.kvOfFree
-        ? `dp · floor(f_kv · (capacity − weights − activations) / KV(ISL + s·OSL)), s = share of the output the scheduler counts${stateTerm(m) ? `; KV(n) per GPU includes the fixed ${stateKind(m)} state` : ""}`
-        : `dp · floor((capacity · f_kv − weights − activations) / KV(ISL + s·OSL)), s = share of the output the scheduler counts${stateTerm(m) ? `; KV(n) per GPU includes the fixed ${stateKind(m)} state` : ""}`) +
+        ? `dp · floor(f_kv · (capacity − weights − activations) / KV(ISL + s·OSL)), s = share of the output the scheduler counts${stateTerm(m) ? `; KV(n) per GPU includes the fixed ${linearLayerName(m)} state` : ""}`
+        : `dp · floor((capacity · f_kv − weights − activations) / KV(ISL + s·OSL)), s = share of the output the scheduler counts${stateTerm(m) ? `; KV(n) per GPU includes the fixed ${linearLayerName(m)} state` : ""}`) +
         (capped ? `, at most dp · ${f.maxBatchPerRank} (the engine's batch limit per rank: vLLM max_num_seqs, SGLang max_running_requests, TensorRT-LLM max_batch_size; input maxBatch)` : "") +
         (s.spec ? "; with MTP drafts KV(n) = KV of n + k tokens × (1 + MTP modules / L): the module keeps a cache of its own" : ""),
       mem.kvOfFree
@@ -235,11 +235,7 @@ export function explainEstimate(c: EstimateCore, input: EstimateInput): Derivati
 
 /** ", plus the fixed … state" for a hybrid model (its linear-attention or Mamba-2 layers), "" otherwise. */
 function stateTerm(m: EstimateCore["setup"]["model"]): string {
-  return m.linearAttention && m.layerKinds.linear > 0 ? `, plus the fixed ${stateKind(m)} state` : "";
-}
-
-function stateKind(m: EstimateCore["setup"]["model"]): string {
-  return m.linearAttention?.kind === "mamba2" ? "Mamba-2" : "linear-attention";
+  return m.linearAttention && m.layerKinds.linear > 0 ? `, plus the fixed ${linearLayerName(m)} state` : "";
 }
 
 /**

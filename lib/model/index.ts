@@ -11,7 +11,7 @@ export {
   type LinearPrecisions,
 } from "./weights";
 export { WEIGHT_BITS, KV_BYTES, bytesPerWeight, computePath, isWeightOnly, peakFlopsFor } from "./precision";
-export { kvBytesPerToken, kvBytesForContext, kvElementsPerTokenPerLayer, linearStateBytesPerLayer } from "./kv";
+export { kvBytesPerToken, kvBytesForContext, kvElementsPerTokenPerLayer, linearLayerName, linearStateBytesPerLayer } from "./kv";
 export { expectedDistinctExperts, touchedExpertFraction } from "./moe";
 export { resolveLayout, layoutProblems, type Layout } from "./layout";
 export { allReduceTime, collectiveTime, linkFor, INTER_NODE_BANDWIDTH } from "./comm";

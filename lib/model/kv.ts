@@ -34,6 +34,11 @@ export function linearStateBytesPerLayer(m: ModelArch): number {
   return recurrentElements(la) * (la.recurrentStateBytes ?? MODEL_DTYPE_BYTES) + convElements(la) * MODEL_DTYPE_BYTES;
 }
 
+/** What a hybrid's fixed-state layers are called in derivations and lessons: "Mamba-2" or "linear-attention" (Gated DeltaNet). */
+export function linearLayerName(m: ModelArch): "Mamba-2" | "linear-attention" {
+  return m.linearAttention?.kind === "mamba2" ? "Mamba-2" : "linear-attention";
+}
+
 /**
  * Bytes of one linear-attention layer's state per sequence held by one of `tp` ranks.
  *  - Gated DeltaNet: split min(tp, n_k) ways (the layer's heads split over the ranks).

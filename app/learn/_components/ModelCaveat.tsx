@@ -1,6 +1,7 @@
 "use client";
 import { formatCount } from "../../../lib/format";
 import { showValue } from "../../../lib/lessons/show";
+import { linearLayerName } from "../../../lib/model/kv";
 import { useScenario } from "./scenario-context";
 
 /**
@@ -15,7 +16,8 @@ export function ModelCaveat({ about }: { about: "kv" | "gate" | "rope" }) {
   if (about === "kv") {
     const lin = m.linearAttention ? m.layerKinds.linear : 0;
     if (lin === 0) return null;
-    const kind = m.linearAttention?.kind === "mamba2" ? "Mamba-2" : "linear-attention (Gated DeltaNet)";
+    const name = linearLayerName(m);
+    const kind = name === "Mamba-2" ? name : `${name} (Gated DeltaNet)`;
     const state = f.d["kv.linearStatePerSequence"];
     return (
       <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100" data-testid="caveat-kv">
